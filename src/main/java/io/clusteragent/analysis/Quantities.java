@@ -1,0 +1,85 @@
+package io.clusteragent.analysis;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+/**
+ * Resource quantities in the units the scheduler compares them in: millicores for CPU, whole base
+ * units (bytes, devices, pods) for everything else, both rounded up as Kubernetes does; and back to
+ * the text kubectl shows.
+ */
+public final class Quantities {
+
+    public static final String CPU = "cpu";
+    public static final String MEMORY = "memory";
+    public static final String EPHEMERAL_STORAGE = "ephemeral-storage";
+    public static final String PODS = "pods";
+
+    private static final String[] BINARY_SUFFIXES = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+    private static final String[] DECIMAL_SUFFIXES = {"k", "M", "G", "T", "P", "E"};
+
+    private Quantities() {
+    }
+
+    /** The amount of {@code resource} in scheduler units: millicores for CPU, base units otherwise. */
+    public static long scaled(String resource, Quantity quantity) {
+        if (quantity == null) {
+            return 0;
+        }
+        BigDecimal base = Quantity.getAmountInBytes(quantity);
+        if (CPU.equals(resource)) {
+            base = base.movePointRight(3);
+        }
+        return base.setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
+    /** The value for {@code resource} in a resource list, in scheduler units; 0 when absent. */
+    public static long scaled(Map<String, Quantity> resources, String resource) {
+        return resources == null ? 0 : scaled(resource, resources.get(resource));
+    }
+
+    /** Formats an amount in scheduler units the way kubectl prints it ({@code 250m}, {@code 2}, {@code 512Mi}, {@code 1}). */
+    public static String format(String resource, long scaledAmount) {
+        if (CPU.equals(resource)) {
+            return formatCpu(scaledAmount);
+        }
+        if (isByteResource(resource)) {
+            return formatBytes(scaledAmount);
+        }
+        return Long.toString(scaledAmount);
+    }
+
+    public static String formatCpu(long millicores) {
+        return millicores % 1000 == 0 ? Long.toString(millicores / 1000) : millicores + "m";
+    }
+
+    /** Largest exact binary suffix, else the largest exact decimal one, else plain bytes, as Kubernetes' canonical form. */
+    public static String formatBytes(long bytes) {
+        if (bytes == 0) {
+            return "0";
+        }
+        String binary = withLargestExactSuffix(bytes, 1024, BINARY_SUFFIXES);
+        if (binary != null) {
+            return binary;
+        }
+        String decimal = withLargestExactSuffix(bytes, 1000, DECIMAL_SUFFIXES);
+        return decimal != null ? decimal : Long.toString(bytes);
+    }
+
+    public static boolean isByteResource(String resource) {
+        return MEMORY.equals(resource) || EPHEMERAL_STORAGE.equals(resource) || resource.startsWith("hugepages-");
+    }
+
+    private static String withLargestExactSuffix(long value, long base, String[] suffixes) {
+        long amount = value;
+        int exponent = 0;
+        while (exponent < suffixes.length && amount % base == 0) {
+            amount /= base;
+            exponent++;
+        }
+        return exponent == 0 ? null : amount + suffixes[exponent - 1];
+    }
+}
