@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.metrics.v1beta1.NodeMetrics;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,4 +69,7 @@ public interface ClusterState {
     Optional<PodMetrics> podMetrics(String namespace, String name);
 
     List<PodMetrics> podMetrics();
+
+    /** Per watched resource (by plural), whether its cache is complete and being kept current. */
+    Map<String, Boolean> syncStatus();
 }

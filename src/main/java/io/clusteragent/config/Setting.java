@@ -1,0 +1,73 @@
+package io.clusteragent.config;
+
+import java.util.List;
+
+/**
+ * Every setting the agent reads: its environment variable, command-line flag, default, accepted
+ * form and meaning. This enum is the only list; the README's configuration table mirrors it.
+ */
+public enum Setting {
+    PORT("PORT", List.of("HTTP_PORT"), "--port", "8080", "integer 0-65535", "HTTP port for the API, probes and /metrics (0 picks a free port)"),
+    LOG_LEVEL("LOG_LEVEL", "--log-level", "info", "debug | info | warn | error", "Minimum level of log lines"),
+    LOG_FORMAT("LOG_FORMAT", "--log-format", "json", "json | text", "JSON lines for log pipelines, text for humans"),
+    K8S_TIMEOUT("K8S_TIMEOUT", "--k8s-timeout", "30s", "duration", "Timeout of each Kubernetes API call (informer lists, metrics reads)"),
+    READ_TIMEOUT("READ_TIMEOUT", "--read-timeout", "10s", "duration", "Closes a client connection that sends nothing for this long"),
+    WRITE_TIMEOUT("WRITE_TIMEOUT", "--write-timeout", "10s", "duration", "Closes a client connection that accepts nothing written for this long"),
+    REQUEST_TIMEOUT("REQUEST_TIMEOUT", "--request-timeout", "500ms", "duration", "Budget of each /api request; past it the answer is 504 REQUEST_TIMEOUT"),
+    POD_RESTART_THRESHOLD("POD_RESTART_THRESHOLD", "--pod-restart-threshold", "5", "integer >= 0",
+            "Restarts above which namespace analysis reports HighRestarts"),
+    CLUSTER_SNAPSHOT("CLUSTER_SNAPSHOT", "--snapshot", "", "file path",
+            "Serve a cluster dump (kubectl get ... -o yaml|json) instead of a live cluster"),
+    ANALYSIS_TIME("ANALYSIS_TIME", "--now", "", "RFC 3339 time",
+            "Fixed analysis clock, for reading a dump as of when it was taken; the wall clock otherwise"),
+    KUBE_CONTEXT("KUBE_CONTEXT", "--context", "", "context name", "kubeconfig context to use instead of the current one"),
+    METRICS_REFRESH_INTERVAL("METRICS_REFRESH_INTERVAL", "--metrics-refresh-interval", "30s", "duration",
+            "How often node and pod metrics are read from metrics.k8s.io"),
+    INFORMER_SYNC_TIMEOUT("INFORMER_SYNC_TIMEOUT", "--informer-sync-timeout", "2m", "duration",
+            "How long start-up waits for the initial list of every watched resource before failing"),
+    SHUTDOWN_TIMEOUT("SHUTDOWN_TIMEOUT", "--shutdown-timeout", "10s", "duration", "How long in-flight requests may finish on shutdown");
+
+    private final String env;
+    private final List<String> aliases;
+    private final String flag;
+    private final String defaultValue;
+    private final String accepted;
+    private final String description;
+
+    Setting(String env, String flag, String defaultValue, String accepted, String description) {
+        this(env, List.of(), flag, defaultValue, accepted, description);
+    }
+
+    Setting(String env, List<String> aliases, String flag, String defaultValue, String accepted, String description) {
+        this.env = env;
+        this.aliases = aliases;
+        this.flag = flag;
+        this.defaultValue = defaultValue;
+        this.accepted = accepted;
+        this.description = description;
+    }
+
+    public String env() {
+        return env;
+    }
+
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    public String flag() {
+        return flag;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String accepted() {
+        return accepted;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,96 @@
+package io.clusteragent.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AgentConfigTest {
+
+    @Test
+    void defaultsMatchTheDocumentedTable() {
+        AgentConfig config = AgentConfig.defaults();
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.logFormat()).isEqualTo("json");
+        assertThat(config.logLevel()).isEqualTo("info");
+        assertThat(config.k8sTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.podRestartThreshold()).isEqualTo(5);
+        assertThat(config.snapshotMode()).isFalse();
+    }
+
+    @Test
+    void httpPortIsAnAliasOfPort() {
+        assertThat(AgentConfig.fromMap(Map.of("HTTP_PORT", "9090"), List.of()).port()).isEqualTo(9090);
+        assertThat(AgentConfig.fromMap(Map.of("HTTP_PORT", "9090", "PORT", "9191"), List.of()).port()).isEqualTo(9191);
+    }
+
+    @Test
+    void flagsWinOverEnvironment() {
+        AgentConfig config = AgentConfig.fromMap(Map.of("PORT", "9090", "LOG_FORMAT", "json"),
+                List.of("--port", "7070", "--log-format=text", "--now", "2026-01-15T12:00:00Z"));
+
+        assertThat(config.port()).isEqualTo(7070);
+        assertThat(config.logFormat()).isEqualTo("text");
+        assertThat(config.analysisTime()).contains(Instant.parse("2026-01-15T12:00:00Z"));
+    }
+
+    @Test
+    void goStyleDurationsAndBareSecondsAreAccepted() {
+        AgentConfig config = AgentConfig.fromMap(Map.of("REQUEST_TIMEOUT", "1s500ms", "K8S_TIMEOUT", "45"), List.of());
+
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.k8sTimeout()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void badDurationNamesTheVariableAndTheAcceptedForm() {
+        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("REQUEST_TIMEOUT", "fast"), List.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("REQUEST_TIMEOUT")
+                .hasMessageContaining("'fast'")
+                .hasMessageContaining("500ms");
+    }
+
+    @Test
+    void outOfRangePortIsRejected() {
+        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("PORT", "70000"), List.of()))
+                .hasMessageContaining("PORT").hasMessageContaining("0-65535");
+    }
+
+    @Test
+    void negativeRestartThresholdIsRejected() {
+        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("POD_RESTART_THRESHOLD", "-1"), List.of()))
+                .hasMessageContaining("POD_RESTART_THRESHOLD");
+    }
+
+    @Test
+    void unknownLogFormatIsRejected() {
+        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("LOG_FORMAT", "xml"), List.of()))
+                .hasMessageContaining("LOG_FORMAT").hasMessageContaining("json | text");
+    }
+
+    @Test
+    void missingSnapshotFileIsRejectedAtStartUp() {
+        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of(), List.of("--snapshot", "/no/such/dump.yaml")))
+                .hasMessageContaining("CLUSTER_SNAPSHOT").hasMessageContaining("/no/such/dump.yaml");
+    }
+
+    @Test
+    void malformedAnalysisTimeIsRejected() {
+        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of(), List.of("--now", "yesterday")))
+                .hasMessageContaining("ANALYSIS_TIME").hasMessageContaining("RFC 3339");
+    }
+
+    @Test
+    void unknownFlagIsRejected() {
+        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of(), List.of("--prot", "80")))
+                .hasMessageContaining("unknown flag --prot");
+    }
+}
