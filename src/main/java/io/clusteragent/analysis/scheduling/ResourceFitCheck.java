@@ -1,0 +1,60 @@
+package io.clusteragent.analysis.scheduling;
+
+import io.clusteragent.analysis.Quantities;
+import io.clusteragent.analysis.resources.NodeAllocation;
+import io.clusteragent.analysis.resources.PodRequests;
+import io.clusteragent.cluster.ClusterState;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * kube-scheduler's NodeResourcesFit: for every resource the pod requests (cpu, memory,
+ * ephemeral-storage, extended resources), the effective request must fit in allocatable minus what
+ * the pods already bound to the node request; and the node must have room for one more pod.
+ */
+final class ResourceFitCheck implements NodeCheck {
+
+    private final Pod pod;
+    private final ClusterState state;
+    private final Map<String, Long> requests = new TreeMap<>();
+
+    ResourceFitCheck(Pod pod, ClusterState state) {
+        this.pod = pod;
+        this.state = state;
+        PodRequests.requests(pod).forEach((resource, amount) -> {
+            if (amount > 0 && !Quantities.PODS.equals(resource)) {
+                requests.put(resource, amount);
+            }
+        });
+    }
+
+    @Override
+    public List<NodeProblem> evaluate(Node node) {
+        NodeAllocation allocation = NodeAllocation.of(node, state.podsOnNode(node.getMetadata().getName()), pod);
+        List<NodeProblem> problems = new ArrayList<>();
+        // A node without a pods entry in allocatable has not finished registering; its pod limit is unknown, not zero.
+        if (allocation.allocatable().containsKey(Quantities.PODS) && allocation.pods() + 1 > allocation.allocatable(Quantities.PODS)) {
+            problems.add(new NodeProblem(SchedulingFailureCategory.TooManyPods, "too many pods",
+                    "too many pods (running: " + allocation.pods() + ", allocatable: " + allocation.allocatable(Quantities.PODS) + ")"));
+        }
+        requests.forEach((resource, requested) -> {
+            if (requested > allocation.available(resource)) {
+                problems.add(shortage(resource, requested, allocation));
+            }
+        });
+        return problems;
+    }
+
+    private static NodeProblem shortage(String resource, long requested, NodeAllocation allocation) {
+        String reason = "insufficient " + resource;
+        String detail = reason + " (requested: " + Quantities.format(resource, requested)
+                + ", available: " + Quantities.format(resource, Math.max(0, allocation.available(resource)))
+                + ", allocatable: " + Quantities.format(resource, allocation.allocatable(resource)) + ")";
+        return new NodeProblem(SchedulerReasonPattern.categoryOf("Insufficient " + resource), reason, detail);
+    }
+}
