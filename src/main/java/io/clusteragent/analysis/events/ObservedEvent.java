@@ -6,7 +6,8 @@ import io.fabric8.kubernetes.api.model.EventSource;
 import io.fabric8.kubernetes.api.model.MicroTime;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One Kubernetes event reduced to what analysis needs, whichever API wrote it.
@@ -33,12 +34,17 @@ public record ObservedEvent(
         String involvedName,
         String involvedFieldPath) {
 
+    /** The kubelet's fieldPath for a container: spec.containers{app}, spec.initContainers{init}, spec.ephemeralContainers{debug}. */
+    private static final Pattern CONTAINER_FIELD_PATH = Pattern.compile("^spec\\.(?:initContainers|containers|ephemeralContainers)\\{([^}]+)}");
+
     public static ObservedEvent of(Event event) {
         EventSeries series = event.getSeries();
         int count = Math.max(1, Math.max(nullToZero(event.getCount()), series == null ? 0 : nullToZero(series.getCount())));
-        Instant created = event.getMetadata() == null ? null : parse(event.getMetadata().getCreationTimestamp());
         Instant eventTime = parse(event.getEventTime());
-        Instant first = firstNonNull(parse(event.getFirstTimestamp()), eventTime, created);
+        Instant first = firstNonNull(parse(event.getFirstTimestamp()), eventTime);
+        if (first == null && event.getMetadata() != null) {
+            first = parse(event.getMetadata().getCreationTimestamp());
+        }
         Instant last = firstNonNull(series == null ? null : parse(series.getLastObservedTime()), parse(event.getLastTimestamp()), eventTime, first);
         if (last == null) {
             last = Instant.EPOCH;
@@ -64,6 +70,20 @@ public record ObservedEvent(
         return "Warning".equals(type);
     }
 
+    /** The container the event is about, from its fieldPath; null for pod-level events. */
+    public String involvedContainer() {
+        if (involvedFieldPath == null) {
+            return null;
+        }
+        Matcher matcher = CONTAINER_FIELD_PATH.matcher(involvedFieldPath);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** False when the event carried no timestamp at all, so first/last seen are placeholders that must not be shown as times. */
+    public boolean hasKnownTime() {
+        return !Instant.EPOCH.equals(lastSeen);
+    }
+
     private static String sourceOf(Event event) {
         EventSource source = event.getSource();
         String component = source == null ? null : source.getComponent();
@@ -83,14 +103,7 @@ public record ObservedEvent(
     }
 
     private static Instant parse(String timestamp) {
-        if (timestamp == null || timestamp.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(timestamp);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Rfc3339.parse(timestamp);
     }
 
     @SafeVarargs
