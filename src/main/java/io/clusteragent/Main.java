@@ -1,0 +1,74 @@
+package io.clusteragent;
+
+import io.clusteragent.config.AgentConfig;
+import io.clusteragent.config.ConfigException;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Composition root: configuration, logging, Vert.x with metrics, then the agent. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(AgentConfig.usage());
+            return;
+        }
+        AgentConfig config;
+        try {
+            config = AgentConfig.fromMap(System.getenv(), List.of(args));
+        } catch (ConfigException e) {
+            System.err.println("cluster-agent: configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Logback reads these when the first logger is created, which must happen after validation.
+        System.setProperty("cluster-agent.log.level", config.logLevel());
+        System.setProperty("cluster-agent.log.format", config.logFormat());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        log.info("starting with {}", config);
+
+        Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(metricsOptions()));
+        Agent agent = new Agent(vertx, config);
+        agent.start()
+                .onSuccess(started -> Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(agent, vertx, config, log))))
+                .onFailure(failure -> {
+                    log.error("start-up failed: {}", failure.getMessage());
+                    vertx.close();
+                    System.exit(1);
+                });
+    }
+
+    static MicrometerMetricsOptions metricsOptions() {
+        return new MicrometerMetricsOptions()
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                .setJvmMetricsEnabled(true)
+                .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE))
+                .setEnabled(true);
+    }
+
+    private static void shutdown(Agent agent, Vertx vertx, AgentConfig config, Logger log) {
+        log.info("shutting down");
+        CountDownLatch closed = new CountDownLatch(1);
+        agent.stop().compose(stopped -> vertx.close()).onComplete(done -> closed.countDown());
+        try {
+            if (!closed.await(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("shutdown did not finish within {}", config.shutdownTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.clusteragent.api;
+
+import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.health.Probes;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.TimeoutHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The route table of the agent and its single failure path. */
+public final class ApiRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
+    private static final String POD = "/api/v1/pods/:namespace/:pod";
+
+    private ApiRouter() {
+    }
+
+    public static Router create(Vertx vertx, ClusterState state, Clock clock, WorkerExecutor pool, Duration requestTimeout,
+            int podRestartThreshold) {
+        Envelope envelope = new Envelope(clock);
+        Analyses analyses = new Analyses(state, clock, envelope, pool);
+        PodRoutes pods = new PodRoutes(analyses);
+        NamespaceRoutes namespaces = new NamespaceRoutes(analyses, podRestartThreshold);
+        NodeRoutes nodes = new NodeRoutes(analyses);
+        Probes probes = new Probes(vertx, state);
+
+        Router router = Router.router(vertx);
+        router.route().handler(RequestIds::assign).handler(AccessLog::handle);
+        router.route("/api/*").handler(TimeoutHandler.create(requestTimeout.toMillis(), ErrorCode.REQUEST_TIMEOUT.httpStatus()));
+        router.route("/api/*").handler(ctx -> requireReady(ctx, probes));
+
+        router.get(POD + "/describe").handler(pods::describe);
+        router.get(POD + "/resources").handler(pods::resources);
+        router.get(POD + "/scheduling").handler(pods::scheduling);
+        router.get(POD + "/failure-events").handler(pods::failureEvents);
+        router.get("/api/v1/namespace/:namespace/error").handler(namespaces::errors);
+        router.get("/api/v1/nodes/:node/utilization").handler(nodes::utilization);
+
+        router.get("/healthz").handler(probes.liveness());
+        router.get("/readyz").handler(probes.readiness());
+        router.get("/metrics").handler(PrometheusScrapingHandler.create());
+
+        router.route().failureHandler(ctx -> fail(ctx, envelope));
+        router.errorHandler(404, ctx -> envelope.error(ctx, ErrorCode.RESOURCE_NOT_FOUND, "Route not found",
+                "no route for " + ctx.request().method() + " " + ctx.request().path()));
+        router.errorHandler(405, ctx -> envelope.error(ctx, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
+                ctx.request().method() + " is not allowed on " + ctx.request().path() + "; the API is read-only (GET)"));
+        return router;
+    }
+
+    private static void requireReady(RoutingContext ctx, Probes probes) {
+        if (!probes.ready()) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Not ready",
+                    "the cluster cache is still syncing: " + String.join(", ", probes.unsyncedResources()));
+        }
+        ctx.next();
+    }
+
+    private static void fail(RoutingContext ctx, Envelope envelope) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        Throwable failure = ctx.failure();
+        if (failure instanceof ApiException api) {
+            envelope.error(ctx, api.code(), api.getMessage(), api.details());
+        } else if (ctx.statusCode() == ErrorCode.REQUEST_TIMEOUT.httpStatus()) {
+            envelope.error(ctx, ErrorCode.REQUEST_TIMEOUT, "Request timeout",
+                    "the request did not complete within its time budget (REQUEST_TIMEOUT)");
+        } else if (ctx.statusCode() == 404 || ctx.statusCode() == 405) {
+            ErrorCode code = ctx.statusCode() == 404 ? ErrorCode.RESOURCE_NOT_FOUND : ErrorCode.METHOD_NOT_ALLOWED;
+            envelope.error(ctx, code, code == ErrorCode.RESOURCE_NOT_FOUND ? "Route not found" : "Method not allowed", ctx.request().path());
+        } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500 && failure == null) {
+            envelope.error(ctx, ErrorCode.BAD_REQUEST, "Invalid request", "the request could not be read");
+        } else {
+            LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
+            envelope.error(ctx, ErrorCode.INTERNAL_ERROR, "Internal server error", "see the agent log for request id " + RequestIds.of(ctx));
+        }
+    }
+}

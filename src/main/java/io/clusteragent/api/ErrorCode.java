@@ -1,0 +1,21 @@
+package io.clusteragent.api;
+
+/** The error codes of the API envelope and the HTTP status each one is sent with. */
+public enum ErrorCode {
+    BAD_REQUEST(400),
+    RESOURCE_NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    INTERNAL_ERROR(500),
+    SERVICE_UNAVAILABLE(503),
+    REQUEST_TIMEOUT(504);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,80 @@
+package io.clusteragent.testing;
+
+import io.clusteragent.api.ApiVerticle;
+import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.config.AgentConfig;
+import io.micrometer.core.instrument.Metrics;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The API verticle on a free port over a given cluster state, driven by a real HTTP client. */
+public final class TestServer implements AutoCloseable {
+
+    public static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
+
+    private final Vertx vertx;
+    private final WebClient client;
+    private final int port;
+
+    private TestServer(Vertx vertx, int port) {
+        this.vertx = vertx;
+        this.client = WebClient.create(vertx);
+        this.port = port;
+    }
+
+    public static TestServer start(ClusterState state) {
+        return start(state, Map.of());
+    }
+
+    public static TestServer start(ClusterState state, Map<String, String> env) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)).setEnabled(true)));
+        AgentConfig config = AgentConfig.fromMap(env, List.of("--port", "0"));
+        ApiVerticle api = new ApiVerticle(config, state, Clock.fixed(NOW, ZoneOffset.UTC));
+        await(vertx.deployVerticle(api));
+        return new TestServer(vertx, api.port());
+    }
+
+    public HttpResponse<Buffer> get(String path) {
+        return request(HttpMethod.GET, path, MultiMap.caseInsensitiveMultiMap());
+    }
+
+    public HttpResponse<Buffer> request(HttpMethod method, String path, MultiMap headers) {
+        return await(client.request(method, port, "localhost", path).putHeaders(headers).send());
+    }
+
+    public static JsonObject json(HttpResponse<Buffer> response) {
+        return response.bodyAsJsonObject();
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        await(vertx.close());
+        Metrics.globalRegistry.clear();
+    }
+}
