@@ -51,7 +51,8 @@ public final class Main {
                 });
     }
 
-    static MicrometerMetricsOptions metricsOptions() {
+    /** Prometheus registry with per-route HTTP server metrics and JVM metrics. */
+    public static MicrometerMetricsOptions metricsOptions() {
         return new MicrometerMetricsOptions()
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
                 .setJvmMetricsEnabled(true)

@@ -30,8 +30,8 @@ final class Analyses {
 
     void respond(RoutingContext ctx, Function<Instant, Object> analysis) {
         Instant now = clock.instant();
-        pool.executeBlocking(() -> analysis.apply(now), false)
-                .onSuccess(data -> envelope.ok(ctx, data))
+        pool.executeBlocking(() -> envelope.okBody(ctx, analysis.apply(now)), false)
+                .onSuccess(body -> envelope.send(ctx, body))
                 .onFailure(ctx::fail);
     }
 

@@ -2,6 +2,7 @@ package io.clusteragent.api;
 
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.health.Probes;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
@@ -34,15 +35,15 @@ public final class ApiRouter {
 
         Router router = Router.router(vertx);
         router.route().handler(RequestIds::assign).handler(AccessLog::handle);
-        router.route("/api/*").handler(TimeoutHandler.create(requestTimeout.toMillis(), ErrorCode.REQUEST_TIMEOUT.httpStatus()));
-        router.route("/api/*").handler(ctx -> requireReady(ctx, probes));
-
-        router.get(POD + "/describe").handler(pods::describe);
-        router.get(POD + "/resources").handler(pods::resources);
-        router.get(POD + "/scheduling").handler(pods::scheduling);
-        router.get(POD + "/failure-events").handler(pods::failureEvents);
-        router.get("/api/v1/namespace/:namespace/error").handler(namespaces::errors);
-        router.get("/api/v1/nodes/:node/utilization").handler(nodes::utilization);
+        ApiRoutes api = new ApiRoutes(router,
+                TimeoutHandler.create(requestTimeout.toMillis(), ErrorCode.REQUEST_TIMEOUT.httpStatus()),
+                ctx -> requireReady(ctx, probes));
+        api.get(POD + "/describe", pods::describe);
+        api.get(POD + "/resources", pods::resources);
+        api.get(POD + "/scheduling", pods::scheduling);
+        api.get(POD + "/failure-events", pods::failureEvents);
+        api.get("/api/v1/namespace/:namespace/error", namespaces::errors);
+        api.get("/api/v1/nodes/:node/utilization", nodes::utilization);
 
         router.get("/healthz").handler(probes.liveness());
         router.get("/readyz").handler(probes.readiness());
@@ -54,6 +55,16 @@ public final class ApiRouter {
         router.errorHandler(405, ctx -> envelope.error(ctx, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
                 ctx.request().method() + " is not allowed on " + ctx.request().path() + "; the API is read-only (GET)"));
         return router;
+    }
+
+    /**
+     * Every API route gets the request budget and the readiness gate on the route itself, not on a
+     * shared {@code /api/*} route, so the route label of the HTTP metrics is the route's own path.
+     */
+    private record ApiRoutes(Router router, Handler<RoutingContext> budget, Handler<RoutingContext> readiness) {
+        void get(String path, Handler<RoutingContext> handler) {
+            router.get(path).handler(budget).handler(readiness).handler(handler);
+        }
     }
 
     private static void requireReady(RoutingContext ctx, Probes probes) {

@@ -41,27 +41,34 @@ public final class Envelope {
         this.clock = clock;
     }
 
-    public void ok(RoutingContext ctx, Object data) {
-        write(ctx, 200, new Success(data, metadata(ctx)));
+    /** The success body as bytes: large answers are serialized on the analysis worker, then sent with {@link #send}. */
+    Buffer okBody(RoutingContext ctx, Object data) {
+        return serialize(new Success(data, metadata(ctx)));
+    }
+
+    void send(RoutingContext ctx, Buffer okBody) {
+        write(ctx, 200, okBody);
     }
 
     public void error(RoutingContext ctx, ErrorCode code, String message, String details) {
-        write(ctx, code.httpStatus(), new Failure(new Error(code.name(), message, details), metadata(ctx)));
+        write(ctx, code.httpStatus(), serialize(new Failure(new Error(code.name(), message, details), metadata(ctx))));
     }
 
     private Metadata metadata(RoutingContext ctx) {
         return new Metadata(RequestIds.of(ctx), clock.instant());
     }
 
-    private static void write(RoutingContext ctx, int status, Object body) {
-        if (ctx.response().ended() || ctx.response().closed()) {
-            return;
-        }
-        Buffer json;
+    private static Buffer serialize(Object body) {
         try {
-            json = Buffer.buffer(JSON.writeValueAsBytes(body));
+            return Buffer.buffer(JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response body cannot be serialized", e);
+        }
+    }
+
+    private static void write(RoutingContext ctx, int status, Buffer json) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
         }
         ctx.response()
                 .setStatusCode(status)

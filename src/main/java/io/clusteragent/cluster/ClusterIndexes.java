@@ -18,6 +18,9 @@ public final class ClusterIndexes {
     public static final String PODS_BY_NAMESPACE = "pods-by-namespace";
     public static final String PODS_BY_NODE = "pods-by-node";
     public static final String EVENTS_BY_INVOLVED_OBJECT = "events-by-involved-object";
+    /** kube-scheduler keeps the same list: every pending pod must be checked against these, and only these. */
+    public static final String PODS_WITH_REQUIRED_ANTI_AFFINITY = "pods-with-required-anti-affinity";
+    static final String ANY = "";
 
     private ClusterIndexes() {
     }
@@ -25,7 +28,8 @@ public final class ClusterIndexes {
     public static Map<String, Function<Pod, List<String>>> podIndexers() {
         return Map.of(
                 PODS_BY_NAMESPACE, pod -> List.of(pod.getMetadata().getNamespace()),
-                PODS_BY_NODE, ClusterIndexes::nodeOf);
+                PODS_BY_NODE, ClusterIndexes::nodeOf,
+                PODS_WITH_REQUIRED_ANTI_AFFINITY, pod -> hasRequiredAntiAffinity(pod) ? List.of(ANY) : List.of());
     }
 
     public static Map<String, Function<Event, List<String>>> eventIndexers() {
@@ -50,6 +54,13 @@ public final class ClusterIndexes {
     private static List<String> nodeOf(Pod pod) {
         String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
         return node == null || node.isEmpty() ? List.of() : List.of(node);
+    }
+
+    private static boolean hasRequiredAntiAffinity(Pod pod) {
+        var affinity = pod.getSpec() == null ? null : pod.getSpec().getAffinity();
+        var antiAffinity = affinity == null ? null : affinity.getPodAntiAffinity();
+        return antiAffinity != null && antiAffinity.getRequiredDuringSchedulingIgnoredDuringExecution() != null
+                && !antiAffinity.getRequiredDuringSchedulingIgnoredDuringExecution().isEmpty();
     }
 
     private static List<String> involvedObjectOf(Event event) {

@@ -1,5 +1,6 @@
 package io.clusteragent.cluster;
 
+import io.clusteragent.quantity.NodeRequests;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -35,6 +36,12 @@ public interface ClusterState {
     List<Pod> podsOnNode(String nodeName);
 
     List<Pod> pods();
+
+    /** Pods whose spec has required pod anti-affinity terms (a pending pod must respect them all). */
+    List<Pod> podsWithRequiredAntiAffinity();
+
+    /** What the pods bound to the node reserve, kept current as pods change (kube-scheduler's node totals). */
+    NodeRequests requestedOn(String nodeName);
 
     Optional<Node> node(String name);
 

@@ -1,5 +1,6 @@
 package io.clusteragent.cluster;
 
+import io.clusteragent.quantity.NodeRequests;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -36,7 +37,9 @@ public final class InMemoryClusterState implements ClusterState {
     private final Map<String, List<Pod>> podsByNamespace;
     private final Map<String, List<Pod>> podsByNode;
     private final Map<String, List<Event>> eventsByInvolvedObject;
+    private final List<Pod> podsWithRequiredAntiAffinity;
     private final MetricsStatus metricsStatus;
+    private final NodeRequestsMemo nodeRequests = new NodeRequestsMemo(this::podsOnNode);
 
     private InMemoryClusterState(Collection<? extends HasMetadata> objects, Instant loadedAt) {
         for (HasMetadata object : objects) {
@@ -46,6 +49,8 @@ public final class InMemoryClusterState implements ClusterState {
         List<Pod> pods = all(Pod.class);
         podsByNamespace = index(pods, ClusterIndexes.podIndexers().get(ClusterIndexes.PODS_BY_NAMESPACE));
         podsByNode = index(pods, ClusterIndexes.podIndexers().get(ClusterIndexes.PODS_BY_NODE));
+        podsWithRequiredAntiAffinity = index(pods, ClusterIndexes.podIndexers().get(ClusterIndexes.PODS_WITH_REQUIRED_ANTI_AFFINITY))
+                .getOrDefault(ClusterIndexes.ANY, List.of());
         eventsByInvolvedObject = index(all(Event.class), ClusterIndexes.eventIndexers().get(ClusterIndexes.EVENTS_BY_INVOLVED_OBJECT));
         boolean hasMetrics = byKind.containsKey(NodeMetrics.class) || byKind.containsKey(PodMetrics.class);
         metricsStatus = hasMetrics
@@ -79,6 +84,16 @@ public final class InMemoryClusterState implements ClusterState {
     @Override
     public List<Pod> pods() {
         return all(Pod.class);
+    }
+
+    @Override
+    public List<Pod> podsWithRequiredAntiAffinity() {
+        return podsWithRequiredAntiAffinity;
+    }
+
+    @Override
+    public NodeRequests requestedOn(String nodeName) {
+        return nodeRequests.get(nodeName);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.clusteragent.cluster;
 
+import io.clusteragent.quantity.NodeRequests;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.NodeMetrics;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 
@@ -34,13 +36,15 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
 
     private final Map<WatchedResource, SharedIndexInformer<? extends HasMetadata>> informers = new EnumMap<>(WatchedResource.class);
     private final MetricsCache metrics;
+    private final NodeRequestsMemo nodeRequests = new NodeRequestsMemo(this::podsOnNode);
 
     public InformerClusterState(KubernetesClient client, MetricsCache metrics) {
         this.metrics = metrics;
         for (WatchedResource resource : WatchedResource.values()) {
             informers.put(resource, createInformer(client, resource.type()));
         }
-        informer(Pod.class, WatchedResource.PODS).addIndexers(ClusterIndexes.podIndexers());
+        informer(Pod.class, WatchedResource.PODS).addIndexers(ClusterIndexes.podIndexers())
+                .addEventHandler(new NodeTotalsInvalidator(nodeRequests));
         informer(Event.class, WatchedResource.EVENTS).addIndexers(ClusterIndexes.eventIndexers());
     }
 
@@ -83,6 +87,16 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
     @Override
     public List<Pod> pods() {
         return list(Pod.class, WatchedResource.PODS);
+    }
+
+    @Override
+    public List<Pod> podsWithRequiredAntiAffinity() {
+        return informer(Pod.class, WatchedResource.PODS).getIndexer().byIndex(ClusterIndexes.PODS_WITH_REQUIRED_ANTI_AFFINITY, ClusterIndexes.ANY);
+    }
+
+    @Override
+    public NodeRequests requestedOn(String nodeName) {
+        return nodeRequests.get(nodeName);
     }
 
     @Override
@@ -183,5 +197,29 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
 
     private <T extends HasMetadata> List<T> list(Class<T> type, WatchedResource resource) {
         return informer(type, resource).getStore().list();
+    }
+
+    /** Only marks node totals stale; the work of recomputing happens on the next read, not on the informer's thread. */
+    private record NodeTotalsInvalidator(NodeRequestsMemo memo) implements ResourceEventHandler<Pod> {
+
+        @Override
+        public void onAdd(Pod pod) {
+            memo.invalidate(nodeOf(pod));
+        }
+
+        @Override
+        public void onUpdate(Pod before, Pod after) {
+            memo.invalidate(nodeOf(before));
+            memo.invalidate(nodeOf(after));
+        }
+
+        @Override
+        public void onDelete(Pod pod, boolean finalStateUnknown) {
+            memo.invalidate(nodeOf(pod));
+        }
+
+        private static String nodeOf(Pod pod) {
+            return pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+        }
     }
 }

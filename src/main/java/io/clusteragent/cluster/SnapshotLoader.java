@@ -2,7 +2,7 @@ package io.clusteragent.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,8 @@ import java.util.TreeMap;
 
 /**
  * Reads a cluster dump as {@code kubectl get ... -o yaml|json} writes it: a {@code v1/List}, a
- * multi-document YAML stream, or single objects, including metrics.k8s.io PodMetrics/NodeMetrics.
+ * multi-document YAML stream, or single objects, including metrics.k8s.io PodMetrics/NodeMetrics
+ * and the NodeMetricsList/PodMetricsList documents {@code kubectl get --raw} prints.
  */
 public final class SnapshotLoader {
 
@@ -57,7 +58,7 @@ public final class SnapshotLoader {
     }
 
     private static void collect(Object document, List<HasMetadata> objects, Map<String, Integer> skipped) {
-        if (document instanceof KubernetesList list) {
+        if (document instanceof KubernetesResourceList<?> list) {
             list.getItems().forEach(item -> collect(item, objects, skipped));
         } else if (document instanceof GenericKubernetesResource generic) {
             skipped.merge(generic.getApiVersion() + "/" + generic.getKind(), 1, Integer::sum);

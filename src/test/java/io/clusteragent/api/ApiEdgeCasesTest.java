@@ -195,7 +195,9 @@ class ApiEdgeCasesTest {
         HttpResponse<Buffer> metrics = server.get("/metrics");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.bodyAsString()).contains("vertx_http_server_requests_total");
+        assertThat(metrics.bodyAsString()).contains("vertx_http_server_requests_total")
+                .contains("route=\"/api/v1/pods/:namespace/:pod/resources\"")
+                .contains("jvm_memory_used_bytes");
     }
 
     private static void assertError(HttpResponse<Buffer> response, int status, String code) {

@@ -60,16 +60,17 @@ final class SyntheticCluster {
         return objects;
     }
 
-    /** A pending pod of the big namespace, for the scheduling route. */
-    String pendingPod() {
+    /** Pending pods of the big namespace, for the scheduling route. */
+    List<String> pendingPods() {
         return pods.stream().filter(p -> p.getSpec().getNodeName() == null && p.getMetadata().getNamespace().equals(BIG_NAMESPACE))
-                .findFirst().orElseThrow().getMetadata().getName();
+                .map(p -> p.getMetadata().getName()).toList();
     }
 
-    /** A crash-looping pod of the big namespace with events, for the failure-events route. */
-    String crashingPod() {
-        return pods.stream().filter(p -> p.getMetadata().getNamespace().equals(BIG_NAMESPACE) && p.getMetadata().getName().endsWith("-1"))
-                .findFirst().orElseThrow().getMetadata().getName();
+    /** Crash-looping pods of the big namespace, which carry the most events, for the failure-events route. */
+    List<String> crashingPods() {
+        return pods.stream().filter(p -> p.getMetadata().getNamespace().equals(BIG_NAMESPACE))
+                .filter(p -> p.getStatus().getContainerStatuses().stream().anyMatch(c -> c.getRestartCount() > 0))
+                .map(p -> p.getMetadata().getName()).toList();
     }
 
     private Node node(String name) {
@@ -131,7 +132,7 @@ final class SyntheticCluster {
 
     private Event event(Pod pod, int index) {
         String podName = pod.getMetadata().getName();
-        boolean crashing = podName.endsWith("-1") || podName.matches(".*-\\d*1$");
+        boolean crashing = pod.getStatus().getContainerStatuses().stream().anyMatch(c -> c.getRestartCount() > 0);
         String reason = pod.getSpec().getNodeName() == null ? "FailedScheduling" : crashing ? "BackOff" : index % 3 == 0 ? "Unhealthy" : "Pulled";
         String type = reason.equals("Pulled") ? "Normal" : "Warning";
         Instant last = now.minusSeconds(random.nextInt(7200));

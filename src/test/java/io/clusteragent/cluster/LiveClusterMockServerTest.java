@@ -89,6 +89,21 @@ class LiveClusterMockServerTest {
     }
 
     @Test
+    void nodeRequestTotalsFollowPodsAddedAndDeleted() throws Exception {
+        sync();
+        assertThat(live.state().requestedOn("node-a").requested("cpu")).isEqualTo(100);
+
+        mockClient.pods().inNamespace("shop").resource(pod("web-2", "node-a")).create();
+        assertWithin(Duration.ofSeconds(10), () -> assertThat(live.state().requestedOn("node-a").requested("cpu")).isEqualTo(200));
+
+        mockClient.pods().inNamespace("shop").withName("web-1").delete();
+        assertWithin(Duration.ofSeconds(10), () -> {
+            assertThat(live.state().requestedOn("node-a").requested("cpu")).isEqualTo(100);
+            assertThat(live.state().requestedOn("node-a").pods()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void metricsAreReadFromTheMetricsApiOnceItServesThem() throws Exception {
         sync();
         mockClient.resource(new NodeMetricsBuilder().withNewMetadata().withName("node-a").endMetadata()
@@ -110,7 +125,8 @@ class LiveClusterMockServerTest {
                 .editMetadata().withName(name).withNamespace("shop")
                 .withManagedFields(List.of(new ManagedFieldsEntryBuilder().withManager("kubectl").withOperation("Update").build()))
                 .endMetadata()
-                .withNewSpec().withNodeName(node).addNewContainer().withName("app").withImage("nginx:1.27").endContainer().endSpec()
+                .withNewSpec().withNodeName(node).addNewContainer().withName("app").withImage("nginx:1.27")
+                .withNewResources().addToRequests("cpu", new Quantity("100m")).endResources().endContainer().endSpec()
                 .build();
     }
 }

@@ -60,6 +60,15 @@ class SnapshotLoaderTest {
     }
 
     @Test
+    void readsMetricsListsAppendedFromKubectlGetRaw() {
+        ClusterState state = loader.load(resource("with-raw-metrics.yaml"), LOADED);
+
+        assertThat(state.nodeMetrics("node-a")).isPresent();
+        assertThat(state.podMetrics("shop", "web-1")).isPresent();
+        assertThat(state.metricsStatus().available()).isTrue();
+    }
+
+    @Test
     void readsJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("dump.json");
         Files.writeString(json, """

@@ -1,5 +1,6 @@
 package io.clusteragent.testing;
 
+import io.clusteragent.Main;
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
@@ -13,8 +14,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,8 +42,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ClusterState state, Map<String, String> env) {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)).setEnabled(true)));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
         AgentConfig config = AgentConfig.fromMap(env, List.of("--port", "0"));
         ApiVerticle api = new ApiVerticle(config, state, Clock.fixed(NOW, ZoneOffset.UTC));
         await(vertx.deployVerticle(api));

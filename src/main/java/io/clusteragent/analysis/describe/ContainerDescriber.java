@@ -1,7 +1,7 @@
 package io.clusteragent.analysis.describe;
 
-import io.clusteragent.analysis.Quantities;
-import io.clusteragent.analysis.resources.PodRequests;
+import io.clusteragent.quantity.Quantities;
+import io.clusteragent.quantity.PodRequests;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;

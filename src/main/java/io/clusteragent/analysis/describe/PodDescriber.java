@@ -58,7 +58,7 @@ public final class PodDescriber {
                 spec.getNodeName(),
                 status.getQosClass(),
                 spec.getPriority() == null ? 0 : spec.getPriority(),
-                spec.getPriorityClassName(),
+                spec.getPriorityClassName() == null ? "" : spec.getPriorityClassName(),
                 Nulls.list(spec.getTolerations()),
                 Nulls.sortedMap(spec.getNodeSelector()),
                 Nulls.list(status.getConditions()),

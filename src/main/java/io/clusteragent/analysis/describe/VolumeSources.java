@@ -1,7 +1,7 @@
 package io.clusteragent.analysis.describe;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.clusteragent.analysis.Quantities;
+import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.CSIVolumeSource;
 import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile;

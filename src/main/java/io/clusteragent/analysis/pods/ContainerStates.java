@@ -1,6 +1,6 @@
 package io.clusteragent.analysis.pods;
 
-import io.clusteragent.analysis.Quantities;
+import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatus;

@@ -1,6 +1,7 @@
 package io.clusteragent.analysis.resources;
 
-import io.clusteragent.analysis.Quantities;
+import io.clusteragent.quantity.NodeRequests;
+import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 
@@ -16,26 +17,24 @@ import java.util.TreeMap;
  */
 public record NodeAllocation(String nodeName, Map<String, Long> allocatable, Map<String, Long> requested, int pods) {
 
-    /** @param excluded the pod being evaluated, never counted against its own node; may be null */
-    public static NodeAllocation of(Node node, List<Pod> podsOnNode, Pod excluded) {
+    /**
+     * @param onNode   what the pods bound to the node reserve ({@code ClusterState.requestedOn})
+     * @param excluded the pod being evaluated, never counted against its own node; may be null
+     */
+    public static NodeAllocation of(Node node, NodeRequests onNode, Pod excluded) {
         Map<String, Long> allocatable = new TreeMap<>();
         if (node.getStatus() != null && node.getStatus().getAllocatable() != null) {
             node.getStatus().getAllocatable().forEach((resource, q) -> allocatable.put(resource, Quantities.scaled(resource, q)));
         }
-        Map<String, Long> requested = new TreeMap<>();
-        List<Pod> bound = activePods(podsOnNode, excluded);
-        bound.forEach(p -> PodRequests.requests(p).forEach((resource, amount) -> requested.merge(resource, amount, Long::sum)));
-        return new NodeAllocation(node.getMetadata().getName(), allocatable, requested, bound.size());
+        String nodeName = node.getMetadata().getName();
+        NodeRequests others = excluded != null && excluded.getSpec() != null && nodeName.equals(excluded.getSpec().getNodeName())
+                ? onNode.without(excluded) : onNode;
+        return new NodeAllocation(nodeName, allocatable, others.requested(), others.pods());
     }
 
     /** Pods that hold resources on a node: the scheduler forgets Succeeded and Failed pods. */
     public static List<Pod> activePods(List<Pod> podsOnNode, Pod excluded) {
-        return podsOnNode.stream().filter(NodeAllocation::isActive).filter(p -> excluded == null || !samePod(p, excluded)).toList();
-    }
-
-    public static boolean isActive(Pod pod) {
-        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-        return !"Succeeded".equals(phase) && !"Failed".equals(phase);
+        return podsOnNode.stream().filter(NodeRequests::holdsResources).filter(p -> excluded == null || !samePod(p, excluded)).toList();
     }
 
     public static boolean samePod(Pod a, Pod b) {

@@ -1,5 +1,6 @@
 package io.clusteragent.analysis.resources;
 
+import io.clusteragent.quantity.PodRequests;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package io.clusteragent.analysis.resources;
 
-import io.clusteragent.analysis.Quantities;
+import io.clusteragent.quantity.PodRequests;
+import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;

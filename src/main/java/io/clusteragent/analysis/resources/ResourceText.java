@@ -1,6 +1,6 @@
 package io.clusteragent.analysis.resources;
 
-import io.clusteragent.analysis.Quantities;
+import io.clusteragent.quantity.Quantities;
 
 import java.util.Map;
 import java.util.TreeMap;

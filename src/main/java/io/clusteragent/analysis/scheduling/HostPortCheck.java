@@ -1,7 +1,7 @@
 package io.clusteragent.analysis.scheduling;
 
 import io.clusteragent.analysis.resources.NodeAllocation;
-import io.clusteragent.analysis.resources.PodRequests;
+import io.clusteragent.quantity.PodRequests;
 import io.clusteragent.cluster.ClusterState;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Node;

@@ -1,8 +1,8 @@
 package io.clusteragent.analysis.scheduling;
 
-import io.clusteragent.analysis.Quantities;
+import io.clusteragent.quantity.Quantities;
 import io.clusteragent.analysis.resources.NodeAllocation;
-import io.clusteragent.analysis.resources.PodRequests;
+import io.clusteragent.quantity.PodRequests;
 import io.clusteragent.cluster.ClusterState;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -62,7 +62,7 @@ final class PlacementExplanation {
 
     /** Requests of every pod on the node, this one included, against allocatable: {@code CPU: 2/4 cores, Memory: 4Gi/8Gi}. */
     private static String resourceReason(Pod pod, Node node, ClusterState state) {
-        NodeAllocation allocation = NodeAllocation.of(node, state.podsOnNode(node.getMetadata().getName()), null);
+        NodeAllocation allocation = NodeAllocation.of(node, state.requestedOn(node.getMetadata().getName()), null);
         List<String> parts = new ArrayList<>();
         parts.add("CPU: " + cores(allocation.requested(Quantities.CPU)) + "/" + cores(allocation.allocatable(Quantities.CPU)) + " cores");
         parts.add("Memory: " + ratio(allocation, Quantities.MEMORY));

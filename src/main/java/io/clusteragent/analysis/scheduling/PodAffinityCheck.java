@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,9 @@ final class PodAffinityCheck implements NodeCheck {
     private final List<DomainRule> rules = new ArrayList<>();
 
     PodAffinityCheck(Pod pod, ClusterState state) {
-        List<Placed> placed = placedPods(pod, state);
+        boolean ownTerms = !PodAffinityTerms.requiredAffinity(pod).isEmpty() || !PodAffinityTerms.requiredAntiAffinity(pod).isEmpty();
+        // Only the pod's own terms need every placed pod; existing anti-affinity is read from its index.
+        List<Placed> placed = ownTerms ? placed(pod, state, state.pods()) : List.of();
         String namespace = pod.getMetadata().getNamespace();
         for (PodAffinityTerm term : PodAffinityTerms.requiredAffinity(pod)) {
             Map<String, String> domains = domains(term, namespace, placed, state);
@@ -37,7 +40,7 @@ final class PodAffinityCheck implements NodeCheck {
             rules.add(new DomainRule(term.getTopologyKey(), domains(term, namespace, placed, state), false,
                     "required pod anti-affinity: pod %1$s matching " + escape(term) + " already runs in %2$s"));
         }
-        existingAntiAffinity(pod, placed, state);
+        existingAntiAffinity(pod, placed(pod, state, state.podsWithRequiredAntiAffinity()), state);
     }
 
     @Override
@@ -85,12 +88,20 @@ final class PodAffinityCheck implements NodeCheck {
         return LabelSelectors.describe(term.getLabelSelector()).replace("%", "%%");
     }
 
-    private static List<Placed> placedPods(Pod pod, ClusterState state) {
+    /** The bound, active pods among {@code candidates} (other than {@code pod}), with the labels of their nodes. */
+    private static List<Placed> placed(Pod pod, ClusterState state, List<Pod> candidates) {
         List<Placed> placed = new ArrayList<>();
-        for (Node node : state.nodes()) {
-            Map<String, String> labels = NodeLabels.of(node);
-            NodeAllocation.activePods(state.podsOnNode(node.getMetadata().getName()), pod)
-                    .forEach(p -> placed.add(new Placed(p, labels)));
+        Map<String, Map<String, String>> labelsByNode = new HashMap<>();
+        for (Pod other : NodeAllocation.activePods(candidates, pod)) {
+            String nodeName = other.getSpec().getNodeName();
+            if (nodeName == null || nodeName.isEmpty()) {
+                continue;
+            }
+            Map<String, String> labels = labelsByNode.computeIfAbsent(nodeName,
+                    name -> state.node(name).map(NodeLabels::of).orElse(null));
+            if (labels != null) {
+                placed.add(new Placed(other, labels));
+            }
         }
         return placed;
     }

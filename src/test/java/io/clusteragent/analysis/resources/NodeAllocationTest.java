@@ -1,5 +1,6 @@
 package io.clusteragent.analysis.resources;
 
+import io.clusteragent.quantity.NodeRequests;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -22,7 +23,7 @@ class NodeAllocationTest {
         Pod succeeded = pod("done", "Succeeded", "2", "4Gi");
         Pod self = pod("self", "Pending", "500m", "1Gi");
 
-        NodeAllocation allocation = NodeAllocation.of(node, List.of(running, succeeded, self), self);
+        NodeAllocation allocation = NodeAllocation.of(node, NodeRequests.of(List.of(running, succeeded, self)), self);
 
         assertThat(allocation.available("cpu")).isEqualTo(2920);
         assertThat(allocation.available("memory")).isEqualTo(13L * 1024 * 1024 * 1024);
@@ -32,7 +33,7 @@ class NodeAllocationTest {
 
     private static Pod pod(String name, String phase, String cpu, String memory) {
         return new PodBuilder().withNewMetadata().withName(name).withNamespace("default").withUid("uid-" + name).endMetadata()
-                .withNewSpec().addNewContainer().withName("c").withNewResources()
+                .withNewSpec().withNodeName("n").addNewContainer().withName("c").withNewResources()
                 .addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity(memory)).endResources().endContainer()
                 .endSpec().withNewStatus().withPhase(phase).endStatus().build();
     }

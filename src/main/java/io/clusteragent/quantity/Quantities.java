@@ -1,4 +1,4 @@
-package io.clusteragent.analysis;
+package io.clusteragent.quantity;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 
@@ -29,11 +29,59 @@ public final class Quantities {
         if (quantity == null) {
             return 0;
         }
+        long fast = scaledInteger(CPU.equals(resource), quantity.getAmount(), quantity.getFormat());
+        if (fast >= 0) {
+            return fast;
+        }
         BigDecimal base = Quantity.getAmountInBytes(quantity);
         if (CPU.equals(resource)) {
             base = base.movePointRight(3);
         }
         return base.setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
+    /**
+     * Whole-number amounts with a plain suffix ({@code 250m}, {@code 512Mi}, {@code 4}) are nearly all
+     * quantities in a cluster; reading them without BigDecimal keeps node-wide sums cheap. Returns -1
+     * for every other form (fractions, exponents, nano/micro units), which takes the exact path.
+     */
+    private static long scaledInteger(boolean cpu, String amount, String format) {
+        if (amount == null || amount.isEmpty() || amount.length() > 15) {
+            return -1;
+        }
+        for (int i = 0; i < amount.length(); i++) {
+            if (amount.charAt(i) < '0' || amount.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        long value = Long.parseLong(amount);
+        long multiplier = switch (format == null ? "" : format) {
+            case "" -> 1;
+            case "m" -> -2;
+            case "k" -> 1_000L;
+            case "M" -> 1_000_000L;
+            case "G" -> 1_000_000_000L;
+            case "T" -> 1_000_000_000_000L;
+            case "Ki" -> 1L << 10;
+            case "Mi" -> 1L << 20;
+            case "Gi" -> 1L << 30;
+            case "Ti" -> 1L << 40;
+            case "Pi" -> 1L << 50;
+            default -> -1;
+        };
+        if (multiplier == -1) {
+            return -1;
+        }
+        try {
+            if (multiplier == -2) {
+                // milli: exact for CPU; other resources round up to a whole unit, as Kubernetes does
+                return cpu ? value : (value + 999) / 1000;
+            }
+            long base = Math.multiplyExact(value, multiplier);
+            return cpu ? Math.multiplyExact(base, 1000L) : base;
+        } catch (ArithmeticException overflow) {
+            return -1;
+        }
     }
 
     /** The value for {@code resource} in a resource list, in scheduler units; 0 when absent. */

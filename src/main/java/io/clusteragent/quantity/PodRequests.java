@@ -1,6 +1,5 @@
-package io.clusteragent.analysis.resources;
+package io.clusteragent.quantity;
 
-import io.clusteragent.analysis.Quantities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;

@@ -1,4 +1,4 @@
-package io.clusteragent.analysis.resources;
+package io.clusteragent.quantity;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
