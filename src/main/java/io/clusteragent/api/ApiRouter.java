@@ -1,6 +1,7 @@
 package io.clusteragent.api;
 
 import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Probes;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -13,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /** The route table of the agent and its single failure path. */
 public final class ApiRouter {
@@ -24,19 +24,18 @@ public final class ApiRouter {
     private ApiRouter() {
     }
 
-    public static Router create(Vertx vertx, ClusterState state, Clock clock, WorkerExecutor pool, Duration requestTimeout,
-            int podRestartThreshold) {
+    public static Router create(Vertx vertx, ClusterState state, Clock clock, WorkerExecutor pool, AgentConfig config) {
         Envelope envelope = new Envelope(clock);
-        Analyses analyses = new Analyses(state, clock, envelope, pool);
+        Analyses analyses = new Analyses(state, clock, envelope, pool, new ResponseCache(config.responseCacheBytes()));
         PodRoutes pods = new PodRoutes(analyses);
-        NamespaceRoutes namespaces = new NamespaceRoutes(analyses, podRestartThreshold);
+        NamespaceRoutes namespaces = new NamespaceRoutes(analyses, config.podRestartThreshold());
         NodeRoutes nodes = new NodeRoutes(analyses);
         Probes probes = new Probes(vertx, state);
 
         Router router = Router.router(vertx);
         router.route().handler(RequestIds::assign).handler(AccessLog::handle);
         ApiRoutes api = new ApiRoutes(router,
-                TimeoutHandler.create(requestTimeout.toMillis(), ErrorCode.REQUEST_TIMEOUT.httpStatus()),
+                TimeoutHandler.create(config.requestTimeout().toMillis(), ErrorCode.REQUEST_TIMEOUT.httpStatus()),
                 ctx -> requireReady(ctx, probes));
         api.get(POD + "/describe", pods::describe);
         api.get(POD + "/resources", pods::resources);

@@ -40,7 +40,7 @@ public final class ApiVerticle extends AbstractVerticle {
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         vertx.createHttpServer(options)
-                .requestHandler(ApiRouter.create(vertx, state, clock, analysisPool, config.requestTimeout(), config.podRestartThreshold()))
+                .requestHandler(ApiRouter.create(vertx, state, clock, analysisPool, config))
                 .listen()
                 .onSuccess(bound -> {
                     server = bound;

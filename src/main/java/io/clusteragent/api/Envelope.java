@@ -25,9 +25,6 @@ public final class Envelope {
     public record Metadata(String requestId, Instant timestamp) {
     }
 
-    public record Success(Object data, Metadata metadata) {
-    }
-
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Error(String code, String message, String details) {
     }
@@ -41,9 +38,17 @@ public final class Envelope {
         this.clock = clock;
     }
 
-    /** The success body as bytes: large answers are serialized on the analysis worker, then sent with {@link #send}. */
-    Buffer okBody(RoutingContext ctx, Object data) {
-        return serialize(new Success(data, metadata(ctx)));
+    /** The {@code data} part of a success, serialized once: on the analysis worker, and kept by the response cache. */
+    Buffer data(Object data) {
+        return serialize(data);
+    }
+
+    /** A success body around already serialized data, with this request's own metadata. */
+    Buffer okBody(RoutingContext ctx, Buffer data) {
+        return Buffer.buffer(data.length() + 128)
+                .appendString("{\"data\":").appendBuffer(data)
+                .appendString(",\"metadata\":").appendBuffer(serialize(metadata(ctx)))
+                .appendString("}");
     }
 
     void send(RoutingContext ctx, Buffer okBody) {

@@ -16,7 +16,7 @@ final class NamespaceRoutes {
 
     void errors(RoutingContext ctx) {
         String namespace = Names.label(ctx, "namespace");
-        analyses.respond(ctx, now -> {
+        analyses.respond(ctx, () -> analyses.state().namespaceVersion(namespace), now -> {
             analyses.requireNamespace(namespace);
             return NamespaceErrorAnalyzer.analyze(namespace, analyses.state(), restartThreshold, now);
         });

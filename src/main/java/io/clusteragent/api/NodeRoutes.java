@@ -17,7 +17,7 @@ final class NodeRoutes {
 
     void utilization(RoutingContext ctx) {
         String name = Names.subdomain(ctx, "node");
-        analyses.respond(ctx, now -> {
+        analyses.respond(ctx, analyses.state()::version, now -> {
             Node node = analyses.node(name);
             MetricsStatus metrics = analyses.state().metricsStatus();
             if (!metrics.available()) {

@@ -4,11 +4,17 @@ import io.clusteragent.analysis.describe.PodDescriber;
 import io.clusteragent.analysis.events.FailureEventAnalyzer;
 import io.clusteragent.analysis.resources.PodResourcesAnalyzer;
 import io.clusteragent.analysis.scheduling.SchedulingAnalyzer;
+import io.clusteragent.cluster.ClusterState;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.function.LongSupplier;
+
 /** {@code /api/v1/pods/{namespace}/{pod}/...}: one pod, read from the cache. */
 final class PodRoutes {
+
+    private static final boolean NAMESPACE_ONLY = false;
+    private static final boolean WHOLE_CLUSTER = true;
 
     private final Analyses analyses;
 
@@ -17,25 +23,28 @@ final class PodRoutes {
     }
 
     void describe(RoutingContext ctx) {
-        withPod(ctx, (pod, now) -> PodDescriber.describe(pod, analyses.state().eventsFor(pod), now));
+        withPod(ctx, NAMESPACE_ONLY, (pod, now) -> PodDescriber.describe(pod, analyses.state().eventsFor(pod), now));
     }
 
     void resources(RoutingContext ctx) {
-        withPod(ctx, (pod, now) -> PodResourcesAnalyzer.analyze(pod));
+        withPod(ctx, NAMESPACE_ONLY, (pod, now) -> PodResourcesAnalyzer.analyze(pod));
     }
 
     void scheduling(RoutingContext ctx) {
-        withPod(ctx, (pod, now) -> SchedulingAnalyzer.analyze(pod, analyses.state(), now));
+        // Placement depends on every node and every pod bound anywhere.
+        withPod(ctx, WHOLE_CLUSTER, (pod, now) -> SchedulingAnalyzer.analyze(pod, analyses.state(), now));
     }
 
     void failureEvents(RoutingContext ctx) {
-        withPod(ctx, (pod, now) -> FailureEventAnalyzer.analyze(pod, analyses.state().eventsFor(pod), now));
+        withPod(ctx, NAMESPACE_ONLY, (pod, now) -> FailureEventAnalyzer.analyze(pod, analyses.state().eventsFor(pod), now));
     }
 
-    private void withPod(RoutingContext ctx, PodAnalysis analysis) {
+    private void withPod(RoutingContext ctx, boolean wholeCluster, PodAnalysis analysis) {
         String namespace = Names.label(ctx, "namespace");
         String name = Names.subdomain(ctx, "pod");
-        analyses.respond(ctx, now -> analysis.apply(analyses.pod(namespace, name), now));
+        ClusterState state = analyses.state();
+        LongSupplier version = wholeCluster ? state::version : () -> state.namespaceVersion(namespace);
+        analyses.respond(ctx, version, now -> analysis.apply(analyses.pod(namespace, name), now));
     }
 
     @FunctionalInterface

@@ -77,6 +77,15 @@ public interface ClusterState {
 
     List<PodMetrics> podMetrics();
 
+    /**
+     * Moves whenever anything in the cache changes (metrics included). An answer derived at one
+     * version is current for as long as the version has not moved.
+     */
+    long version();
+
+    /** Moves whenever an object in {@code namespace} changes: enough for answers that read only that namespace. */
+    long namespaceVersion(String namespace);
+
     /** Per watched resource (by plural), whether its cache is complete and being kept current. */
     Map<String, Boolean> syncStatus();
 }

@@ -178,6 +178,17 @@ public final class InMemoryClusterState implements ClusterState {
         return all(PodMetrics.class);
     }
 
+    /** A snapshot never changes. */
+    @Override
+    public long version() {
+        return 0;
+    }
+
+    @Override
+    public long namespaceVersion(String namespace) {
+        return 0;
+    }
+
     /** A snapshot never changes, so every resource is as synced as it will ever be. */
     @Override
     public Map<String, Boolean> syncStatus() {

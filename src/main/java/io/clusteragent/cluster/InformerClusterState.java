@@ -37,11 +37,12 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
     private final Map<WatchedResource, SharedIndexInformer<? extends HasMetadata>> informers = new EnumMap<>(WatchedResource.class);
     private final MetricsCache metrics;
     private final NodeRequestsMemo nodeRequests = new NodeRequestsMemo(this::podsOnNode);
+    private final StateVersions versions = new StateVersions();
 
     public InformerClusterState(KubernetesClient client, MetricsCache metrics) {
         this.metrics = metrics;
         for (WatchedResource resource : WatchedResource.values()) {
-            informers.put(resource, createInformer(client, resource.type()));
+            informers.put(resource, createInformer(client, resource.type()).addEventHandler(versions.handler()));
         }
         informer(Pod.class, WatchedResource.PODS).addIndexers(ClusterIndexes.podIndexers())
                 .addEventHandler(new NodeTotalsInvalidator(nodeRequests));
@@ -54,6 +55,16 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
                 .map(informer -> informer.start().toCompletableFuture())
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(started);
+    }
+
+    @Override
+    public long version() {
+        return versions.cluster() + metrics.refreshes();
+    }
+
+    @Override
+    public long namespaceVersion(String namespace) {
+        return versions.namespace(namespace);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,7 @@ public final class MetricsCache {
 
     private final KubernetesClient client;
     private final Clock clock;
+    private final AtomicLong refreshes = new AtomicLong();
     private volatile Reading reading = new Reading(Map.of(), Map.of(), MetricsStatus.unavailable("metrics have not been read yet"));
 
     public MetricsCache(KubernetesClient client, Clock clock) {
@@ -42,6 +44,7 @@ public final class MetricsCache {
                     m -> key(m.getMetadata().getNamespace(), m.getMetadata().getName()));
             boolean wasAvailable = reading.status().available();
             reading = new Reading(nodes, pods, MetricsStatus.availableAt(clock.instant()));
+            refreshes.incrementAndGet();
             if (!wasAvailable) {
                 LOG.info("metrics.k8s.io is available: {} nodes, {} pods", nodes.size(), pods.size());
             }
@@ -53,7 +56,13 @@ public final class MetricsCache {
                 LOG.warn("{}", reason);
             }
             reading = new Reading(Map.of(), Map.of(), new MetricsStatus(false, clock.instant(), reason));
+            refreshes.incrementAndGet();
         }
+    }
+
+    /** Counts readings, so answers built on metrics know when they are out of date. */
+    long refreshes() {
+        return refreshes.get();
     }
 
     MetricsStatus status() {

@@ -16,6 +16,8 @@ public enum Setting {
     REQUEST_TIMEOUT("REQUEST_TIMEOUT", "--request-timeout", "500ms", "duration", "Budget of each /api request; past it the answer is 504 REQUEST_TIMEOUT"),
     POD_RESTART_THRESHOLD("POD_RESTART_THRESHOLD", "--pod-restart-threshold", "5", "integer >= 0",
             "Restarts above which namespace analysis reports HighRestarts"),
+    RESPONSE_CACHE_SIZE("RESPONSE_CACHE_SIZE", "--response-cache-size", "64", "integer >= 0 (MiB)",
+            "Memory for answers kept until the cluster changes; 0 turns the cache off"),
     CLUSTER_SNAPSHOT("CLUSTER_SNAPSHOT", "--snapshot", "", "file path",
             "Serve a cluster dump (kubectl get ... -o yaml|json) instead of a live cluster"),
     ANALYSIS_TIME("ANALYSIS_TIME", "--now", "", "RFC 3339 time",

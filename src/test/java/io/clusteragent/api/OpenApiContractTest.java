@@ -15,6 +15,7 @@ import io.clusteragent.analysis.scheduling.SchedulingFailureCategory;
 import io.clusteragent.api.openapi.ClusterStates;
 import io.clusteragent.api.openapi.OpenApiDocument;
 import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.config.AgentConfig;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.testing.TestServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -164,7 +165,7 @@ class OpenApiContractTest {
         Vertx vertx = Vertx.vertx();
         try {
             WorkerExecutor pool = vertx.createSharedWorkerExecutor("contract-routes");
-            Router router = ApiRouter.create(vertx, demo, Clock.fixed(TestServer.NOW, ZoneOffset.UTC), pool, Duration.ofMillis(500), 5);
+            Router router = ApiRouter.create(vertx, demo, Clock.fixed(TestServer.NOW, ZoneOffset.UTC), pool, AgentConfig.defaults());
             Set<String> routes = new TreeSet<>();
             for (Route route : router.getRoutes()) {
                 if (route.getPath() != null && route.methods() != null && !route.methods().isEmpty()) {

@@ -30,8 +30,8 @@ class ApiBenchmark {
 
     private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
     private static final int CONNECTIONS = 50;
-    private static final int WARMUP_REQUESTS = Integer.getInteger("bench.warmup", 5_000);
-    private static final int MEASURED_REQUESTS = Integer.getInteger("bench.requests", 20_000);
+    private static final int WARMUP_REQUESTS = Integer.getInteger("bench.warmup", 2_000);
+    private static final int MEASURED_REQUESTS = Integer.getInteger("bench.requests", 10_000);
 
     @Test
     void measure() throws Exception {
@@ -44,23 +44,27 @@ class ApiBenchmark {
         System.gc();
         long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
 
-        Vertx vertx = Vertx.vertx();
-        ApiVerticle api = new ApiVerticle(AgentConfig.fromMap(Map.of(), List.of("--port", "0")), state,
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        await(vertx.deployVerticle(api));
-        WebClient client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(CONNECTIONS).setKeepAlive(true));
-
         System.out.printf("%nSynthetic cluster: 500 nodes, 10,000 pods (1,000 in %s), 50,000 events; built and indexed in %d ms; heap after load %d MiB%n",
                 SyntheticCluster.BIG_NAMESPACE, loadMillis, heapMb);
-        System.out.printf("%d connections, %d measured requests per route after %d warm-up requests, %d cores%n%n", CONNECTIONS,
+        System.out.printf("%d connections, %d measured requests per route after %d warm-up requests, %d cores%n", CONNECTIONS,
                 MEASURED_REQUESTS, WARMUP_REQUESTS, Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-46s %10s %9s %9s %9s %8s%n", "route", "req/s", "p50 ms", "p99 ms", "max ms", "non-200");
         String pods = "/api/v1/pods/" + SyntheticCluster.BIG_NAMESPACE + "/";
         Map<String, List<String>> routes = new LinkedHashMap<>();
         routes.put("GET /namespace/{1,000-pod ns}/error", List.of("/api/v1/namespace/" + SyntheticCluster.BIG_NAMESPACE + "/error"));
         routes.put("GET /pods/{ns}/{pending pod}/scheduling", synthetic.pendingPods().stream().map(p -> pods + p + "/scheduling").toList());
         routes.put("GET /pods/{ns}/{crashing pod}/failure-events",
                 synthetic.crashingPods().stream().map(p -> pods + p + "/failure-events").toList());
+        measure(state, routes, "every request analyzed (RESPONSE_CACHE_SIZE=0)", "0");
+        measure(state, routes, "answers kept until the cluster changes (default)", "64");
+    }
+
+    private static void measure(InMemoryClusterState state, Map<String, List<String>> routes, String mode, String cacheSize) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        ApiVerticle api = new ApiVerticle(AgentConfig.fromMap(Map.of("RESPONSE_CACHE_SIZE", cacheSize), List.of("--port", "0")), state,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        await(vertx.deployVerticle(api));
+        WebClient client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(CONNECTIONS).setKeepAlive(true));
+        System.out.printf("%n%s%n%-46s %10s %9s %9s %9s %8s%n", mode, "route", "req/s", "p50 ms", "p99 ms", "max ms", "non-200");
         for (Map.Entry<String, List<String>> route : routes.entrySet()) {
             // A cold JVM first, gently: the measured run should see compiled code, not the JIT.
             drive(client, api.port(), route.getValue(), new long[WARMUP_REQUESTS / 10], 1);
@@ -73,7 +77,6 @@ class ApiBenchmark {
             System.out.printf("%-46s %10.0f %9.2f %9.2f %9.2f %8d%n", route.getKey(), latencies.length / seconds,
                     millis(latencies, 0.50), millis(latencies, 0.99), latencies[latencies.length - 1] / 1e6, failed);
         }
-        System.out.println();
         client.close();
         await(vertx.close());
     }

@@ -1,0 +1,98 @@
+package io.clusteragent.api;
+
+import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.cluster.InMemoryClusterState;
+import io.clusteragent.testing.TestServer;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.clusteragent.testing.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Answers are reused only while the state they came from is current; any change shows in the next answer. */
+class CachedAnswersTest {
+
+    private TestServer server;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aChangeInTheNamespaceShowsInTheNextAnswer() {
+        Versioned cluster = new Versioned(InMemoryClusterState.of(pod(1)));
+        server = TestServer.start(cluster.proxy());
+        assertThat(restarts(server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject())).isEqualTo(1);
+
+        cluster.replace(InMemoryClusterState.of(pod(9)), 1);
+
+        assertThat(restarts(server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject())).isEqualTo(9);
+    }
+
+    @Test
+    void anUnchangedStateIsAnsweredFromTheCacheWithFreshMetadata() {
+        Versioned cluster = new Versioned(InMemoryClusterState.of(pod(1)));
+        server = TestServer.start(cluster.proxy());
+        JsonObject first = server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject();
+
+        // The objects change but the version does not: only a cached answer can still say 1.
+        cluster.replace(InMemoryClusterState.of(pod(9)), 0);
+        JsonObject second = server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject();
+
+        assertThat(restarts(second)).isEqualTo(1);
+        assertThat(second.getJsonObject("metadata").getString("requestId")).isNotEqualTo(first.getJsonObject("metadata").getString("requestId"));
+    }
+
+    @Test
+    void cacheSizeZeroAlwaysAnalyzesAgain() {
+        Versioned cluster = new Versioned(InMemoryClusterState.of(pod(1)));
+        server = TestServer.start(cluster.proxy(), Map.of("RESPONSE_CACHE_SIZE", "0"));
+        server.get("/api/v1/pods/shop/web-1/describe");
+
+        cluster.replace(InMemoryClusterState.of(pod(9)), 0);
+
+        assertThat(restarts(server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject())).isEqualTo(9);
+    }
+
+    private static int restarts(JsonObject body) {
+        return body.getJsonObject("data").getJsonArray("containers").getJsonObject(0).getInteger("restartCount");
+    }
+
+    private static Pod pod(int restarts) {
+        return new PodBuilder().withNewMetadata().withName("web-1").withNamespace("shop").endMetadata()
+                .withNewSpec().withNodeName("node-a").addNewContainer().withName("app").withImage("nginx").endContainer().endSpec()
+                .withNewStatus().withPhase("Running").addNewContainerStatus().withName("app").withRestartCount(restarts)
+                .endContainerStatus().endStatus().build();
+    }
+
+    /** A cluster whose objects and version the test moves, as informer updates would. */
+    private static final class Versioned {
+        private final AtomicReference<ClusterState> current;
+        private volatile long version;
+
+        Versioned(ClusterState initial) {
+            current = new AtomicReference<>(initial);
+        }
+
+        void replace(ClusterState next, long nextVersion) {
+            current.set(next);
+            version = nextVersion;
+        }
+
+        ClusterState proxy() {
+            return (ClusterState) Proxy.newProxyInstance(ClusterState.class.getClassLoader(), new Class<?>[] {ClusterState.class},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "version", "namespaceVersion" -> version;
+                        default -> method.invoke(current.get(), args);
+                    });
+        }
+    }
+}
