@@ -1,5 +1,6 @@
 package io.clusteragent.analysis.describe;
 
+import io.clusteragent.analysis.Rfc3339;
 import io.clusteragent.analysis.HumanDuration;
 import io.clusteragent.analysis.events.ObservedEvent;
 import io.fabric8.kubernetes.api.model.Event;
@@ -12,7 +13,6 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class PodDescriber {
         ObjectMeta meta = pod.getMetadata();
         PodSpec spec = pod.getSpec() == null ? new PodSpec() : pod.getSpec();
         PodStatus status = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
-        Instant created = parse(meta.getCreationTimestamp());
+        Instant created = Rfc3339.parse(meta.getCreationTimestamp());
         return new PodDescription(
                 meta.getName(),
                 meta.getNamespace(),
@@ -88,17 +88,7 @@ public final class PodDescriber {
                 Nulls.list(status.getPodIPs()).stream().map(PodIP::getIp).toList(),
                 status.getHostIP(),
                 status.getNominatedNodeName(),
-                parse(status.getStartTime()));
+                Rfc3339.parse(status.getStartTime()));
     }
 
-    private static Instant parse(String timestamp) {
-        if (timestamp == null || timestamp.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(timestamp);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }

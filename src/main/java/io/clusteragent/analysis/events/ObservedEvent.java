@@ -1,5 +1,6 @@
 package io.clusteragent.analysis.events;
 
+import io.clusteragent.analysis.Rfc3339;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventSeries;
 import io.fabric8.kubernetes.api.model.EventSource;

@@ -1,5 +1,6 @@
 package io.clusteragent.analysis.namespace;
 
+import io.clusteragent.analysis.Rfc3339;
 import io.clusteragent.analysis.HumanDuration;
 import io.clusteragent.analysis.events.ObservedEvent;
 import io.clusteragent.analysis.pods.ContainerSnapshot;
@@ -12,7 +13,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -119,14 +119,7 @@ public final class NamespaceErrorAnalyzer {
 
     /** Null when the pod has no creation time. Parsed only where needed: most pods never need it. */
     private static Duration age(Pod pod, Instant now) {
-        String timestamp = pod.getMetadata() == null ? null : pod.getMetadata().getCreationTimestamp();
-        if (timestamp == null || timestamp.isEmpty()) {
-            return null;
-        }
-        try {
-            return Duration.between(Instant.parse(timestamp), now);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        Instant created = pod.getMetadata() == null ? null : Rfc3339.parse(pod.getMetadata().getCreationTimestamp());
+        return created == null ? null : Duration.between(created, now);
     }
 }

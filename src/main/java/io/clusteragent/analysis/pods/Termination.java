@@ -1,9 +1,9 @@
 package io.clusteragent.analysis.pods;
 
+import io.clusteragent.analysis.Rfc3339;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * How a container run ended.
@@ -23,7 +23,7 @@ public record Termination(int exitCode, int signal, String reason, String messag
                 terminated.getSignal() == null ? 0 : terminated.getSignal(),
                 terminated.getReason() == null ? "" : terminated.getReason(),
                 terminated.getMessage() == null ? "" : terminated.getMessage().strip(),
-                parse(terminated.getFinishedAt()));
+                Rfc3339.parse(terminated.getFinishedAt()));
     }
 
     public boolean oomKilled() {
@@ -48,14 +48,4 @@ public record Termination(int exitCode, int signal, String reason, String messag
         return informativeReason ? text + ", reason " + reason : text;
     }
 
-    private static Instant parse(String timestamp) {
-        if (timestamp == null || timestamp.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(timestamp);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.clusteragent.analysis.scheduling;
 
 import io.clusteragent.analysis.HumanDuration;
+import io.clusteragent.analysis.Rfc3339;
 import io.clusteragent.analysis.events.ObservedEvent;
 import io.clusteragent.cluster.ClusterState;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -8,7 +9,6 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -72,15 +72,8 @@ public final class SchedulingAnalyzer {
     }
 
     private static String pendingFor(Pod pod, Instant now) {
-        String created = pod.getMetadata().getCreationTimestamp();
-        if (created == null || created.isEmpty()) {
-            return null;
-        }
-        try {
-            return HumanDuration.format(Duration.between(Instant.parse(created), now));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        Instant created = Rfc3339.parse(pod.getMetadata().getCreationTimestamp());
+        return created == null ? null : HumanDuration.format(Duration.between(created, now));
     }
 
     private static String schedulerName(PodSpec spec) {

@@ -1,5 +1,6 @@
 package io.clusteragent.analysis.utilization;
 
+import io.clusteragent.analysis.Rfc3339;
 import io.clusteragent.analysis.HumanDuration;
 import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Node;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.api.model.metrics.v1beta1.NodeMetrics;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +36,7 @@ public final class NodeUtilizationAnalyzer {
         long memoryAllocatable = Quantities.scaled(allocatable, Quantities.MEMORY);
         Long cpuUsage = usage == null ? null : Quantities.scaled(usage, Quantities.CPU);
         Long memoryUsage = usage == null ? null : Quantities.scaled(usage, Quantities.MEMORY);
-        Instant sampledAt = metrics == null ? null : parse(metrics.getTimestamp());
+        Instant sampledAt = metrics == null ? null : Rfc3339.parse(metrics.getTimestamp());
         Allocations allocations = Allocations.of(nodeName, podsOnNode, allocatable);
 
         return new NodeUtilization(
@@ -78,14 +78,4 @@ public final class NodeUtilizationAnalyzer {
         return minutes == 0 ? seconds : minutes + "m" + seconds;
     }
 
-    private static Instant parse(String timestamp) {
-        if (timestamp == null || timestamp.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(timestamp);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package io.clusteragent.analysis.events;
+package io.clusteragent.analysis;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
  * of event timestamps per request, so the canonical UTC form is decoded by hand; anything else
  * (an offset, a leap second) goes through {@link Instant#parse}.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
 
     private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
@@ -21,7 +21,7 @@ final class Rfc3339 {
     }
 
     /** Null for null, empty or unparseable text. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.clusteragent.analysis.events;
+package io.clusteragent.analysis;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
