@@ -38,7 +38,7 @@ public final class Main {
         System.setProperty("cluster-agent.log.level", config.logLevel());
         System.setProperty("cluster-agent.log.format", config.logFormat());
         Logger log = LoggerFactory.getLogger(Main.class);
-        log.info("starting with {}", config);
+        log.info("starting: {}", config);
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(metricsOptions()));
         Agent agent = new Agent(vertx, config);

@@ -57,6 +57,24 @@ public record AgentConfig(
         return snapshot.isPresent();
     }
 
+    /** One readable line for the start-up log: unset optional settings are left out. */
+    @Override
+    public String toString() {
+        return "port=" + port + " logLevel=" + logLevel + " logFormat=" + logFormat
+                + " k8sTimeout=" + millis(k8sTimeout) + " readTimeout=" + millis(readTimeout) + " writeTimeout=" + millis(writeTimeout)
+                + " requestTimeout=" + millis(requestTimeout) + " podRestartThreshold=" + podRestartThreshold
+                + " responseCacheMiB=" + responseCacheBytes / (1024 * 1024)
+                + snapshot.map(path -> " snapshot=" + path).orElse("")
+                + analysisTime.map(time -> " now=" + time).orElse("")
+                + kubeContext.map(context -> " context=" + context).orElse("")
+                + " metricsRefreshInterval=" + millis(metricsRefreshInterval) + " informerSyncTimeout=" + millis(informerSyncTimeout)
+                + " shutdownTimeout=" + millis(shutdownTimeout);
+    }
+
+    private static String millis(Duration duration) {
+        return duration.toMillis() + "ms";
+    }
+
     /** The flags and variables, for {@code --help}. */
     public static String usage() {
         StringBuilder text = new StringBuilder("Usage: java -jar cluster-agent.jar [flags]\n\nEvery flag can also be set by its environment variable.\n\n");
