@@ -10,8 +10,20 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 final class AccessLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("access");
+    private static final String ROUTE = "accessLog.route";
 
     private AccessLog() {
+    }
+
+    /**
+     * Remembers the matched route while it is current: when the response ends after a failure, the
+     * current route is the failure handler's, and error lines would lose their route.
+     */
+    static void route(RoutingContext ctx) {
+        if (ctx.currentRoute() != null && ctx.currentRoute().getPath() != null) {
+            ctx.put(ROUTE, ctx.currentRoute().getPath());
+        }
+        ctx.next();
     }
 
     static void handle(RoutingContext ctx) {
@@ -22,7 +34,7 @@ final class AccessLog {
                     kv("requestId", RequestIds.of(ctx)),
                     kv("method", ctx.request().method().name()),
                     kv("path", ctx.request().path()),
-                    kv("route", ctx.currentRoute() == null ? null : ctx.currentRoute().getPath()),
+                    kv("route", ctx.<String>get(ROUTE)),
                     kv("status", ctx.response().getStatusCode()),
                     kv("durationMs", micros / 1000.0));
         });

@@ -44,15 +44,18 @@ public final class ApiRouter {
         api.get("/api/v1/namespace/:namespace/error", namespaces::errors);
         api.get("/api/v1/nodes/:node/utilization", nodes::utilization);
 
-        router.get("/healthz").handler(probes.liveness());
-        router.get("/readyz").handler(probes.readiness());
-        router.get("/metrics").handler(PrometheusScrapingHandler.create());
+        router.get("/healthz").handler(AccessLog::route).handler(probes.liveness());
+        router.get("/readyz").handler(AccessLog::route).handler(probes.readiness());
+        router.get("/metrics").handler(AccessLog::route).handler(PrometheusScrapingHandler.create());
 
         router.route().failureHandler(ctx -> fail(ctx, envelope));
         router.errorHandler(404, ctx -> envelope.error(ctx, ErrorCode.RESOURCE_NOT_FOUND, "Route not found",
                 "no route for " + ctx.request().method() + " " + ctx.request().path()));
-        router.errorHandler(405, ctx -> envelope.error(ctx, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
-                ctx.request().method() + " is not allowed on " + ctx.request().path() + "; the API is read-only (GET)"));
+        router.errorHandler(405, ctx -> {
+            ctx.response().putHeader("Allow", "GET");
+            envelope.error(ctx, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
+                    ctx.request().method() + " is not allowed on " + ctx.request().path() + "; the API is read-only (GET)");
+        });
         return router;
     }
 
@@ -62,7 +65,7 @@ public final class ApiRouter {
      */
     private record ApiRoutes(Router router, Handler<RoutingContext> budget, Handler<RoutingContext> readiness) {
         void get(String path, Handler<RoutingContext> handler) {
-            router.get(path).handler(budget).handler(readiness).handler(handler);
+            router.get(path).handler(budget).handler(AccessLog::route).handler(readiness).handler(handler);
         }
     }
 
@@ -84,9 +87,6 @@ public final class ApiRouter {
         } else if (ctx.statusCode() == ErrorCode.REQUEST_TIMEOUT.httpStatus()) {
             envelope.error(ctx, ErrorCode.REQUEST_TIMEOUT, "Request timeout",
                     "the request did not complete within its time budget (REQUEST_TIMEOUT)");
-        } else if (ctx.statusCode() == 404 || ctx.statusCode() == 405) {
-            ErrorCode code = ctx.statusCode() == 404 ? ErrorCode.RESOURCE_NOT_FOUND : ErrorCode.METHOD_NOT_ALLOWED;
-            envelope.error(ctx, code, code == ErrorCode.RESOURCE_NOT_FOUND ? "Route not found" : "Method not allowed", ctx.request().path());
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500 && failure == null) {
             envelope.error(ctx, ErrorCode.BAD_REQUEST, "Invalid request", "the request could not be read");
         } else {

@@ -29,6 +29,7 @@ public final class LiveCluster implements AutoCloseable {
     private final MetricsCache metrics;
     private final Duration metricsInterval;
     private long metricsTimer = -1;
+    private volatile boolean closed;
 
     LiveCluster(Vertx vertx, KubernetesClient client, boolean ownsClient, Clock clock, Duration metricsInterval) {
         this.vertx = vertx;
@@ -89,13 +90,17 @@ public final class LiveCluster implements AutoCloseable {
     private void refreshMetrics() {
         // The fabric8 metrics calls block: keep them on a worker, and let only one run at a time.
         vertx.executeBlocking(() -> {
-            metrics.refresh();
+            if (!closed) {
+                metrics.refresh();
+            }
             return null;
         }, true);
     }
 
     @Override
     public void close() {
+        closed = true;
+        metrics.stop();
         if (metricsTimer >= 0) {
             vertx.cancelTimer(metricsTimer);
         }

@@ -29,6 +29,7 @@ public final class MetricsCache {
     private final KubernetesClient client;
     private final Clock clock;
     private final AtomicLong refreshes = new AtomicLong();
+    private volatile boolean stopped;
     private volatile Reading reading = new Reading(Map.of(), Map.of(), MetricsStatus.unavailable("metrics have not been read yet"));
 
     public MetricsCache(KubernetesClient client, Clock clock) {
@@ -49,6 +50,9 @@ public final class MetricsCache {
                 LOG.info("metrics.k8s.io is available: {} nodes, {} pods", nodes.size(), pods.size());
             }
         } catch (KubernetesClientException e) {
+            if (stopped) {
+                return;
+            }
             String reason = e.getCode() == 404
                     ? "the metrics.k8s.io API is not installed (deploy metrics-server)"
                     : "the metrics.k8s.io API could not be read: " + e.getMessage();
@@ -58,6 +62,11 @@ public final class MetricsCache {
             reading = new Reading(Map.of(), Map.of(), new MetricsStatus(false, clock.instant(), reason));
             refreshes.incrementAndGet();
         }
+    }
+
+    /** A reading still in flight when the client closes fails; that is shutdown, not a metrics outage. */
+    void stop() {
+        stopped = true;
     }
 
     /** Counts readings, so answers built on metrics know when they are out of date. */

@@ -1,0 +1,168 @@
+package io.clusteragent.api;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.cluster.InMemoryClusterState;
+import io.clusteragent.config.AgentConfig;
+import io.clusteragent.testing.Polling;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import net.logstash.logback.argument.StructuredArgument;
+import net.logstash.logback.marker.SingleFieldAppendingMarker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(VertxExtension.class)
+class AccessLogTest {
+
+    private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
+    private static final ClusterState CLUSTER = InMemoryClusterState.of(
+            new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build(),
+            new PodBuilder().withNewMetadata().withName("web-1").withNamespace("shop").endMetadata()
+                    .withNewSpec().addNewContainer().withName("app").withImage("nginx").endContainer().endSpec()
+                    .withNewStatus().withPhase("Running").endStatus().build());
+    /** The access line is written when the response ends, which can be just after the client has read it. */
+    private static final Duration LOGGED_WITHIN = Duration.ofSeconds(5);
+
+    private final Logger access = (Logger) LoggerFactory.getLogger("access");
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private Level configuredLevel;
+    private Vertx vertx;
+    private WebClient client;
+
+    @BeforeEach
+    void captureTheAccessLog(Vertx vertx) {
+        this.vertx = vertx;
+        this.client = WebClient.create(vertx);
+        configuredLevel = access.getLevel();
+        access.setLevel(Level.INFO);
+        appender.start();
+        access.addAppender(appender);
+    }
+
+    @AfterEach
+    void restoreTheAccessLog() {
+        access.detachAppender(appender);
+        appender.stop();
+        access.setLevel(configuredLevel);
+    }
+
+    @Test
+    void anUnknownPodIsLoggedOnceWithMethodPathStatusDurationAndTheCallersRequestId(VertxTestContext testContext) {
+        String path = "/api/v1/pods/shop/nope/describe";
+
+        expect(testContext, serve().compose(port -> get(port, path, "trace-7")).compose(response -> loggedLine("trace-7")), line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.INFO);
+            assertThat(line.getFormattedMessage()).matches("GET " + path + " 404 \\d+(\\.\\d+)?ms requestId=trace-7");
+            assertThat(line.getArgumentArray()).contains(
+                    kv("requestId", "trace-7"), kv("method", "GET"), kv("path", path), kv("status", 404),
+                    kv("route", "/api/v1/pods/:namespace/:pod/describe"));
+            assertThat(Double.parseDouble(fields(line).get("durationMs"))).isNotNegative();
+        });
+    }
+
+    @Test
+    void aSuccessfulRequestIsLoggedWithItsRouteTemplate(VertxTestContext testContext) {
+        String path = "/api/v1/pods/shop/web-1/describe";
+
+        expect(testContext, serve().compose(port -> get(port, path, "trace-8")).compose(response -> loggedLine("trace-8")), line -> {
+            assertThat(line.getFormattedMessage()).startsWith("GET " + path + " 200 ");
+            assertThat(line.getArgumentArray()).contains(
+                    kv("status", 200), kv("path", path), kv("route", "/api/v1/pods/:namespace/:pod/describe"));
+        });
+    }
+
+    @Test
+    void aGeneratedRequestIdIsLoggedAsTheResponseCarriesIt(VertxTestContext testContext) {
+        Future<Answered> answered = serve()
+                .compose(port -> get(port, "/healthz", null))
+                .compose(response -> {
+                    String id = response.getHeader(RequestIds.HEADER);
+                    return loggedLine(id).map(line -> new Answered(id, line));
+                });
+
+        expect(testContext, answered, request -> {
+            assertThat(request.id()).isNotBlank();
+            assertThat(request.line().getArgumentArray()).contains(kv("requestId", request.id()), kv("path", "/healthz"), kv("status", 200));
+        });
+    }
+
+    private record Answered(String id, ILoggingEvent line) {
+    }
+
+    /** The one access line of the request with this id, once it has been written. */
+    private Future<ILoggingEvent> loggedLine(String requestId) {
+        return Polling.until(vertx, LOGGED_WITHIN, () -> Future.succeededFuture(linesOf(requestId)),
+                lines -> assertThat(lines).as("access lines of request %s", requestId).hasSize(1))
+                .map(lines -> lines.get(0));
+    }
+
+    private List<ILoggingEvent> linesOf(String requestId) {
+        // The appender appends under its own lock, from the event loop that ends the response.
+        synchronized (appender) {
+            return appender.list.stream().filter(line -> requestId.equals(fields(line).get("requestId"))).toList();
+        }
+    }
+
+    /** The structured arguments of a line by field name, each value as the text it renders to. */
+    private static Map<String, String> fields(ILoggingEvent line) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Arrays.stream(line.getArgumentArray() == null ? new Object[0] : line.getArgumentArray())
+                .filter(SingleFieldAppendingMarker.class::isInstance)
+                .map(SingleFieldAppendingMarker.class::cast)
+                .forEach(field -> fields.put(field.getFieldName(), valueText(field)));
+        return fields;
+    }
+
+    private static String valueText(StructuredArgument field) {
+        String text = field.toString();
+        return text.substring(text.indexOf('=') + 1);
+    }
+
+    private Future<Integer> serve() {
+        ApiVerticle api = new ApiVerticle(AgentConfig.fromMap(Map.of(), List.of("--port", "0")), CLUSTER, FIXED);
+        return vertx.deployVerticle(api).map(deployed -> api.port());
+    }
+
+    private Future<HttpResponse<Buffer>> get(int port, String path, String requestId) {
+        var request = client.request(HttpMethod.GET, port, "localhost", path);
+        if (requestId != null) {
+            request.putHeader(RequestIds.HEADER, requestId);
+        }
+        return request.send();
+    }
+
+    private static <T> void expect(VertxTestContext testContext, Future<T> future, Consumer<T> assertions) {
+        future.onComplete(testContext.succeeding(value -> testContext.verify(() -> {
+            assertions.accept(value);
+            testContext.completeNow();
+        })));
+    }
+}
