@@ -76,6 +76,42 @@ final class SettingValues {
         return positive(setting, total);
     }
 
+    double positiveNumber(Setting setting) {
+        try {
+            double value = Double.parseDouble(raw.get(setting));
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw invalid(setting);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw invalid(setting);
+        }
+    }
+
+    boolean bool(Setting setting) {
+        return Boolean.parseBoolean(oneOf(setting, "true", "false"));
+    }
+
+    List<String> list(Setting setting) {
+        return java.util.Arrays.stream(raw.get(setting).split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
+    Optional<java.net.URI> httpUrl(Setting setting) {
+        Optional<String> value = text(setting);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            java.net.URI uri = new java.net.URI(value.get());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw invalid(setting);
+            }
+            return Optional.of(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw invalid(setting);
+        }
+    }
+
     Optional<String> text(Setting setting) {
         String value = raw.get(setting);
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
