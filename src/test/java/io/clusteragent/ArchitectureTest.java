@@ -21,18 +21,19 @@ class ArchitectureTest {
     private static final Path SOURCES = Path.of("src/main/java/io/clusteragent");
 
     @ParameterizedTest
-    @ValueSource(strings = {"analysis", "quantity"})
+    @ValueSource(strings = {"analysis", "detect", "quantity"})
     void pureCodeImportsNeitherVertxNorTheClientAndNeverReadsTheClock(String pkg) throws IOException {
         List<Path> sources = javaFiles(SOURCES.resolve(pkg));
         assertThat(sources).isNotEmpty();
         for (Path source : sources) {
             assertThat(Files.readString(source)).as(source.toString())
-                    .doesNotContain("import io.vertx", "import io.fabric8.kubernetes.client", "Instant.now()", "Clock.system");
+                    .doesNotContain("import io.vertx", "import io.fabric8.kubernetes.client", "Instant.now()", "Clock.system",
+                            "System.currentTimeMillis");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analysis", "api", "config", "health", "quantity"})
+    @ValueSource(strings = {"analysis", "api", "config", "detect", "health", "monitor", "quantity"})
     void onlyTheClusterPackageUsesTheKubernetesClient(String pkg) throws IOException {
         for (Path source : javaFiles(SOURCES.resolve(pkg))) {
             assertThat(Files.readString(source)).as(source.toString()).doesNotContain("import io.fabric8.kubernetes.client");
@@ -40,7 +41,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analysis", "api", "cluster", "config", "health", "quantity"})
+    @ValueSource(strings = {"analysis", "api", "cluster", "config", "detect", "health", "monitor", "quantity"})
     void onlyMainReadsTheEnvironment(String pkg) throws IOException {
         for (Path source : javaFiles(SOURCES.resolve(pkg))) {
             assertThat(Files.readString(source)).as(source.toString()).doesNotContain("System.getenv");

@@ -1,0 +1,100 @@
+package io.clusteragent.detect;
+
+import io.clusteragent.analysis.HumanDuration;
+import io.clusteragent.analysis.events.EventReasonCatalog;
+import io.clusteragent.analysis.pods.ShortText;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Pod;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * event_burst: at least {@code threshold} Warning occurrences of one reason for one object within
+ * the window (FailedMount, BackOff, Unhealthy, FailedScheduling...); critical from three times the
+ * threshold. Occurrences are counted by {@link EventOccurrences}: informer updates feed
+ * {@link #observe} as they arrive, and each {@link #detect} polls the cache, so an increase is
+ * counted once whichever sees it first.
+ */
+public final class EventBurstDetector implements Detector {
+
+    private static final int MESSAGE_LIMIT = 300;
+
+    private final int threshold;
+    private final Duration window;
+    private final EventOccurrences occurrences;
+
+    public EventBurstDetector(int threshold, Duration window) {
+        this.threshold = threshold;
+        this.window = window;
+        this.occurrences = new EventOccurrences(window);
+    }
+
+    @Override
+    public FindingType type() {
+        return FindingType.EVENT_BURST;
+    }
+
+    /** Records what an informer add ({@code before} null) or update brought; deletions and Normal events bring nothing. */
+    public void observe(Event before, Event after, Instant at) {
+        occurrences.observe(before, after, at);
+    }
+
+    @Override
+    public List<Finding> detect(DetectionInput input) {
+        Set<String> present = new HashSet<>();
+        for (Event event : input.state().events()) {
+            if ("Warning".equals(event.getType())) {
+                present.add(EventOccurrences.idOf(event));
+                occurrences.observe(null, event, input.now());
+            }
+        }
+        occurrences.retainEvents(present);
+        List<Finding> findings = new ArrayList<>();
+        for (EventOccurrences.Burst burst : occurrences.bursts(input.now(), threshold)) {
+            subjectInScope(burst.key(), input).ifPresent(subject -> findings.add(finding(subject, burst)));
+        }
+        return findings;
+    }
+
+    /** What the burst is about, unless detection is scoped to a node the object is not on. */
+    private static Optional<Subject> subjectInScope(EventOccurrences.Key key, DetectionInput input) {
+        boolean unscoped = input.nodeName().isEmpty();
+        switch (key.kind()) {
+            case "Node":
+                return input.coversNode(key.name()) ? Optional.of(Subject.node(key.name())) : Optional.empty();
+            case "Pod":
+                Optional<Pod> pod = input.state().pod(key.namespace(), key.name());
+                if (pod.isPresent()) {
+                    return input.covers(pod.get()) ? Optional.of(Subject.pod(pod.get(), input.state())) : Optional.empty();
+                }
+                return unscoped ? Optional.of(Subject.uncachedPod(key.namespace(), key.name())) : Optional.empty();
+            default:
+                return unscoped ? Optional.of(Subject.object(key.kind(), key.namespace(), key.name())) : Optional.empty();
+        }
+    }
+
+    private Finding finding(Subject subject, EventOccurrences.Burst burst) {
+        String reason = burst.key().reason();
+        String lastMessage = ShortText.of(burst.lastMessage(), MESSAGE_LIMIT);
+        String message = "Warning event " + reason + " occurred " + burst.occurrences() + " times in the last "
+                + HumanDuration.format(window) + " for " + subject.resource()
+                + (subject.namespace() == null ? "" : " in namespace " + subject.namespace())
+                + " (threshold " + threshold + ")" + (lastMessage.isEmpty() ? "" : ": " + lastMessage);
+        Severity severity = burst.occurrences() >= 3L * threshold ? Severity.CRITICAL : Severity.HIGH;
+        return Finding.of(type(), severity, subject, message, Details.of()
+                .put("reason", reason)
+                .put("occurrences", burst.occurrences())
+                .put("threshold", threshold)
+                .put("window", HumanDuration.format(window))
+                .put("involved_object", burst.key().kind() + "/" + burst.key().name())
+                .put("category", EventReasonCatalog.lookup(reason, burst.lastMessage()).map(e -> e.category().name()).orElse(null))
+                .put("last_message", lastMessage)
+                .build());
+    }
+}

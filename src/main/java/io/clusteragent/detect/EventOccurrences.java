@@ -1,0 +1,106 @@
+package io.clusteragent.detect;
+
+import io.clusteragent.analysis.events.ObservedEvent;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Warning occurrences per object and reason within a sliding window, counted as the increases of
+ * each Event's count between observations: a reporter repeats an event by raising the count of one
+ * object, not by creating new ones. An event first seen with a count is counted whole only when it
+ * first occurred within the window; otherwise that count is the baseline for later increases.
+ */
+final class EventOccurrences {
+
+    private final Duration window;
+    /** The last version and count seen per Event object, whichever path (informer update or poll) saw it. */
+    private final Map<String, Seen> seenByEvent = new HashMap<>();
+    private final Map<Key, OccurrenceWindow> windows = new LinkedHashMap<>();
+
+    EventOccurrences(Duration window) {
+        this.window = window;
+    }
+
+    void observe(Event before, Event after, Instant at) {
+        if (after == null || !"Warning".equals(after.getType()) || after.getInvolvedObject() == null) {
+            return;
+        }
+        String id = idOf(after);
+        String version = after.getMetadata() == null ? null : after.getMetadata().getResourceVersion();
+        Seen last = seenByEvent.get(id);
+        if (last != null && version != null && version.equals(last.resourceVersion())) {
+            return; // unchanged since last seen: most events at every poll, and every informer resync
+        }
+        ObservedEvent event = ObservedEvent.of(after);
+        Integer known = last != null ? Integer.valueOf(last.count())
+                : before != null && id.equals(idOf(before)) ? Integer.valueOf(ObservedEvent.of(before).count()) : null;
+        seenByEvent.put(id, new Seen(version, event.count()));
+        int increase = known != null ? event.count() - known
+                : event.firstSeen().isBefore(at.minus(window)) ? 0 : event.count();
+        if (increase > 0) {
+            windows.computeIfAbsent(Key.of(after), k -> new OccurrenceWindow()).add(at, increase, event.message());
+        }
+    }
+
+    /** Forgets the counts of events that expired from the cluster (their time-to-live is an hour by default). */
+    void retainEvents(Set<String> eventIds) {
+        seenByEvent.keySet().retainAll(eventIds);
+    }
+
+    /** Per object, its reason with the most occurrences in the window ending at {@code now}, when they reach {@code threshold}. */
+    List<Burst> bursts(Instant now, int threshold) {
+        Instant since = now.minus(window);
+        Map<String, Burst> worstByObject = new LinkedHashMap<>();
+        var entries = windows.entrySet().iterator();
+        while (entries.hasNext()) {
+            var entry = entries.next();
+            OccurrenceWindow occurrences = entry.getValue();
+            occurrences.dropBefore(since);
+            if (occurrences.isEmpty()) {
+                entries.remove();
+            } else if (occurrences.total() >= threshold) {
+                Burst burst = new Burst(entry.getKey(), occurrences.total(), occurrences.lastMessage());
+                worstByObject.merge(entry.getKey().object(), burst, (a, b) -> b.occurrences() > a.occurrences() ? b : a);
+            }
+        }
+        return new ArrayList<>(worstByObject.values());
+    }
+
+    /** The event object's uid; hand-written snapshots may leave it out, and then namespace/name identify it. */
+    static String idOf(Event event) {
+        var metadata = event.getMetadata();
+        if (metadata == null) {
+            return "";
+        }
+        return metadata.getUid() != null ? metadata.getUid() : metadata.getNamespace() + "/" + metadata.getName();
+    }
+
+    /** One reason for one incarnation (uid) of one object. */
+    record Key(String kind, String namespace, String name, String uid, String reason) {
+
+        static Key of(Event event) {
+            ObjectReference involved = event.getInvolvedObject();
+            return new Key(String.valueOf(involved.getKind()), involved.getNamespace(), involved.getName(), involved.getUid(),
+                    event.getReason() == null ? "" : event.getReason());
+        }
+
+        String object() {
+            return kind + "/" + namespace + "/" + name + "/" + uid;
+        }
+    }
+
+    record Burst(Key key, int occurrences, String lastMessage) {
+    }
+
+    private record Seen(String resourceVersion, int count) {
+    }
+}

@@ -1,0 +1,52 @@
+package io.clusteragent.detect;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The namespaces whose incidents are Platform rather than Customer, as globs where {@code *} stands
+ * for any run of characters and every other character is literal ({@code kube-system}, {@code *-system}).
+ */
+public final class PlatformNamespaces {
+
+    private final List<String> globs;
+    private final Pattern pattern;
+
+    private PlatformNamespaces(List<String> globs) {
+        this.globs = globs;
+        this.pattern = Pattern.compile(globs.stream().map(PlatformNamespaces::regex).collect(Collectors.joining("|")));
+    }
+
+    /** Blank entries are ignored, so a trailing comma in the setting does not make every namespace Platform. */
+    public static PlatformNamespaces of(List<String> globs) {
+        return new PlatformNamespaces(globs.stream().map(String::strip).filter(glob -> !glob.isEmpty()).toList());
+    }
+
+    public static PlatformNamespaces defaults() {
+        return of(DetectorSettings.DEFAULT_PLATFORM_NAMESPACES);
+    }
+
+    public boolean isPlatform(String namespace) {
+        return namespace != null && !globs.isEmpty() && pattern.matcher(namespace).matches();
+    }
+
+    /** Cluster-scoped resources (nodes, namespace null) are the platform's. */
+    public Category categoryOf(String namespace) {
+        return namespace == null || isPlatform(namespace) ? Category.Platform : Category.Customer;
+    }
+
+    public List<String> globs() {
+        return globs;
+    }
+
+    private static String regex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        int start = 0;
+        for (int star = glob.indexOf('*'); star >= 0; star = glob.indexOf('*', start)) {
+            regex.append(Pattern.quote(glob.substring(start, star))).append(".*");
+            start = star + 1;
+        }
+        return regex.append(Pattern.quote(glob.substring(start))).toString();
+    }
+}
