@@ -1,0 +1,137 @@
+package io.clusteragent.publish;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+/**
+ * Publishes incidents to the Agent Service. {@link #publish} returns once the incident is spooled;
+ * up to {@code publishConcurrency} deliveries then run at once, one per fingerprint at a time, each
+ * retried until the service accepts or refuses it. All state lives on one context, so whichever thread
+ * calls in, the work hops there first.
+ */
+public final class AgentServiceSink implements IncidentSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentServiceSink.class);
+
+    private final Vertx vertx;
+    private final Context context;
+    private final Spool spool;
+    private final AgentServiceClient client;
+    private final Backoff backoff;
+    private final int concurrency;
+    private final Clock clock;
+    private final Counters counters = new Counters();
+    private final Set<Delivery> active = new HashSet<>();
+    private boolean closed;
+
+    private AgentServiceSink(Vertx vertx, Context context, Spool spool, PublishSettings settings, Clock clock) {
+        URI url = settings.url().orElseThrow(() -> new IllegalArgumentException("the Agent Service sink needs a url"));
+        this.vertx = vertx;
+        this.context = context;
+        this.spool = spool;
+        this.client = new AgentServiceClient(vertx, url, settings.eventTimeout(), settings.publishConcurrency());
+        this.backoff = new Backoff(settings.retryBase(), settings.retryCap(), () -> ThreadLocalRandom.current().nextDouble());
+        this.concurrency = settings.publishConcurrency();
+        this.clock = clock;
+    }
+
+    /** Loads the spool left by a previous run and starts delivering it. */
+    public static Future<AgentServiceSink> start(Vertx vertx, PublishSettings settings) {
+        Context context = vertx.getOrCreateContext();
+        return onContext(context, () -> Spool.open(vertx, settings.spoolDir(), settings.spoolMaxEntries()))
+                .compose(spool -> onContext(context, () -> {
+                    AgentServiceSink sink = new AgentServiceSink(vertx, context, spool, settings, Clock.systemUTC());
+                    LOG.info("publishing incidents to the Agent Service {} {} {} {}",
+                            kv("url", withoutUserInfo(settings.url().get())),
+                            kv("spoolDir", settings.spoolDir().toString()),
+                            kv("spooled", spool.depth()),
+                            kv("publishConcurrency", settings.publishConcurrency()));
+                    sink.dispatch();
+                    return Future.succeededFuture(sink);
+                }));
+    }
+
+    @Override
+    public Future<Void> publish(OutgoingIncident incident) {
+        return onContext(context, () -> {
+            if (closed) {
+                return Future.failedFuture(new IllegalStateException("the incident sink is closed"));
+            }
+            return spool.add(incident).onSuccess(spooled -> dispatch()).mapEmpty();
+        });
+    }
+
+    @Override
+    public Future<Void> close() {
+        return onContext(context, () -> {
+            if (closed) {
+                return Future.succeededFuture();
+            }
+            closed = true;
+            active.forEach(Delivery::cancel);
+            active.clear();
+            client.close();
+            return spool.close();
+        });
+    }
+
+    @Override
+    public PublishStats stats() {
+        return counters.snapshot(spool);
+    }
+
+    private void dispatch() {
+        while (!closed && active.size() < concurrency) {
+            Optional<SpoolEntry> next = spool.claimNext();
+            if (next.isEmpty()) {
+                return;
+            }
+            Delivery delivery = new Delivery(next.get(), client, backoff, vertx, clock, counters);
+            active.add(delivery);
+            delivery.run().onSuccess(finished -> finish(delivery));
+        }
+    }
+
+    private void finish(Delivery delivery) {
+        if (closed) {
+            return;
+        }
+        active.remove(delivery);
+        spool.remove(delivery.entry());
+        dispatch();
+    }
+
+    /** A URL may carry credentials; the log gets the rest of it. */
+    private static String withoutUserInfo(URI url) {
+        return url.getUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
+    }
+
+    private static <T> Future<T> onContext(Context context, Supplier<Future<T>> action) {
+        if (Vertx.currentContext() == context) {
+            return action.get();
+        }
+        Promise<T> promise = Promise.promise();
+        context.runOnContext(run -> {
+            try {
+                action.get().onComplete(promise);
+            } catch (RuntimeException e) {
+                promise.fail(e);
+            }
+        });
+        return promise.future();
+    }
+}

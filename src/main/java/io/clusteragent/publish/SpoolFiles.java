@@ -1,0 +1,109 @@
+package io.clusteragent.publish;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+/**
+ * The spool directory: one JSON file per incident, named by its zero-padded sequence so the names sort
+ * in delivery order. Every method blocks; callers run them on a worker.
+ */
+final class SpoolFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpoolFiles.class);
+    private static final String SUFFIX = ".json";
+    private static final String TEMP_SUFFIX = ".tmp";
+    private static final String CORRUPT_SUFFIX = ".corrupt";
+
+    private final Path dir;
+
+    SpoolFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** Every readable entry, oldest first. Half-written files of a crash are deleted, unreadable ones set aside. */
+    List<SpoolEntry> load() throws IOException {
+        Files.createDirectories(dir);
+        List<SpoolEntry> entries = new ArrayList<>();
+        for (Path file : list()) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(TEMP_SUFFIX)) {
+                Files.deleteIfExists(file);
+            } else if (name.endsWith(SUFFIX)) {
+                read(file, name).ifPresent(entries::add);
+            }
+        }
+        entries.sort(Comparator.comparingLong(SpoolEntry::sequence));
+        return entries;
+    }
+
+    /** Written to a temporary file, forced to disk, then renamed: a crash leaves the old state or the new one. */
+    void write(SpoolEntry entry) throws IOException {
+        Path target = file(entry.sequence());
+        Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(PublishJson.spoolRecord(entry.incident()));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory();
+    }
+
+    void delete(long sequence) throws IOException {
+        Files.deleteIfExists(file(sequence));
+    }
+
+    private Path file(long sequence) {
+        return dir.resolve(String.format("%019d%s", sequence, SUFFIX));
+    }
+
+    private List<Path> list() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
+    private Optional<SpoolEntry> read(Path file, String name) throws IOException {
+        try {
+            long sequence = Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
+            return Optional.of(new SpoolEntry(sequence, PublishJson.readSpoolRecord(Files.readAllBytes(file))));
+        } catch (IOException | RuntimeException unreadable) {
+            Path aside = file.resolveSibling(name + CORRUPT_SUFFIX);
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            LOG.warn("unreadable spool file set aside {}: {}", kv("file", aside.toString()),
+                    unreadable.toString().lines().findFirst().orElse(""));
+            return Optional.empty();
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a directory, and there it is skipped. */
+    private void forceDirectory() {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // The file content is already on disk; only the rename might be lost by a power cut.
+        }
+    }
+}
