@@ -2,6 +2,17 @@ package io.clusteragent;
 
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.cluster.Leadership;
+import io.clusteragent.detect.IncidentTracker;
+import io.clusteragent.monitor.DetectionDeployment;
+import io.clusteragent.monitor.DetectionMeters;
+import io.clusteragent.monitor.DetectionVerticle;
+import io.clusteragent.monitor.IncidentSignals;
+import io.clusteragent.publish.IncidentSink;
+import io.clusteragent.publish.Sinks;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.micrometer.backends.BackendRegistries;
 import io.clusteragent.cluster.LiveCluster;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.config.AgentConfig;
@@ -24,8 +35,12 @@ public final class Agent {
     private final Vertx vertx;
     private final AgentConfig config;
     private final Clock clock;
+    private ClusterState state;
     private LiveCluster live;
     private ApiVerticle api;
+    private IncidentSink sink;
+    private DetectionDeployment detection;
+    private Leadership leadership;
 
     public Agent(Vertx vertx, AgentConfig config) {
         this.vertx = vertx;
@@ -36,18 +51,46 @@ public final class Agent {
     public Future<Agent> start() {
         return clusterState()
                 .compose(state -> {
+                    this.state = state;
                     api = new ApiVerticle(config, state, clock);
                     return vertx.deployVerticle(api);
                 })
                 .compose(deployed -> live == null ? Future.succeededFuture() : live.awaitSynced(config.informerSyncTimeout()))
+                .compose(synced -> startDetection())
                 .map(this);
     }
 
     public Future<Void> stop() {
+        if (leadership != null) {
+            leadership.close();
+        }
         if (live != null) {
             live.close();
         }
-        return Future.succeededFuture();
+        return sink == null ? Future.succeededFuture() : sink.close();
+    }
+
+    /** Detectors run on one replica: the Lease holder when leader election is on, this one otherwise. */
+    private Future<Void> startDetection() {
+        DetectionMeters meters = new DetectionMeters(meterRegistry());
+        IncidentTracker tracker = IncidentTracker.of(config.clusterName(), config.detection(), config.publishResolved());
+        IncidentSignals.Reporter reporter = new IncidentSignals.Reporter(config.serviceName(), config.clusterName(), config.environment());
+        return Sinks.create(vertx, config.publishing()).compose(created -> {
+            sink = created;
+            detection = new DetectionDeployment(vertx, () -> new DetectionVerticle(state, clock, config.detection(),
+                    config.pollInterval(), tracker, notification -> sink.publish(IncidentSignals.outgoing(notification, reporter)), meters),
+                    meters);
+            if (config.leaderElection() && live != null) {
+                leadership = live.elect(vertx.getOrCreateContext(), detection::start, detection::stop);
+                return Future.succeededFuture();
+            }
+            return detection.start();
+        });
+    }
+
+    private static MeterRegistry meterRegistry() {
+        MeterRegistry registry = BackendRegistries.getDefaultNow();
+        return registry != null ? registry : new SimpleMeterRegistry();
     }
 
     public int port() {

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 public final class LiveCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveCluster.class);
+    private static final Duration LEASE_DURATION = Duration.ofSeconds(15);
 
     private final Vertx vertx;
     private final KubernetesClient client;
@@ -80,6 +81,23 @@ public final class LiveCluster implements AutoCloseable {
             return "the cluster cache did not sync within " + timeout + " (INFORMER_SYNC_TIMEOUT); not synced: " + unsynced;
         }
         return "cannot watch the cluster (check the API server address and the RBAC rules for: " + unsynced + "): " + failure.getMessage();
+    }
+
+    /**
+     * Runs for the detector Lease in the agent's own namespace, as this pod (its hostname); the
+     * callbacks run on {@code context}.
+     */
+    public Leadership elect(io.vertx.core.Context context, Runnable onStartLeading, Runnable onStopLeading) {
+        String namespace = client.getNamespace() == null ? "default" : client.getNamespace();
+        return Leadership.elect(client, namespace, identity(), LEASE_DURATION, context, onStartLeading, onStopLeading);
+    }
+
+    private static String identity() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "cluster-agent-" + java.util.UUID.randomUUID();
+        }
     }
 
     private void startMetricsPolling() {

@@ -1,5 +1,8 @@
 package io.clusteragent.config;
 
+import io.clusteragent.detect.DetectorSettings;
+import io.clusteragent.publish.PublishSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +26,15 @@ public record AgentConfig(
         Optional<String> kubeContext,
         Duration metricsRefreshInterval,
         Duration informerSyncTimeout,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Duration pollInterval,
+        DetectorSettings detection,
+        boolean publishResolved,
+        PublishSettings publishing,
+        String clusterName,
+        String environment,
+        String serviceName,
+        boolean leaderElection) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -45,7 +56,48 @@ public record AgentConfig(
                 values.text(Setting.KUBE_CONTEXT),
                 values.duration(Setting.METRICS_REFRESH_INTERVAL),
                 values.duration(Setting.INFORMER_SYNC_TIMEOUT),
-                values.duration(Setting.SHUTDOWN_TIMEOUT));
+                values.duration(Setting.SHUTDOWN_TIMEOUT),
+                values.duration(Setting.POLL_INTERVAL),
+                detection(values),
+                values.bool(Setting.PUBLISH_RESOLVED),
+                publishing(values),
+                values.text(Setting.CLUSTER_NAME).orElse("default"),
+                values.text(Setting.ENVIRONMENT).orElse("production"),
+                values.text(Setting.SERVICE_NAME).orElse("cluster-agent"),
+                leaderElection(values, env));
+    }
+
+    private static DetectorSettings detection(SettingValues values) {
+        return new DetectorSettings(
+                values.positiveNumber(Setting.CPU_THRESHOLD),
+                values.integer(Setting.CPU_WINDOW, 1, 1000),
+                values.integer(Setting.MEMORY_THRESHOLD_PERCENT, 1, 100),
+                values.integer(Setting.POD_RESTART_THRESHOLD, 0, Integer.MAX_VALUE),
+                values.duration(Setting.PENDING_THRESHOLD),
+                values.integer(Setting.BURST_THRESHOLD, 1, Integer.MAX_VALUE),
+                values.duration(Setting.BURST_WINDOW),
+                values.duration(Setting.INCIDENT_COOLDOWN),
+                values.list(Setting.PLATFORM_NAMESPACES),
+                Optional.empty());
+    }
+
+    private static PublishSettings publishing(SettingValues values) {
+        PublishSettings defaults = PublishSettings.defaults();
+        return new PublishSettings(
+                values.httpUrl(Setting.EVENT_SINK_URL),
+                values.duration(Setting.EVENT_TIMEOUT),
+                values.integer(Setting.PUBLISH_CONCURRENCY, 1, 1024),
+                Path.of(values.text(Setting.SPOOL_DIR).orElse("spool")),
+                defaults.spoolMaxEntries(),
+                defaults.retryBase(),
+                defaults.retryCap());
+    }
+
+    /** {@code auto}: elect a leader when running in a cluster (where replicas may run side by side), not elsewhere. */
+    private static boolean leaderElection(SettingValues values, Map<String, String> env) {
+        String mode = values.oneOf(Setting.LEADER_ELECTION, "auto", "true", "false");
+        boolean inCluster = env.containsKey("KUBERNETES_SERVICE_HOST") && !values.text(Setting.CLUSTER_SNAPSHOT).isPresent();
+        return mode.equals("auto") ? inCluster : Boolean.parseBoolean(mode);
     }
 
     /** The configuration with every default, for tests and tools that start the agent in-process. */
@@ -68,7 +120,9 @@ public record AgentConfig(
                 + analysisTime.map(time -> " now=" + time).orElse("")
                 + kubeContext.map(context -> " context=" + context).orElse("")
                 + " metricsRefreshInterval=" + millis(metricsRefreshInterval) + " informerSyncTimeout=" + millis(informerSyncTimeout)
-                + " shutdownTimeout=" + millis(shutdownTimeout);
+                + " shutdownTimeout=" + millis(shutdownTimeout) + " pollInterval=" + millis(pollInterval)
+                + " eventSink=" + publishing.url().map(Object::toString).orElse("log") + " spoolDir=" + publishing.spoolDir()
+                + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection;
     }
 
     private static String millis(Duration duration) {

@@ -1,0 +1,88 @@
+package io.clusteragent.monitor;
+
+import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.cluster.SnapshotLoader;
+import io.clusteragent.detect.DetectorSettings;
+import io.clusteragent.detect.IncidentTracker;
+import io.clusteragent.detect.Notification;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(VertxExtension.class)
+class DetectionVerticleTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
+    private static ClusterState demo;
+
+    @BeforeAll
+    static void loadTheDemoCluster() {
+        demo = new SnapshotLoader().load(Path.of("examples/demo-cluster.yaml"), NOW);
+    }
+
+    @Test
+    void theDemoClustersTroubleIsFoundAndEachIncidentOpensOnce(Vertx vertx, VertxTestContext test) {
+        List<Notification> published = new CopyOnWriteArrayList<>();
+        DetectionVerticle verticle = verticle(n -> {
+            published.add(n);
+            return Future.succeededFuture();
+        });
+        vertx.deployVerticle(verticle)
+                .compose(id -> verticle.runCycle(verticle.detectors()))
+                .onComplete(test.succeeding(second -> test.verify(() -> {
+                    assertThat(published).extracting(n -> n.finding().type().label() + " " + n.finding().resource())
+                            .contains("crash_loop pod/payments-28wlt5pw27-jn4tz",
+                                    "image_pull_failure pod/catalog-hvfpbrjs2f-shlc4",
+                                    "node_not_ready node/worker-3",
+                                    "pod_pending pod/warehouse-loader-56mxwfxlqc-vsfsg");
+                    assertThat(second).as("an unchanged cluster opens nothing new").isEmpty();
+                    assertThat(published).extracting(Notification::fingerprint).doesNotHaveDuplicates();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void aPublisherThatNeverAnswersDoesNotHoldTheNextCycleUp(Vertx vertx, VertxTestContext test) {
+        DetectionVerticle verticle = verticle(n -> Promise.<Void>promise().future());
+        vertx.deployVerticle(verticle)
+                .compose(id -> verticle.runCycle(verticle.detectors()))
+                .onComplete(test.succeeding(second -> test.completeNow()));
+    }
+
+    @Test
+    void aCycleIsSkippedWhileThePreviousOneRuns(Vertx vertx, VertxTestContext test) {
+        DetectionVerticle verticle = verticle(n -> Future.succeededFuture());
+        vertx.deployVerticle(verticle).onComplete(test.succeeding(id -> vertx.runOnContext(v -> {
+            Future<List<Notification>> first = verticle.runCycle(verticle.detectors());
+            Future<List<Notification>> overlapping = verticle.runCycle(verticle.detectors());
+            assertThat(overlapping.isComplete()).as("skipped at once, not queued").isTrue();
+            first.onComplete(test.succeeding(done -> test.verify(() -> {
+                assertThat(overlapping.result()).isEmpty();
+                assertThat(first.result()).isNotNull();
+                test.completeNow();
+            })));
+        })));
+    }
+
+    private static DetectionVerticle verticle(Function<Notification, Future<Void>> publisher) {
+        return new DetectionVerticle(demo, Clock.fixed(NOW, ZoneOffset.UTC), DetectorSettings.defaults(), Duration.ofHours(1),
+                IncidentTracker.of("demo", DetectorSettings.defaults(), true), publisher, new DetectionMeters(new SimpleMeterRegistry()));
+    }
+}
