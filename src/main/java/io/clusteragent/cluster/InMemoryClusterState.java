@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  */
 public final class InMemoryClusterState implements ClusterState {
 
-    private final Map<Class<?>, Map<String, HasMetadata>> byKind = new HashMap<>();
+    private final Map<Class<?>, Map<Key, HasMetadata>> byKind = new HashMap<>();
     private final Map<String, List<Pod>> podsByNamespace;
     private final Map<String, List<Pod>> podsByNode;
     private final Map<String, List<Event>> eventsByInvolvedObject;
@@ -218,11 +218,15 @@ public final class InMemoryClusterState implements ClusterState {
         return index.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 
-    private static String key(HasMetadata object) {
+    private static Key key(HasMetadata object) {
         return key(object.getMetadata().getNamespace(), object.getMetadata().getName());
     }
 
-    private static String key(String namespace, String name) {
-        return (namespace == null ? "" : namespace) + "/" + name;
+    private static Key key(String namespace, String name) {
+        return new Key(namespace == null ? "" : namespace, name);
+    }
+
+    /** Looked up on every request and detector pass: a record of the objects' own strings builds no text. */
+    private record Key(String namespace, String name) {
     }
 }

@@ -9,10 +9,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * event_burst: at least {@code threshold} Warning occurrences of one reason for one object within
@@ -47,14 +45,13 @@ public final class EventBurstDetector implements Detector {
 
     @Override
     public List<Finding> detect(DetectionInput input) {
-        Set<String> present = new HashSet<>();
+        occurrences.beginPoll();
         for (Event event : input.state().events()) {
             if ("Warning".equals(event.getType())) {
-                present.add(EventOccurrences.idOf(event));
                 occurrences.observe(null, event, input.now());
             }
         }
-        occurrences.retainEvents(present);
+        occurrences.endPoll();
         List<Finding> findings = new ArrayList<>();
         for (EventOccurrences.Burst burst : occurrences.bursts(input.now(), threshold)) {
             subjectInScope(burst.key(), input).ifPresent(subject -> findings.add(finding(subject, burst)));

@@ -24,6 +24,7 @@ final class EventOccurrences {
     private final Duration window;
     /** The last version and count seen per Event object, whichever path (informer update or poll) saw it. */
     private final Map<String, Seen> seenByEvent = new HashMap<>();
+    private long generation;
     private final Map<Key, OccurrenceWindow> windows = new LinkedHashMap<>();
 
     EventOccurrences(Duration window) {
@@ -37,13 +38,14 @@ final class EventOccurrences {
         String id = idOf(after);
         String version = after.getMetadata() == null ? null : after.getMetadata().getResourceVersion();
         Seen last = seenByEvent.get(id);
-        if (last != null && version != null && version.equals(last.resourceVersion())) {
+        if (last != null && version != null && version.equals(last.resourceVersion)) {
+            last.generation = generation;
             return; // unchanged since last seen: most events at every poll, and every informer resync
         }
         ObservedEvent event = ObservedEvent.of(after);
-        Integer known = last != null ? Integer.valueOf(last.count())
+        Integer known = last != null ? Integer.valueOf(last.count)
                 : before != null && id.equals(idOf(before)) ? Integer.valueOf(ObservedEvent.of(before).count()) : null;
-        seenByEvent.put(id, new Seen(version, event.count()));
+        seenByEvent.put(id, new Seen(version, event.count(), generation));
         int increase = known != null ? event.count() - known
                 : event.firstSeen().isBefore(at.minus(window)) ? 0 : event.count();
         if (increase > 0) {
@@ -51,9 +53,15 @@ final class EventOccurrences {
         }
     }
 
+    /** Starts a poll over every event: those it does not see again are forgotten by {@link #endPoll}. */
+    void beginPoll() {
+        generation++;
+    }
+
     /** Forgets the counts of events that expired from the cluster (their time-to-live is an hour by default). */
-    void retainEvents(Set<String> eventIds) {
-        seenByEvent.keySet().retainAll(eventIds);
+    void endPoll() {
+        long current = generation;
+        seenByEvent.values().removeIf(seen -> seen.generation != current);
     }
 
     /** Per object, its reason with the most occurrences in the window ending at {@code now}, when they reach {@code threshold}. */
@@ -101,6 +109,15 @@ final class EventOccurrences {
     record Burst(Key key, int occurrences, String lastMessage) {
     }
 
-    private record Seen(String resourceVersion, int count) {
+    private static final class Seen {
+        private final String resourceVersion;
+        private final int count;
+        private long generation;
+
+        Seen(String resourceVersion, int count, long generation) {
+            this.resourceVersion = resourceVersion;
+            this.count = count;
+            this.generation = generation;
+        }
     }
 }

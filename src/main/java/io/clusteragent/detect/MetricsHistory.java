@@ -9,10 +9,8 @@ import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * The last {@code window} CPU samples of each pod, in millicores summed over its containers.
@@ -24,7 +22,8 @@ import java.util.Set;
 public final class MetricsHistory {
 
     private final int window;
-    private final Map<String, Samples> byPod = new HashMap<>();
+    private final Map<PodKey, Samples> byPod = new HashMap<>();
+    private long generation;
 
     public MetricsHistory(int window) {
         if (window < 1) {
@@ -35,19 +34,22 @@ public final class MetricsHistory {
 
     /** Adds each pod's new sample and forgets pods the metrics API no longer reports. */
     public void record(Iterable<PodMetrics> metrics, Instant polledAt) {
-        Set<String> seen = new HashSet<>();
+        long current = ++generation;
         for (PodMetrics pod : metrics) {
-            String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
-            seen.add(key);
-            Instant sampledAt = Rfc3339.parse(pod.getTimestamp());
-            byPod.computeIfAbsent(key, k -> new Samples()).add(sampledAt == null ? polledAt : sampledAt, cpuMillicores(pod), window);
+            Samples samples = byPod.computeIfAbsent(new PodKey(pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
+                    k -> new Samples());
+            samples.generation = current;
+            if (pod.getTimestamp() == null || !pod.getTimestamp().equals(samples.lastTimestamp)) {
+                Instant sampledAt = Rfc3339.parse(pod.getTimestamp());
+                samples.add(pod.getTimestamp(), sampledAt == null ? polledAt : sampledAt, cpuMillicores(pod), window);
+            }
         }
-        byPod.keySet().retainAll(seen);
+        byPod.values().removeIf(samples -> samples.generation != current);
     }
 
     /** The average of the last {@code window} samples; empty until that many samples were recorded. */
     public OptionalDouble averageCpu(String namespace, String name) {
-        Samples samples = byPod.get(key(namespace, name));
+        Samples samples = byPod.get(new PodKey(namespace, name));
         return samples == null || samples.values.size() < window ? OptionalDouble.empty() : samples.average();
     }
 
@@ -94,15 +96,18 @@ public final class MetricsHistory {
         return Quantity.getAmountInBytes(quantity).movePointRight(3).doubleValue();
     }
 
-    private static String key(String namespace, String name) {
-        return namespace + "/" + name;
+    /** Its strings are the cached objects' own, whose hashes the JVM keeps: no key text is built per poll. */
+    private record PodKey(String namespace, String name) {
     }
 
     private static final class Samples {
         private final ArrayDeque<Double> values = new ArrayDeque<>();
         private Instant last;
+        private String lastTimestamp = "";
+        private long generation;
 
-        void add(Instant sampledAt, double millicores, int window) {
+        void add(String timestamp, Instant sampledAt, double millicores, int window) {
+            lastTimestamp = timestamp == null ? "" : timestamp;
             if (sampledAt.equals(last)) {
                 return;
             }
@@ -114,7 +119,11 @@ public final class MetricsHistory {
         }
 
         OptionalDouble average() {
-            return values.stream().mapToDouble(Double::doubleValue).average();
+            double sum = 0;
+            for (double value : values) {
+                sum += value;
+            }
+            return values.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(sum / values.size());
         }
     }
 }

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,6 +27,10 @@ import java.util.stream.Collectors;
  * Pods gated by scheduling gates are waiting on purpose and are not reported.
  */
 public final class PodPendingDetector implements Detector {
+
+    private static final int MAX_REMEMBERED_MESSAGES = 1_000;
+
+    private final Map<String, Set<SchedulingFailureCategory>> categoriesByMessage = new HashMap<>();
 
     private static final String UNSCHEDULABLE = "Unschedulable";
     private static final int MESSAGE_LIMIT = 500;
@@ -64,7 +70,7 @@ public final class PodPendingDetector implements Detector {
 
     private Finding finding(Pod pod, PodCondition scheduled, Duration pendingFor, ClusterState state) {
         String schedulerMessage = schedulerMessage(pod, scheduled, state);
-        Set<SchedulingFailureCategory> categories = FailedSchedulingMessage.categoriesOf(schedulerMessage);
+        Set<SchedulingFailureCategory> categories = categoriesOf(schedulerMessage);
         String categoryNames = categories.stream().map(Enum::name).collect(Collectors.joining(","));
         String message = "Pod " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + " has been unschedulable for "
                 + HumanDuration.format(pendingFor) + " (threshold " + HumanDuration.format(threshold) + ")"
@@ -94,5 +100,16 @@ public final class PodPendingDetector implements Detector {
     private static Instant unschedulableSince(Pod pod, PodCondition scheduled) {
         Instant transition = Rfc3339.parse(scheduled.getLastTransitionTime());
         return transition != null ? transition : Rfc3339.parse(pod.getMetadata().getCreationTimestamp());
+    }
+
+    /**
+     * Pending pods of one workload share the scheduler's message, and it stays the same for as long as
+     * they wait: parse each message once. Bounded, since messages embed node counts that drift.
+     */
+    private Set<SchedulingFailureCategory> categoriesOf(String message) {
+        if (categoriesByMessage.size() > MAX_REMEMBERED_MESSAGES) {
+            categoriesByMessage.clear();
+        }
+        return categoriesByMessage.computeIfAbsent(message, FailedSchedulingMessage::categoriesOf);
     }
 }

@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
+import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsBuilder;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import java.util.Random;
 /**
  * A large, deterministic cluster: {@code nodes} nodes, {@code pods} pods of which
  * {@code bigNamespacePods} live in one namespace, and {@code events} events spread over the pods.
- * About one pod in ten is unhealthy (crash loop, image pull, pending) so analyses have work to do.
+ * About one pod in ten is unhealthy (crash loop, image pull, pending) so analyses have work to do,
+ * and every running pod has a PodMetrics sample.
  */
 final class SyntheticCluster {
 
@@ -56,6 +59,11 @@ final class SyntheticCluster {
         }
         for (int e = 0; e < eventCount; e++) {
             objects.add(event(pods.get(random.nextInt(pods.size())), e));
+        }
+        for (Pod pod : pods) {
+            if (pod.getSpec().getNodeName() != null) {
+                objects.add(metrics(pod));
+            }
         }
         return objects;
     }
@@ -130,13 +138,26 @@ final class SyntheticCluster {
         return withStatus.build();
     }
 
+    /** Usage as metrics-server reports it; one pod in fifty is busy enough for cpu_spike. */
+    private PodMetrics metrics(Pod pod) {
+        boolean busy = random.nextInt(50) == 0;
+        return new PodMetricsBuilder().withNewMetadata().withNamespace(pod.getMetadata().getNamespace())
+                .withName(pod.getMetadata().getName()).endMetadata()
+                .withTimestamp(now.minusSeconds(15).toString()).withWindow(new io.fabric8.kubernetes.api.model.Duration(java.time.Duration.ofSeconds(30)))
+                .addNewContainer().withName("app")
+                .addToUsage("cpu", new Quantity(busy ? "400m" : (5 + random.nextInt(30)) + "m"))
+                .addToUsage("memory", new Quantity((100 + random.nextInt(400)) + "Mi"))
+                .endContainer().build();
+    }
+
     private Event event(Pod pod, int index) {
         String podName = pod.getMetadata().getName();
         boolean crashing = pod.getStatus().getContainerStatuses().stream().anyMatch(c -> c.getRestartCount() > 0);
         String reason = pod.getSpec().getNodeName() == null ? "FailedScheduling" : crashing ? "BackOff" : index % 3 == 0 ? "Unhealthy" : "Pulled";
         String type = reason.equals("Pulled") ? "Normal" : "Warning";
         Instant last = now.minusSeconds(random.nextInt(7200));
-        return new EventBuilder().withNewMetadata().withNamespace(pod.getMetadata().getNamespace()).withName(podName + "." + index).endMetadata()
+        return new EventBuilder().withNewMetadata().withNamespace(pod.getMetadata().getNamespace()).withName(podName + "." + index)
+                .withUid("event-uid-" + index).withResourceVersion(Integer.toString(index)).endMetadata()
                 .withNewInvolvedObject().withKind("Pod").withNamespace(pod.getMetadata().getNamespace()).withName(podName)
                 .withUid(pod.getMetadata().getUid()).endInvolvedObject()
                 .withType(type).withReason(reason).withMessage(reason + " for " + podName)
