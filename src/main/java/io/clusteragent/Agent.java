@@ -8,6 +8,7 @@ import io.clusteragent.monitor.DetectionDeployment;
 import io.clusteragent.monitor.DetectionMeters;
 import io.clusteragent.monitor.DetectionVerticle;
 import io.clusteragent.monitor.IncidentSignals;
+import io.clusteragent.monitor.PublishMeters;
 import io.clusteragent.publish.IncidentSink;
 import io.clusteragent.publish.Sinks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,11 +73,13 @@ public final class Agent {
 
     /** Detectors run on one replica: the Lease holder when leader election is on, this one otherwise. */
     private Future<Void> startDetection() {
-        DetectionMeters meters = new DetectionMeters(meterRegistry());
+        MeterRegistry registry = meterRegistry();
+        DetectionMeters meters = new DetectionMeters(registry);
         IncidentTracker tracker = IncidentTracker.of(config.clusterName(), config.detection(), config.publishResolved());
         IncidentSignals.Reporter reporter = new IncidentSignals.Reporter(config.serviceName(), config.clusterName(), config.environment());
         return Sinks.create(vertx, config.publishing()).compose(created -> {
             sink = created;
+            PublishMeters.register(registry, sink);
             detection = new DetectionDeployment(vertx, () -> new DetectionVerticle(state, clock, config.detection(),
                     config.pollInterval(), tracker, notification -> sink.publish(IncidentSignals.outgoing(notification, reporter)), meters),
                     meters);

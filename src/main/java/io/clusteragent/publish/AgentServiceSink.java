@@ -94,6 +94,11 @@ public final class AgentServiceSink implements IncidentSink {
         return counters.snapshot(spool);
     }
 
+    @Override
+    public PostTimes postTimes() {
+        return counters.postTimes();
+    }
+
     private void dispatch() {
         while (!closed && active.size() < concurrency) {
             Optional<SpoolEntry> next = spool.claimNext();

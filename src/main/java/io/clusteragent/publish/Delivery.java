@@ -60,7 +60,9 @@ final class Delivery {
         if (cancelled) {
             return;
         }
+        long start = System.nanoTime();
         client.post(entry.incident()).onComplete(result -> {
+            counters.posted(System.nanoTime() - start);
             if (cancelled) {
                 return;
             }

@@ -16,4 +16,9 @@ public interface IncidentSink {
     Future<Void> close();
 
     PublishStats stats();
+
+    /** Round trips to the receiver so far; a sink that sends nothing over the network has none. */
+    default PostTimes postTimes() {
+        return PostTimes.NONE;
+    }
 }

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The Agent Service's {@code IncidentSignal} as a JSON Schema, with formats asserted, not just annotated. */
-final class ContractSchema {
+public final class ContractSchema {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchema SCHEMA = load();
@@ -23,7 +23,7 @@ final class ContractSchema {
     }
 
     /** The violations, empty when the payload would be accepted. */
-    static List<String> violations(byte[] payload) {
+    public static List<String> violations(byte[] payload) {
         try {
             return violations(JSON.readTree(payload));
         } catch (IOException e) {
@@ -31,11 +31,11 @@ final class ContractSchema {
         }
     }
 
-    static List<String> violations(JsonNode payload) {
+    public static List<String> violations(JsonNode payload) {
         return SCHEMA.validate(payload).stream().map(ValidationMessage::getMessage).toList();
     }
 
-    static JsonNode tree(byte[] payload) throws IOException {
+    public static JsonNode tree(byte[] payload) throws IOException {
         return JSON.readTree(payload);
     }
 
