@@ -41,7 +41,8 @@ final class Incidents {
     static OutgoingIncident nodeIncident(String fingerprint, int version) {
         IncidentSignal signal = new IncidentSignal(UUID.randomUUID(), "node_not_ready", "critical", null, "node/worker-1",
                 "Node worker-1 is NotReady: kubelet stopped posting node status", "2026-01-15T12:00:00.250+01:00", "cluster-agent",
-                Map.of("cluster_id", "test-cluster", "fingerprint", fingerprint, "status", "open", "category", "Platform"));
+                Map.of("cluster_id", "test-cluster", "fingerprint", fingerprint, "status", "open", "category", "Platform",
+                        "environment", "test"));
         return new OutgoingIncident(fingerprint, version, signal);
     }
 
