@@ -78,7 +78,7 @@ public record AgentConfig(
                 values.duration(Setting.BURST_WINDOW),
                 values.duration(Setting.INCIDENT_COOLDOWN),
                 values.list(Setting.PLATFORM_NAMESPACES),
-                Optional.empty());
+                values.text(Setting.NODE_NAME));
     }
 
     private static PublishSettings publishing(SettingValues values) {
@@ -122,6 +122,7 @@ public record AgentConfig(
                 + " metricsRefreshInterval=" + millis(metricsRefreshInterval) + " informerSyncTimeout=" + millis(informerSyncTimeout)
                 + " shutdownTimeout=" + millis(shutdownTimeout) + " pollInterval=" + millis(pollInterval)
                 + " eventSink=" + publishing.url().map(Object::toString).orElse("log") + " spoolDir=" + publishing.spoolDir()
+                + detection.nodeName().map(node -> " node=" + node).orElse("")
                 + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection;
     }
 

@@ -52,6 +52,8 @@ public enum Setting {
     CLUSTER_NAME("CLUSTER_NAME", "--cluster-name", "default", "text", "Cluster id in incident metadata (cluster_id)"),
     ENVIRONMENT("ENVIRONMENT", "--environment", "production", "text", "Environment in incident metadata"),
     SERVICE_NAME("SERVICE_NAME", "--service-name", "cluster-agent", "text", "Source of incidents (the payload's source field)"),
+    NODE_NAME("NODE_NAME", "--node-name", "", "node name",
+            "Scope detectors to this node and its pods (one agent per node, as a DaemonSet)"),
     LEADER_ELECTION("LEADER_ELECTION", "--leader-election", "auto", "auto | true | false",
             "Run detectors only on the replica holding the Lease; auto is on in a cluster, off elsewhere");
 

@@ -89,6 +89,38 @@ class AgentConfigTest {
     }
 
     @Test
+    void detectionAndPublishingSettingsAreRead() {
+        AgentConfig config = AgentConfig.fromMap(Map.of("CPU_THRESHOLD", "75.5", "NODE_NAME", "worker-1",
+                "EVENT_SINK_URL", "http://agent-service:8000/events", "PLATFORM_NAMESPACES", "kube-*, *-system", "PUBLISH_RESOLVED", "false"),
+                List.of());
+
+        assertThat(config.detection().cpuThreshold()).isEqualTo(75.5);
+        assertThat(config.detection().nodeName()).contains("worker-1");
+        assertThat(config.detection().platformNamespaces()).containsExactly("kube-*", "*-system");
+        assertThat(config.publishing().url()).hasValueSatisfying(url -> assertThat(url.getHost()).isEqualTo("agent-service"));
+        assertThat(config.publishResolved()).isFalse();
+    }
+
+    @Test
+    void leaderElectionIsOnByDefaultOnlyInsideACluster() {
+        assertThat(AgentConfig.fromMap(Map.of(), List.of()).leaderElection()).isFalse();
+        assertThat(AgentConfig.fromMap(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1"), List.of()).leaderElection()).isTrue();
+        assertThat(AgentConfig.fromMap(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1", "LEADER_ELECTION", "false"), List.of())
+                .leaderElection()).isFalse();
+    }
+
+    @Test
+    void aSinkUrlThatIsNotHttpIsRejected() {
+        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("EVENT_SINK_URL", "agent-service:8000"), List.of()))
+                .hasMessageContaining("EVENT_SINK_URL");
+    }
+
+    @Test
+    void aNonPositiveCpuThresholdIsRejected() {
+        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("CPU_THRESHOLD", "-3"), List.of())).hasMessageContaining("CPU_THRESHOLD");
+    }
+
+    @Test
     void unknownFlagIsRejected() {
         assertThatThrownBy(() -> AgentConfig.fromMap(Map.of(), List.of("--prot", "80")))
                 .hasMessageContaining("unknown flag --prot");
