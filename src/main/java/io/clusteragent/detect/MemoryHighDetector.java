@@ -1,6 +1,5 @@
 package io.clusteragent.detect;
 
-import io.clusteragent.quantity.PodRequests;
 import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -9,11 +8,8 @@ import io.fabric8.kubernetes.api.model.metrics.v1beta1.ContainerMetrics;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * memory_high: a container whose working set (what metrics-server reports, and what the kernel
@@ -54,12 +50,11 @@ public final class MemoryHighDetector implements Detector {
     }
 
     private Optional<Usage> fullestContainer(Pod pod, PodMetrics metrics) {
-        Map<String, Long> limits = memoryLimits(pod);
         Usage fullest = null;
         for (ContainerMetrics container : metrics.getContainers() == null ? List.<ContainerMetrics>of() : metrics.getContainers()) {
-            Long limit = limits.get(container.getName());
-            long used = Quantities.scaled(container.getUsage(), Quantities.MEMORY);
-            if (limit != null && limit > 0 && used * 100 >= limit * thresholdPercent) {
+            long limit = memoryLimit(pod, container.getName());
+            long used = limit > 0 ? Quantities.scaled(container.getUsage(), Quantities.MEMORY) : 0;
+            if (limit > 0 && used * 100 >= limit * thresholdPercent) {
                 Usage usage = new Usage(container.getName(), used, limit);
                 if (fullest == null || usage.fraction() > fullest.fraction()) {
                     fullest = usage;
@@ -69,17 +64,20 @@ public final class MemoryHighDetector implements Detector {
         return Optional.ofNullable(fullest);
     }
 
-    private static Map<String, Long> memoryLimits(Pod pod) {
-        Map<String, Long> limits = new HashMap<>();
-        if (pod.getSpec() != null) {
-            Stream.concat(pod.getSpec().getContainers().stream(), pod.getSpec().getInitContainers().stream())
-                    .forEach(c -> limit(c).ifPresent(limit -> limits.put(c.getName(), limit)));
+    /** The container's memory limit in bytes; 0 when it has none (it cannot run out of a limit it lacks). */
+    private static long memoryLimit(Pod pod, String containerName) {
+        if (pod.getSpec() == null) {
+            return 0;
         }
-        return limits;
-    }
-
-    private static Optional<Long> limit(Container container) {
-        return Optional.ofNullable(PodRequests.amounts(container, ResourceRequirements::getLimits).get(Quantities.MEMORY));
+        for (List<Container> containers : List.of(pod.getSpec().getContainers(), pod.getSpec().getInitContainers())) {
+            for (Container container : containers) {
+                if (container.getName().equals(containerName)) {
+                    ResourceRequirements resources = container.getResources();
+                    return resources == null ? 0 : Quantities.scaled(resources.getLimits(), Quantities.MEMORY);
+                }
+            }
+        }
+        return 0;
     }
 
     private Finding finding(Pod pod, Usage usage, DetectionInput input) {
