@@ -1,6 +1,7 @@
 package io.clusteragent;
 
 import io.clusteragent.api.ApiVerticle;
+import io.clusteragent.api.ResponseCache;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.detect.IncidentTracker;
@@ -17,6 +18,7 @@ import io.vertx.micrometer.backends.BackendRegistries;
 import io.clusteragent.cluster.LiveCluster;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.config.AgentConfig;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ import java.time.ZoneOffset;
 public final class Agent {
 
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    private static final int API_INSTANCES = Runtime.getRuntime().availableProcessors();
 
     private final Vertx vertx;
     private final AgentConfig config;
@@ -53,8 +56,15 @@ public final class Agent {
         return clusterState()
                 .compose(state -> {
                     this.state = state;
-                    api = new ApiVerticle(config, state, clock);
-                    return vertx.deployVerticle(api);
+                    // One HTTP verticle per event loop, as Vert.x intends: they share the port and one answer cache.
+                    ResponseCache cache = new ResponseCache(config.responseCacheBytes());
+                    return vertx.deployVerticle(() -> {
+                        ApiVerticle instance = new ApiVerticle(config, state, clock, cache);
+                        if (api == null) {
+                            api = instance;
+                        }
+                        return instance;
+                    }, new DeploymentOptions().setInstances(API_INSTANCES));
                 })
                 .compose(deployed -> live == null ? Future.succeededFuture() : live.awaitSynced(config.informerSyncTimeout()))
                 .compose(synced -> startDetection())

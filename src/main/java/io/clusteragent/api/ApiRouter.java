@@ -24,9 +24,10 @@ public final class ApiRouter {
     private ApiRouter() {
     }
 
-    public static Router create(Vertx vertx, ClusterState state, Clock clock, WorkerExecutor pool, AgentConfig config) {
+    public static Router create(Vertx vertx, ClusterState state, Clock clock, WorkerExecutor pool, AgentConfig config,
+            ResponseCache cache) {
         Envelope envelope = new Envelope(clock);
-        Analyses analyses = new Analyses(state, clock, envelope, pool, new ResponseCache(config.responseCacheBytes()));
+        Analyses analyses = new Analyses(state, clock, envelope, pool, cache);
         PodRoutes pods = new PodRoutes(analyses);
         NamespaceRoutes namespaces = new NamespaceRoutes(analyses, config.podRestartThreshold());
         NodeRoutes nodes = new NodeRoutes(analyses);

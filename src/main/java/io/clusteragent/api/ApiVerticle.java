@@ -25,10 +25,18 @@ public final class ApiVerticle extends AbstractVerticle {
     private WorkerExecutor analysisPool;
     private HttpServer server;
 
+    private final ResponseCache cache;
+
     public ApiVerticle(AgentConfig config, ClusterState state, Clock clock) {
+        this(config, state, clock, new ResponseCache(config.responseCacheBytes()));
+    }
+
+    /** Instances on several event loops share one cache, so an answer computed by one serves them all. */
+    public ApiVerticle(AgentConfig config, ClusterState state, Clock clock, ResponseCache cache) {
         this.config = config;
         this.state = state;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @Override
@@ -40,7 +48,7 @@ public final class ApiVerticle extends AbstractVerticle {
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         vertx.createHttpServer(options)
-                .requestHandler(ApiRouter.create(vertx, state, clock, analysisPool, config))
+                .requestHandler(ApiRouter.create(vertx, state, clock, analysisPool, config, cache))
                 .listen()
                 .onSuccess(bound -> {
                     server = bound;

@@ -12,7 +12,7 @@ import java.util.Map;
  * services asking again) then cost a lookup instead of an analysis, and a change in the cluster is
  * reflected by the very next request. Bounded in bytes; least recently used answers go first.
  */
-final class ResponseCache {
+public final class ResponseCache {
 
     private record Entry(long version, long second, Buffer data) {
     }
@@ -21,7 +21,7 @@ final class ResponseCache {
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
     private long bytes;
 
-    ResponseCache(long maxBytes) {
+    public ResponseCache(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 

@@ -165,7 +165,8 @@ class OpenApiContractTest {
         Vertx vertx = Vertx.vertx();
         try {
             WorkerExecutor pool = vertx.createSharedWorkerExecutor("contract-routes");
-            Router router = ApiRouter.create(vertx, demo, Clock.fixed(TestServer.NOW, ZoneOffset.UTC), pool, AgentConfig.defaults());
+            Router router = ApiRouter.create(vertx, demo, Clock.fixed(TestServer.NOW, ZoneOffset.UTC), pool, AgentConfig.defaults(),
+                    new ResponseCache(AgentConfig.defaults().responseCacheBytes()));
             Set<String> routes = new TreeSet<>();
             for (Route route : router.getRoutes()) {
                 if (route.getPath() != null && route.methods() != null && !route.methods().isEmpty()) {

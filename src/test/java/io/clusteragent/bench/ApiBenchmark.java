@@ -1,9 +1,11 @@
 package io.clusteragent.bench;
 
 import io.clusteragent.api.ApiVerticle;
+import io.clusteragent.api.ResponseCache;
 import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -60,9 +62,16 @@ class ApiBenchmark {
 
     private static void measure(InMemoryClusterState state, Map<String, List<String>> routes, String mode, String cacheSize) throws Exception {
         Vertx vertx = Vertx.vertx();
-        ApiVerticle api = new ApiVerticle(AgentConfig.fromMap(Map.of("RESPONSE_CACHE_SIZE", cacheSize), List.of("--port", "0")), state,
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        await(vertx.deployVerticle(api));
+        AgentConfig config = AgentConfig.fromMap(Map.of("RESPONSE_CACHE_SIZE", cacheSize), List.of("--port", "0"));
+        // As the agent deploys it: one HTTP verticle per event loop, one shared answer cache.
+        ResponseCache cache = new ResponseCache(config.responseCacheBytes());
+        List<ApiVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+        await(vertx.deployVerticle(() -> {
+            ApiVerticle instance = new ApiVerticle(config, state, Clock.fixed(NOW, ZoneOffset.UTC), cache);
+            instances.add(instance);
+            return instance;
+        }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())));
+        ApiVerticle api = instances.get(0);
         WebClient client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(CONNECTIONS).setKeepAlive(true));
         System.out.printf("%n%s%n%-46s %10s %9s %9s %9s %8s%n", mode, "route", "req/s", "p50 ms", "p99 ms", "max ms", "non-200");
         for (Map.Entry<String, List<String>> route : routes.entrySet()) {
