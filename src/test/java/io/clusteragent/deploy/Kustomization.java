@@ -1,0 +1,31 @@
+package io.clusteragent.deploy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Every kustomization users can apply: the base and its overlays. */
+enum Kustomization {
+    BASE("deployments/base"),
+    DEVELOPMENT("deployments/overlays/development"),
+    PRODUCTION("deployments/overlays/production"),
+    DAEMONSET("deployments/overlays/daemonset");
+
+    /** Rendering takes a process start; each kustomization is rendered once per test run. */
+    private static final Map<Kustomization, Manifests> RENDERED = new ConcurrentHashMap<>();
+
+    private final Path dir;
+
+    Kustomization(String dir) {
+        this.dir = Path.of(dir);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** The rendered objects; a fresh copy each call, so a test may change it. */
+    Manifests render() {
+        return RENDERED.computeIfAbsent(this, k -> Manifests.parse(Kubectl.kustomize(k.dir))).copy();
+    }
+}

@@ -1,0 +1,158 @@
+package io.clusteragent.deploy;
+
+import io.clusteragent.cluster.Leadership;
+import io.clusteragent.cluster.WatchedResource;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleRef;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Least privilege for the agent: read-only access to exactly what it caches and polls, the Lease
+ * when it elects a leader, no Secrets, no wildcards. Each broken rule is one line.
+ */
+final class RbacPolicy {
+
+    static final Set<String> READ = Set.of("get", "list", "watch");
+    /** metrics.k8s.io cannot be watched: the agent polls it (cluster/MetricsCache.java). */
+    static final Map<String, Set<String>> METRICS = Map.of("metrics.k8s.io/pods", Set.of("get", "list"),
+            "metrics.k8s.io/nodes", Set.of("get", "list"));
+    /** What fabric8's LeaseLock does to the named Lease: reads it, and renews it with a JSON merge patch. */
+    static final Set<String> LEASE_VERBS = Set.of("get", "patch");
+
+    private RbacPolicy() {
+    }
+
+    /** The resources the agent watches, as "group/plural" ("" is the core group), read from the code. */
+    static Map<String, Set<String>> required() {
+        Map<String, Set<String>> required = new LinkedHashMap<>();
+        for (WatchedResource resource : WatchedResource.values()) {
+            required.put(resource.apiGroup() + "/" + resource.plural(), READ);
+        }
+        required.putAll(METRICS);
+        return required;
+    }
+
+    static List<String> violations(Manifests manifests, boolean leaderElection) {
+        List<String> found = new ArrayList<>();
+        Workload agent = manifests.agent();
+        String namespace = agent.owner().getMetadata().getNamespace();
+        String account = agent.pod().getServiceAccountName();
+        manifests.all(ClusterRole.class).forEach(role -> forbidden(role.getKind() + "/" + role.getMetadata().getName(), role.getRules(), true, found));
+        manifests.all(Role.class).forEach(role -> forbidden(role.getKind() + "/" + role.getMetadata().getName(), role.getRules(), false, found));
+        clusterGrants(manifests, namespace, account, found);
+        leaseGrants(manifests, namespace, account, leaderElection, found);
+        return found;
+    }
+
+    private static void forbidden(String role, List<PolicyRule> rules, boolean clusterScoped, List<String> found) {
+        for (PolicyRule rule : rules) {
+            Stream.of(rule.getApiGroups(), rule.getResources(), rule.getVerbs(), rule.getResourceNames(), rule.getNonResourceURLs())
+                    .flatMap(List::stream).filter(value -> value.contains("*"))
+                    .forEach(value -> found.add(role + " has a wildcard: " + value));
+            rule.getResources().stream().filter(resource -> resource.equals("secrets") || resource.startsWith("secrets/"))
+                    .forEach(resource -> found.add(role + " grants access to " + resource));
+            if (!rule.getNonResourceURLs().isEmpty()) {
+                found.add(role + " grants non-resource URLs " + rule.getNonResourceURLs());
+            }
+            if (clusterScoped) {
+                rule.getVerbs().stream().filter(verb -> !READ.contains(verb))
+                        .forEach(verb -> found.add(role + " grants verb " + verb + " cluster-wide (only get, list, watch)"));
+            }
+        }
+    }
+
+    private static void clusterGrants(Manifests manifests, String namespace, String account, List<String> found) {
+        Map<String, Set<String>> granted = new LinkedHashMap<>();
+        for (ClusterRoleBinding binding : manifests.all(ClusterRoleBinding.class)) {
+            if (binds(binding.getSubjects(), namespace, account)) {
+                rules(manifests, binding.getRoleRef(), null, found).forEach(rule -> add(rule, granted));
+            }
+        }
+        Map<String, Set<String>> required = required();
+        required.forEach((resource, verbs) -> {
+            Set<String> missing = new LinkedHashSet<>(verbs);
+            missing.removeAll(granted.getOrDefault(resource, Set.of()));
+            if (!missing.isEmpty()) {
+                found.add(resource + " lacks " + missing + " for ServiceAccount " + namespace + "/" + account);
+            }
+        });
+        granted.keySet().stream().filter(resource -> !required.containsKey(resource))
+                .forEach(resource -> found.add(resource + " is granted cluster-wide, but the agent does not read it"));
+    }
+
+    private static void leaseGrants(Manifests manifests, String namespace, String account, boolean leaderElection, List<String> found) {
+        List<PolicyRule> rules = new ArrayList<>();
+        for (RoleBinding binding : manifests.all(RoleBinding.class)) {
+            if (binding.getMetadata().getNamespace().equals(namespace) && binds(binding.getSubjects(), namespace, account)) {
+                rules.addAll(rules(manifests, binding.getRoleRef(), namespace, found));
+            }
+        }
+        for (PolicyRule rule : rules) {
+            if (!rule.getApiGroups().equals(List.of("coordination.k8s.io")) || !rule.getResources().equals(List.of("leases"))) {
+                found.add("a namespaced rule grants more than the Lease: " + rule);
+            } else if (!rule.getResourceNames().isEmpty() && !rule.getResourceNames().equals(List.of(Leadership.LEASE_NAME))) {
+                found.add("a Lease rule names other Leases than " + Leadership.LEASE_NAME + ": " + rule.getResourceNames());
+            } else if (rule.getResourceNames().isEmpty() && !rule.getVerbs().equals(List.of("create"))) {
+                found.add("a Lease rule not limited to " + Leadership.LEASE_NAME + " grants more than create: " + rule.getVerbs());
+            }
+        }
+        if (leaderElection) {
+            Set<String> named = verbs(rules, List.of(Leadership.LEASE_NAME));
+            LEASE_VERBS.stream().filter(verb -> !named.contains(verb))
+                    .forEach(verb -> found.add("leader election needs " + verb + " on Lease " + Leadership.LEASE_NAME));
+            if (!verbs(rules, List.of()).contains("create")) {
+                found.add("leader election needs create on leases");
+            }
+        } else if (!rules.isEmpty()) {
+            found.add("leader election is off, yet the agent may write Leases");
+        }
+    }
+
+    private static Set<String> verbs(List<PolicyRule> rules, List<String> resourceNames) {
+        Set<String> verbs = new LinkedHashSet<>();
+        rules.stream().filter(rule -> rule.getResourceNames().equals(resourceNames)).forEach(rule -> verbs.addAll(rule.getVerbs()));
+        return verbs;
+    }
+
+    private static boolean binds(List<Subject> subjects, String namespace, String account) {
+        return subjects.stream().anyMatch(s -> s.getKind().equals("ServiceAccount") && s.getName().equals(account)
+                && namespace.equals(s.getNamespace()));
+    }
+
+    private static List<PolicyRule> rules(Manifests manifests, RoleRef ref, String namespace, List<String> found) {
+        Optional<List<PolicyRule>> rules = ref.getKind().equals("ClusterRole")
+                ? manifests.named(ClusterRole.class, ref.getName()).map(ClusterRole::getRules)
+                : manifests.all(Role.class).stream()
+                        .filter(r -> r.getMetadata().getName().equals(ref.getName()) && r.getMetadata().getNamespace().equals(namespace))
+                        .findFirst().map(Role::getRules);
+        if (rules.isEmpty()) {
+            found.add("a binding refers to " + ref.getKind() + "/" + ref.getName() + ", which is not rendered");
+        }
+        return rules.orElse(List.of());
+    }
+
+    /** A rule limited to named objects cannot list or watch: it does not count as a grant of the resource. */
+    private static void add(PolicyRule rule, Map<String, Set<String>> granted) {
+        if (!rule.getResourceNames().isEmpty()) {
+            return;
+        }
+        for (String group : rule.getApiGroups()) {
+            for (String resource : rule.getResources()) {
+                granted.computeIfAbsent(group + "/" + resource, k -> new LinkedHashSet<>()).addAll(rule.getVerbs());
+            }
+        }
+    }
+}

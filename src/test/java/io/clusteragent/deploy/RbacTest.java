@@ -1,0 +1,96 @@
+package io.clusteragent.deploy;
+
+import io.clusteragent.cluster.Leadership;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The agent's RBAC is least privilege: get/list/watch on exactly what the code watches
+ * ({@code WatchedResource}), get/list on metrics, the one Lease when leader election is on; no
+ * Secrets and no wildcards anywhere.
+ */
+class RbacTest {
+
+    @ParameterizedTest
+    @EnumSource(Kustomization.class)
+    void grantsExactlyWhatTheAgentReadsAndNothingElse(Kustomization kustomization) {
+        Manifests manifests = kustomization.render();
+
+        assertThat(RbacPolicy.violations(manifests, manifests.agentConfig().leaderElection())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kustomization.class, names = {"BASE", "PRODUCTION"})
+    void withLeaderElectionTheLeaseRoleIsLimitedToTheDetectorLease(Kustomization kustomization) {
+        Manifests manifests = kustomization.render();
+
+        assertThat(manifests.agentConfig().leaderElection()).isTrue();
+        assertThat(manifests.one(Role.class).getRules()).extracting(PolicyRule::getResourceNames)
+                .containsExactlyInAnyOrder(List.of(Leadership.LEASE_NAME), List.of());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kustomization.class, names = {"DEVELOPMENT", "DAEMONSET"})
+    void withoutLeaderElectionThereIsNoLeaseAccess(Kustomization kustomization) {
+        Manifests manifests = kustomization.render();
+
+        assertThat(manifests.agentConfig().leaderElection()).isFalse();
+        assertThat(manifests.all(Role.class)).isEmpty();
+    }
+
+    /** Each way of breaking the rules is caught, so the checks above cannot pass vacuously. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenRules")
+    void aBrokenRuleIsReported(String change, Consumer<Manifests> breakIt, String expected) {
+        Manifests manifests = Kustomization.PRODUCTION.render();
+        breakIt.accept(manifests);
+
+        assertThat(RbacPolicy.violations(manifests, true)).anySatisfy(violation -> assertThat(violation).contains(expected));
+    }
+
+    static Stream<Arguments> brokenRules() {
+        return Stream.of(
+                broken("Secrets readable", m -> reader(m).getRules().get(0).getResources().add("secrets"), "access to secrets"),
+                broken("a write verb cluster-wide", m -> reader(m).getRules().get(0).getVerbs().add("delete"), "grants verb delete cluster-wide"),
+                broken("a wildcard resource", m -> reader(m).getRules().add(rule("apps", "*", "get")), "wildcard: *"),
+                broken("a wildcard verb", m -> reader(m).getRules().get(1).getVerbs().add("*"), "wildcard: *"),
+                broken("a watched resource missing", m -> reader(m).getRules().get(2).getResources().remove("jobs"), "batch/jobs lacks"),
+                broken("watch missing", m -> reader(m).getRules().get(0).getVerbs().remove("watch"), "/pods lacks [watch]"),
+                broken("metrics not listable", m -> reader(m).getRules().get(3).getVerbs().remove("list"), "metrics.k8s.io/nodes lacks [list]"),
+                broken("a resource the agent does not read", m -> reader(m).getRules().add(rule("", "configmaps", "get")),
+                        "/configmaps is granted cluster-wide, but the agent does not read it"),
+                broken("the binding names another account",
+                        m -> m.one(ClusterRoleBinding.class).getSubjects().get(0).setNamespace("default"), "for ServiceAccount cluster-agent/cluster-agent"),
+                broken("the Lease not renewable", m -> m.one(Role.class).getRules().get(0).getVerbs().remove("patch"),
+                        "needs patch on Lease " + Leadership.LEASE_NAME),
+                broken("every Lease writable", m -> m.one(Role.class).getRules().get(1).getVerbs().add("update"),
+                        "grants more than create"),
+                broken("a namespaced rule beyond the Lease", m -> m.one(Role.class).getRules().add(rule("", "configmaps", "get")),
+                        "grants more than the Lease"));
+    }
+
+    private static Arguments broken(String change, Consumer<Manifests> breakIt, String expected) {
+        return Arguments.of(change, breakIt, expected);
+    }
+
+    private static ClusterRole reader(Manifests manifests) {
+        return manifests.one(ClusterRole.class);
+    }
+
+    private static PolicyRule rule(String group, String resource, String verb) {
+        return new PolicyRuleBuilder().withApiGroups(group).withResources(resource).withVerbs(verb).build();
+    }
+}
