@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Resource quantities in the units the scheduler compares them in: millicores for CPU, whole base
@@ -98,6 +99,13 @@ public final class Quantities {
             return formatBytes(scaledAmount);
         }
         return Long.toString(scaledAmount);
+    }
+
+    /** A resource list in scheduler units as kubectl prints it, sorted by resource name. */
+    public static Map<String, String> format(Map<String, Long> amounts) {
+        Map<String, String> text = new TreeMap<>();
+        amounts.forEach((resource, amount) -> text.put(resource, format(resource, amount)));
+        return text;
     }
 
     public static String formatCpu(long millicores) {

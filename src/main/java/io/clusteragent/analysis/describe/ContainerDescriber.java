@@ -12,8 +12,6 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Joins a container's spec with its status (matched by name) into a {@link ContainerDescription}. */
 final class ContainerDescriber {
@@ -46,8 +44,8 @@ final class ContainerDescriber {
                 sidecar,
                 target,
                 new ContainerDescription.Resources(
-                        formatted(PodRequests.amounts(spec, ResourceRequirements::getRequests)),
-                        formatted(PodRequests.amounts(spec, ResourceRequirements::getLimits))),
+                        Quantities.format(PodRequests.amounts(spec, ResourceRequirements::getRequests)),
+                        Quantities.format(PodRequests.amounts(spec, ResourceRequirements::getLimits))),
                 Nulls.list(spec.getPorts()).stream().map(ContainerDescriber::port).toList(),
                 Nulls.list(spec.getEnv()).stream().map(EnvVarDescription::of).toList(),
                 Nulls.list(spec.getEnvFrom()).stream().map(EnvFromDescription::of).toList(),
@@ -80,12 +78,6 @@ final class ContainerDescriber {
             return null;
         }
         return state;
-    }
-
-    private static Map<String, String> formatted(Map<String, Long> amounts) {
-        Map<String, String> text = new TreeMap<>();
-        amounts.forEach((resource, amount) -> text.put(resource, Quantities.format(resource, amount)));
-        return text;
     }
 
     private static ContainerDescription.Port port(ContainerPort port) {

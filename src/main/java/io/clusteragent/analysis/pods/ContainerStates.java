@@ -1,5 +1,6 @@
 package io.clusteragent.analysis.pods;
 
+import io.clusteragent.quantity.PodRequests;
 import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
@@ -46,10 +47,6 @@ public final class ContainerStates {
         return total;
     }
 
-    public static boolean isSidecar(Container initContainer) {
-        return "Always".equals(initContainer.getRestartPolicy());
-    }
-
     /** The container's memory limit as kubectl prints it ({@code 256Mi}); empty when unset. */
     public static Optional<String> memoryLimit(Pod pod, String containerName) {
         return spec(pod, containerName)
@@ -64,7 +61,7 @@ public final class ContainerStates {
         Termination current = Termination.of(state == null ? null : state.getTerminated());
         Termination last = Termination.of(status.getLastState() == null ? null : status.getLastState().getTerminated());
         boolean oomKilled = (current != null && current.oomKilled()) || (last != null && last.oomKilled());
-        boolean sidecar = init && spec(pod, status.getName()).map(ContainerStates::isSidecar).orElse(false);
+        boolean sidecar = init && spec(pod, status.getName()).map(PodRequests::isSidecar).orElse(false);
         return new ContainerSnapshot(
                 status.getName(),
                 init,

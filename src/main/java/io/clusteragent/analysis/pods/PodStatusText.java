@@ -1,5 +1,6 @@
 package io.clusteragent.analysis.pods;
 
+import io.clusteragent.quantity.PodRequests;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
@@ -71,7 +72,7 @@ public final class PodStatusText {
             if (terminated != null && exitCode(terminated) == 0) {
                 continue;
             }
-            if (spec != null && ContainerStates.isSidecar(spec) && Boolean.TRUE.equals(container.getStarted())) {
+            if (spec != null && PodRequests.isSidecar(spec) && Boolean.TRUE.equals(container.getStarted())) {
                 continue;
             }
             if (terminated != null) {

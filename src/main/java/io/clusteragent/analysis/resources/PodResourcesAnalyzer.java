@@ -28,7 +28,7 @@ public final class PodResourcesAnalyzer {
             spec.getContainers().forEach(c -> containers.add(describe(c, PodResources.CONTAINER)));
             spec.getInitContainers().forEach(c -> containers.add(
                     describe(c, PodRequests.isSidecar(c) ? PodResources.SIDECAR : PodResources.INIT)));
-            overhead = ResourceText.format(scaled(spec.getOverhead()));
+            overhead = Quantities.format(scaled(spec.getOverhead()));
         }
         return new PodResources(containers, total(pod), overhead, QosClass.of(pod));
     }
@@ -37,18 +37,18 @@ public final class PodResourcesAnalyzer {
         Map<String, Long> requests = PodRequests.requests(pod);
         Map<String, Long> limits = PodRequests.limits(pod);
         return new PodResources.Total(
-                ResourceText.format(requests, Quantities.CPU),
-                ResourceText.format(limits, Quantities.CPU),
-                ResourceText.format(requests, Quantities.MEMORY),
-                ResourceText.format(limits, Quantities.MEMORY),
-                ResourceText.format(requests),
-                ResourceText.format(limits));
+                Quantities.format(Quantities.CPU, requests.getOrDefault(Quantities.CPU, 0L)),
+                Quantities.format(Quantities.CPU, limits.getOrDefault(Quantities.CPU, 0L)),
+                Quantities.format(Quantities.MEMORY, requests.getOrDefault(Quantities.MEMORY, 0L)),
+                Quantities.format(Quantities.MEMORY, limits.getOrDefault(Quantities.MEMORY, 0L)),
+                Quantities.format(requests),
+                Quantities.format(limits));
     }
 
     private static ContainerResources describe(Container container, String type) {
         return new ContainerResources(container.getName(), type,
-                ResourceText.format(PodRequests.amounts(container, ResourceRequirements::getRequests)),
-                ResourceText.format(PodRequests.amounts(container, ResourceRequirements::getLimits)));
+                Quantities.format(PodRequests.amounts(container, ResourceRequirements::getRequests)),
+                Quantities.format(PodRequests.amounts(container, ResourceRequirements::getLimits)));
     }
 
     private static Map<String, Long> scaled(Map<String, Quantity> list) {
