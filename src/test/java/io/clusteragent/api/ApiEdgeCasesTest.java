@@ -1,7 +1,7 @@
 package io.clusteragent.api;
 
 import io.clusteragent.Main;
-import io.clusteragent.api.openapi.ClusterStates;
+import io.clusteragent.testing.ClusterStates;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.config.AgentConfig;

@@ -12,7 +12,7 @@ import io.clusteragent.analysis.resources.QosClass;
 import io.clusteragent.analysis.scheduling.FailureSummary;
 import io.clusteragent.analysis.scheduling.PodScheduling;
 import io.clusteragent.analysis.scheduling.SchedulingFailureCategory;
-import io.clusteragent.api.openapi.ClusterStates;
+import io.clusteragent.testing.ClusterStates;
 import io.clusteragent.api.openapi.OpenApiDocument;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;

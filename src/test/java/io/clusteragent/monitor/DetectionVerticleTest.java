@@ -5,6 +5,7 @@ import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.detect.DetectorSettings;
 import io.clusteragent.detect.IncidentTracker;
 import io.clusteragent.detect.Notification;
+import io.clusteragent.testing.ClusterStates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +70,7 @@ class DetectionVerticleTest {
     @Test
     void aCycleIsSkippedWhileThePreviousOneRuns(Vertx vertx, VertxTestContext test) {
         // Every read of the pods takes a while, so the first cycle is surely still running when the second is asked for.
-        DetectionVerticle verticle = verticle(slowPods(demo, 300), n -> Future.succeededFuture());
+        DetectionVerticle verticle = verticle(ClusterStates.slowPods(demo, 300), n -> Future.succeededFuture());
         vertx.deployVerticle(verticle).onComplete(test.succeeding(id -> vertx.runOnContext(v -> test.verify(() -> {
             Future<List<Notification>> first = verticle.runCycle(verticle.detectors());
             Future<List<Notification>> overlapping = verticle.runCycle(verticle.detectors());
@@ -89,19 +88,5 @@ class DetectionVerticleTest {
     private static DetectionVerticle verticle(ClusterState state, Function<Notification, Future<Void>> publisher) {
         return new DetectionVerticle(state, Clock.fixed(NOW, ZoneOffset.UTC), DetectorSettings.defaults(), Duration.ofHours(1),
                 IncidentTracker.of("demo", DetectorSettings.defaults(), true), publisher, new DetectionMeters(new SimpleMeterRegistry()));
-    }
-
-    private static ClusterState slowPods(ClusterState delegate, long millis) {
-        return (ClusterState) Proxy.newProxyInstance(ClusterState.class.getClassLoader(), new Class<?>[] {ClusterState.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("pods")) {
-                        Thread.sleep(millis);
-                    }
-                    try {
-                        return method.invoke(delegate, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }

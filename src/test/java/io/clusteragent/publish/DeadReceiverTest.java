@@ -1,5 +1,6 @@
 package io.clusteragent.publish;
 
+import io.clusteragent.testing.Polling;
 import io.clusteragent.publish.Receiver.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -49,7 +50,7 @@ class DeadReceiverTest {
         receiver.start()
                 .compose(up -> AgentServiceSink.start(vertx, settings))
                 .compose(sink -> Future.all(sink.publish(open("a", 1)), sink.publish(open("b", 1)))
-                        .compose(published -> Waits.until(vertx, "both hanging", () -> receiver.requests().size() == 2, WAIT))
+                        .compose(published -> Polling.until(vertx, "both hanging", () -> receiver.requests().size() == 2, WAIT))
                         .onSuccess(hanging -> earlierHanging.flag())
                         .compose(hanging -> {
                             long start = System.nanoTime();

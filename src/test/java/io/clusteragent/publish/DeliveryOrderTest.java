@@ -1,5 +1,6 @@
 package io.clusteragent.publish;
 
+import io.clusteragent.testing.Polling;
 import io.clusteragent.publish.Receiver.Reply;
 import io.clusteragent.publish.Receiver.Request;
 import io.vertx.core.Future;
@@ -44,7 +45,7 @@ class DeliveryOrderTest {
         receiver.start()
                 .compose(started -> AgentServiceSink.start(vertx, Incidents.settings(receiver.port(), dir, CONCURRENCY)))
                 .compose(sink -> Future.all(incidents.stream().map(sink::publish).toList())
-                        .compose(published -> Waits.until(vertx, "all delivered",
+                        .compose(published -> Polling.until(vertx, "all delivered",
                                 () -> sink.stats().delivered() == incidents.size(), Duration.ofSeconds(20)))
                         .compose(delivered -> sink.close()))
                 .onComplete(test.succeeding(closed -> test.verify(() -> {

@@ -1,5 +1,6 @@
 package io.clusteragent.publish;
 
+import io.clusteragent.testing.Polling;
 import io.clusteragent.publish.Receiver.Reply;
 import io.clusteragent.publish.Receiver.Request;
 import io.vertx.core.Future;
@@ -57,9 +58,9 @@ class OutageRecoveryTest {
                             assertThat(receiver.requests()).isEmpty();
                             allPublishedWhileDown.flag();
                         }))
-                        .compose(published -> Waits.until(vertx, "retrying", () -> sink.stats().retried() >= 4, WAIT))
+                        .compose(published -> Polling.until(vertx, "retrying", () -> sink.stats().retried() >= 4, WAIT))
                         .compose(retrying -> receiver.start())
-                        .compose(up -> Waits.until(vertx, "all delivered", () -> sink.stats().delivered() == incidents.size(), WAIT))
+                        .compose(up -> Polling.until(vertx, "all delivered", () -> sink.stats().delivered() == incidents.size(), WAIT))
                         .compose(delivered -> sink.close()))
                 .onComplete(test.succeeding(closed -> test.verify(() -> {
                     assertEachAcceptedInOrder(0);
@@ -73,11 +74,11 @@ class OutageRecoveryTest {
         receiver.start()
                 .compose(up -> AgentServiceSink.start(vertx, Incidents.settings(receiver.port(), spoolDir, 2)))
                 .compose(sink -> publishAll(sink)
-                        .compose(published -> Waits.until(vertx, "a few delivered", () -> receiver.accepted().size() >= 5, WAIT))
+                        .compose(published -> Polling.until(vertx, "a few delivered", () -> receiver.accepted().size() >= 5, WAIT))
                         .compose(some -> receiver.stop())
-                        .compose(down -> Waits.pause(vertx, Duration.ofMillis(300)))
+                        .compose(down -> Polling.pause(vertx, Duration.ofMillis(300)))
                         .compose(paused -> receiver.start())
-                        .compose(up -> Waits.until(vertx, "all delivered", () -> sink.stats().delivered() == incidents.size(), WAIT))
+                        .compose(up -> Polling.until(vertx, "all delivered", () -> sink.stats().delivered() == incidents.size(), WAIT))
                         .compose(delivered -> sink.close()))
                 .onComplete(test.succeeding(closed -> test.verify(() -> {
                     for (OutgoingIncident incident : incidents) {
@@ -98,14 +99,14 @@ class OutageRecoveryTest {
         receiver.start()
                 .compose(up -> AgentServiceSink.start(vertx, settings))
                 .compose(first -> publishAll(first)
-                        .compose(published -> Waits.until(vertx, "four delivered", () -> first.stats().delivered() == 4, WAIT))
+                        .compose(published -> Polling.until(vertx, "four delivered", () -> first.stats().delivered() == 4, WAIT))
                         .compose(four -> first.close()))
                 .compose(stopped -> {
                     test.verify(() -> assertThat(spooledFiles()).hasSize(incidents.size() - 4));
                     receiver.answering((request, attempt) -> Future.succeededFuture(Reply.ok()));
                     return AgentServiceSink.start(vertx, settings);
                 })
-                .compose(second -> Waits.until(vertx, "the rest delivered", () -> second.stats().delivered() == incidents.size() - 4, WAIT)
+                .compose(second -> Polling.until(vertx, "the rest delivered", () -> second.stats().delivered() == incidents.size() - 4, WAIT)
                         .compose(delivered -> second.close()))
                 .onComplete(test.succeeding(closed -> test.verify(() -> {
                     // The one request in flight when the first sink stopped may have reached the service too:

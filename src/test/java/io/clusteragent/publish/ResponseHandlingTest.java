@@ -1,5 +1,6 @@
 package io.clusteragent.publish;
 
+import io.clusteragent.testing.Polling;
 import io.clusteragent.publish.Receiver.Reply;
 import io.clusteragent.publish.Receiver.Request;
 import io.vertx.core.Future;
@@ -100,7 +101,7 @@ class ResponseHandlingTest {
         receiver.start()
                 .compose(started -> AgentServiceSink.start(vertx, settings))
                 .compose(sink -> sink.publish(open("f", 1))
-                        .compose(published -> Waits.until(vertx, "delivered", () -> sink.stats().delivered() == 1, WAIT))
+                        .compose(published -> Polling.until(vertx, "delivered", () -> sink.stats().delivered() == 1, WAIT))
                         .map(sink))
                 .onComplete(test.succeeding(sink -> test.verify(() -> {
                     assertThat(receiver.count("f:1")).isEqualTo(2);
@@ -139,7 +140,7 @@ class ResponseHandlingTest {
         return receiver.start()
                 .compose(started -> AgentServiceSink.start(vertx, Incidents.settings(receiver.port(), spoolDir, concurrency)))
                 .compose(sink -> Future.all(List.of(incidents).stream().map(sink::publish).toList())
-                        .compose(published -> Waits.until(vertx, "every incident settled",
+                        .compose(published -> Polling.until(vertx, "every incident settled",
                                 () -> sink.stats().delivered() + sink.stats().rejected() == settled && sink.stats().spoolDepth() == 0, WAIT))
                         .map(sink));
     }

@@ -1,5 +1,6 @@
 package io.clusteragent.publish;
 
+import io.clusteragent.testing.Polling;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -35,7 +36,7 @@ class SpoolTest {
 
     @Test
     void fullSpoolDropsTheOldestResolvedFirstThenTheOldestAndCountsThem(Vertx vertx, VertxTestContext test) {
-        Waits.on(context, () -> Spool.open(vertx, dir, 3))
+        Polling.on(context, () -> Spool.open(vertx, dir, 3))
                 .compose(spool -> spool.add(open("a", 1))
                         .compose(x -> spool.add(resolved("b", 1)))
                         .compose(x -> spool.add(open("c", 1)))
@@ -58,7 +59,7 @@ class SpoolTest {
 
     @Test
     void entriesBeingDeliveredAreNeverDropped(Vertx vertx, VertxTestContext test) {
-        Waits.on(context, () -> Spool.open(vertx, dir, 2))
+        Polling.on(context, () -> Spool.open(vertx, dir, 2))
                 .compose(spool -> spool.add(resolved("a", 1))
                         .compose(x -> spool.add(open("b", 1)))
                         .map(x -> spool.claimNext())
@@ -73,7 +74,7 @@ class SpoolTest {
 
     @Test
     void onlyTheOldestVersionOfAFingerprintIsClaimedAndTheNextAfterItIsRemoved(Vertx vertx, VertxTestContext test) {
-        Waits.on(context, () -> Spool.open(vertx, dir, 10))
+        Polling.on(context, () -> Spool.open(vertx, dir, 10))
                 .compose(spool -> spool.add(open("a", 1))
                         .compose(x -> spool.add(open("a", 2)))
                         .compose(x -> spool.add(open("b", 1)))
@@ -98,15 +99,15 @@ class SpoolTest {
 
     @Test
     void reopenedSpoolDeliversInTheOriginalOrderAndKeepsNumbering(Vertx vertx, VertxTestContext test) {
-        Waits.on(context, () -> Spool.open(vertx, dir, 10))
+        Polling.on(context, () -> Spool.open(vertx, dir, 10))
                 .compose(spool -> spool.add(open("a", 1))
                         .compose(x -> spool.add(open("b", 1)))
                         .compose(x -> spool.add(open("a", 2)))
                         .compose(x -> spool.close()))
-                .compose(closed -> Waits.on(context, () -> Spool.open(vertx, dir, 10)))
+                .compose(closed -> Polling.on(context, () -> Spool.open(vertx, dir, 10)))
                 .compose(spool -> spool.add(open("c", 1)).compose(added -> spool.close()))
                 // What a third start finds on disk is what counts: the order and the numbering carried over.
-                .compose(closed -> Waits.on(context, () -> Spool.open(vertx, dir, 10)))
+                .compose(closed -> Polling.on(context, () -> Spool.open(vertx, dir, 10)))
                 .onComplete(test.succeeding(spool -> test.verify(() -> {
                     assertThat(keys(spool)).containsExactly("a:1", "b:1", "a:2", "c:1");
                     assertThat(spoolFiles()).containsExactly("0000000000000000001.json", "0000000000000000002.json",
@@ -120,7 +121,7 @@ class SpoolTest {
         Files.write(dir.resolve("0000000000000000001.json"), PublishJson.spoolRecord(open("a", 1)));
         Files.writeString(dir.resolve("0000000000000000002.json"), "{not json");
         Files.writeString(dir.resolve("0000000000000000003.json.tmp"), "{\"fingerprint\":");
-        Waits.on(context, () -> Spool.open(vertx, dir, 10))
+        Polling.on(context, () -> Spool.open(vertx, dir, 10))
                 .onComplete(test.succeeding(spool -> test.verify(() -> {
                     assertThat(keys(spool)).containsExactly("a:1");
                     assertThat(spoolFiles()).containsExactly("0000000000000000001.json");
@@ -131,12 +132,12 @@ class SpoolTest {
 
     @Test
     void shrunkLimitTrimsWhatAPreviousRunLeft(Vertx vertx, VertxTestContext test) {
-        Waits.on(context, () -> Spool.open(vertx, dir, 10))
+        Polling.on(context, () -> Spool.open(vertx, dir, 10))
                 .compose(spool -> spool.add(open("a", 1))
                         .compose(x -> spool.add(resolved("b", 1)))
                         .compose(x -> spool.add(open("c", 1)))
                         .compose(x -> spool.close()))
-                .compose(closed -> Waits.on(context, () -> Spool.open(vertx, dir, 2)))
+                .compose(closed -> Polling.on(context, () -> Spool.open(vertx, dir, 2)))
                 .onComplete(test.succeeding(spool -> test.verify(() -> {
                     assertThat(keys(spool)).containsExactly("a:1", "c:1");
                     assertThat(spool.droppedCount()).isEqualTo(1);

@@ -1,4 +1,4 @@
-package io.clusteragent.api.openapi;
+package io.clusteragent.testing;
 
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.MetricsStatus;
@@ -26,6 +26,16 @@ public final class ClusterStates {
     public static ClusterState slow(ClusterState delegate, long millis) {
         return wrap(delegate, (method, args) -> {
             if (Set.of("pod", "node", "namespace").contains(method.getName())) {
+                Thread.sleep(millis);
+            }
+            return method.invoke(delegate, args);
+        });
+    }
+
+    /** Every read of all pods takes {@code millis}: a detection cycle that is surely still running a moment later. */
+    public static ClusterState slowPods(ClusterState delegate, long millis) {
+        return wrap(delegate, (method, args) -> {
+            if (method.getName().equals("pods")) {
                 Thread.sleep(millis);
             }
             return method.invoke(delegate, args);

@@ -1,10 +1,12 @@
 package io.clusteragent.testing;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -14,7 +16,7 @@ import java.util.function.Supplier;
  */
 public final class Polling {
 
-    private static final long INTERVAL_MILLIS = 50;
+    private static final long INTERVAL_MILLIS = 20;
 
     private Polling() {
     }
@@ -26,6 +28,26 @@ public final class Polling {
         Promise<T> result = Promise.promise();
         poll(vertx, System.nanoTime() + timeout.toNanos(), attempt, assertion, result);
         return result.future();
+    }
+
+    /** Completes once {@code condition} holds; fails naming {@code what} once {@code timeout} has passed. */
+    public static Future<Void> until(Vertx vertx, String what, BooleanSupplier condition, Duration timeout) {
+        return until(vertx, timeout, () -> Future.<Void>succeededFuture(), ignored -> {
+            if (!condition.getAsBoolean()) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+        });
+    }
+
+    public static Future<Void> pause(Vertx vertx, Duration duration) {
+        return vertx.timer(duration.toMillis()).mapEmpty();
+    }
+
+    /** Runs the action on the context, so a context-confined object is only ever touched there. */
+    public static <T> Future<T> on(Context context, Supplier<Future<T>> action) {
+        Promise<T> promise = Promise.promise();
+        context.runOnContext(run -> action.get().onComplete(promise));
+        return promise.future();
     }
 
     private static <T> void poll(Vertx vertx, long deadline, Supplier<Future<T>> attempt, Consumer<T> assertion, Promise<T> result) {
