@@ -1,7 +1,8 @@
 package io.clusteragent.analysis.utilization;
 
-import io.clusteragent.quantity.Quantities;
+import io.clusteragent.quantity.NodeRequests;
 import io.clusteragent.quantity.PodRequests;
+import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * What the pods on a node reserved, as {@code kubectl describe node} lists under "Allocated
@@ -28,24 +28,14 @@ record Allocations(Map<String, NodeUtilization.Allocation> requests, Map<String,
     static Allocations of(String nodeName, List<Pod> podsOnNode, Map<String, Quantity> allocatable) {
         List<Pod> holding = podsOnNode.stream()
                 .filter(pod -> pod.getSpec() != null && nodeName.equals(pod.getSpec().getNodeName()))
-                .filter(Allocations::holdsResources)
+                .filter(NodeRequests::holdsResources)
                 .toList();
-        Map<String, Long> requested = sum(holding, PodRequests::requests);
-        Map<String, Long> limited = sum(holding, PodRequests::limits);
+        Map<String, Long> requested = NodeRequests.of(holding).requested();
+        Map<String, Long> limited = new TreeMap<>();
+        holding.forEach(pod -> PodRequests.limits(pod).forEach((resource, amount) -> limited.merge(resource, amount, Long::sum)));
         List<String> resources = listedResources(allocatable, requested, limited);
         return new Allocations(allocations(resources, requested, allocatable), allocations(resources, limited, allocatable),
                 holding.size());
-    }
-
-    private static boolean holdsResources(Pod pod) {
-        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-        return !"Succeeded".equals(phase) && !"Failed".equals(phase);
-    }
-
-    private static Map<String, Long> sum(List<Pod> pods, Function<Pod, Map<String, Long>> perPod) {
-        Map<String, Long> total = new TreeMap<>();
-        pods.forEach(pod -> perPod.apply(pod).forEach((resource, amount) -> total.merge(resource, amount, Long::sum)));
-        return total;
     }
 
     private static List<String> listedResources(Map<String, Quantity> allocatable, Map<String, Long> requested,
