@@ -3,11 +3,16 @@ package io.clusteragent.api;
 import io.clusteragent.cluster.ClusterState;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -23,13 +28,15 @@ final class Analyses {
     private final Envelope envelope;
     private final WorkerExecutor pool;
     private final ResponseCache cache;
+    private final long budgetMillis;
 
-    Analyses(ClusterState state, Clock clock, Envelope envelope, WorkerExecutor pool, ResponseCache cache) {
+    Analyses(ClusterState state, Clock clock, Envelope envelope, WorkerExecutor pool, ResponseCache cache, Duration budget) {
         this.state = state;
         this.clock = clock;
         this.envelope = envelope;
         this.pool = pool;
         this.cache = cache;
+        this.budgetMillis = budget.toMillis();
     }
 
     /**
@@ -39,21 +46,31 @@ final class Analyses {
      */
     void respond(RoutingContext ctx, LongSupplier version, Function<Instant, Object> analysis) {
         Instant now = clock.instant();
-        long second = now.getEpochSecond();
-        String path = ctx.request().path();
-        long stamp = version.getAsLong();
-        Buffer cached = cache.get(path, stamp, second);
-        if (cached != null) {
-            envelope.send(ctx, envelope.okBody(ctx, cached));
+        Future<Buffer> answer = cache.answer(ctx.request().path(), version.getAsLong(), now.getEpochSecond(),
+                () -> pool.executeBlocking(() -> envelope.data(analysis.apply(now)), false));
+        if (answer.isComplete()) {
+            reply(ctx, answer);
             return;
         }
-        pool.executeBlocking(() -> {
-                    Buffer data = envelope.data(analysis.apply(now));
-                    cache.put(path, stamp, second, data);
-                    return envelope.okBody(ctx, data);
-                }, false)
-                .onSuccess(body -> envelope.send(ctx, body))
-                .onFailure(ctx::fail);
+        // Time can only be spent waiting for an analysis: a kept answer is written before any timer
+        // could fire on this event loop, so only a request that waits gets a budget.
+        Context loop = Vertx.currentContext();
+        long budget = ctx.vertx().setTimer(budgetMillis, expired -> ctx.fail(ErrorCode.REQUEST_TIMEOUT.httpStatus()));
+        answer.onComplete(done -> loop.runOnContext(v -> {
+            // An answer shared with a request on another event loop completes there; each response
+            // is written from its own connection's loop.
+            if (ctx.vertx().cancelTimer(budget)) {
+                reply(ctx, done);
+            }
+        }));
+    }
+
+    private void reply(RoutingContext ctx, AsyncResult<Buffer> answer) {
+        if (answer.succeeded()) {
+            envelope.send(ctx, envelope.okBody(ctx, answer.result()));
+        } else {
+            ctx.fail(answer.cause());
+        }
     }
 
     ClusterState state() {

@@ -8,7 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,7 @@ public final class ApiRouter {
     public static Router create(Vertx vertx, ClusterState state, Clock clock, WorkerExecutor pool, AgentConfig config,
             ResponseCache cache) {
         Envelope envelope = new Envelope(clock);
-        Analyses analyses = new Analyses(state, clock, envelope, pool, cache);
+        Analyses analyses = new Analyses(state, clock, envelope, pool, cache, config.requestTimeout());
         PodRoutes pods = new PodRoutes(analyses);
         NamespaceRoutes namespaces = new NamespaceRoutes(analyses, config.podRestartThreshold());
         NodeRoutes nodes = new NodeRoutes(analyses);
@@ -35,9 +34,7 @@ public final class ApiRouter {
 
         Router router = Router.router(vertx);
         router.route().handler(RequestIds::assign).handler(AccessLog::handle);
-        ApiRoutes api = new ApiRoutes(router,
-                TimeoutHandler.create(config.requestTimeout().toMillis(), ErrorCode.REQUEST_TIMEOUT.httpStatus()),
-                ctx -> requireReady(ctx, probes));
+        ApiRoutes api = new ApiRoutes(router, ctx -> requireReady(ctx, probes));
         api.get(POD + "/describe", pods::describe);
         api.get(POD + "/resources", pods::resources);
         api.get(POD + "/scheduling", pods::scheduling);
@@ -61,12 +58,12 @@ public final class ApiRouter {
     }
 
     /**
-     * Every API route gets the request budget and the readiness gate on the route itself, not on a
-     * shared {@code /api/*} route, so the route label of the HTTP metrics is the route's own path.
+     * Every API route gets the readiness gate on the route itself, not on a shared {@code /api/*}
+     * route, so the route label of the HTTP metrics is the route's own path.
      */
-    private record ApiRoutes(Router router, Handler<RoutingContext> budget, Handler<RoutingContext> readiness) {
+    private record ApiRoutes(Router router, Handler<RoutingContext> readiness) {
         void get(String path, Handler<RoutingContext> handler) {
-            router.get(path).handler(budget).handler(AccessLog::route).handler(readiness).handler(handler);
+            router.get(path).handler(AccessLog::route).handler(readiness).handler(handler);
         }
     }
 

@@ -3,6 +3,7 @@ package io.clusteragent.api;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -21,10 +22,21 @@ public final class RequestIds {
 
     static void assign(RoutingContext ctx) {
         String offered = ctx.request().getHeader(HEADER);
-        String id = offered != null && SAFE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SAFE.matcher(offered).matches() ? offered : fresh();
         ctx.put(KEY, id);
         ctx.response().putHeader(HEADER, id);
         ctx.next();
+    }
+
+    /**
+     * A random version 4 UUID. Ids correlate log lines and guard nothing, so they come from the
+     * thread's own generator rather than the shared, locked secure one.
+     */
+    private static String fresh() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 
     public static String of(RoutingContext ctx) {

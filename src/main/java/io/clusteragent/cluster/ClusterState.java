@@ -88,4 +88,7 @@ public interface ClusterState {
 
     /** Per watched resource (by plural), whether its cache is complete and being kept current. */
     Map<String, Boolean> syncStatus();
+
+    /** Whether every watched resource is synced: {@link #syncStatus()} without a value false, cheap enough for every request. */
+    boolean synced();
 }

@@ -191,6 +191,11 @@ public final class InMemoryClusterState implements ClusterState {
 
     /** A snapshot never changes, so every resource is as synced as it will ever be. */
     @Override
+    public boolean synced() {
+        return true;
+    }
+
+    @Override
     public Map<String, Boolean> syncStatus() {
         Map<String, Boolean> status = new LinkedHashMap<>();
         for (WatchedResource resource : WatchedResource.values()) {

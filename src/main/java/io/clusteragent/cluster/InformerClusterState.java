@@ -70,9 +70,22 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
     @Override
     public Map<String, Boolean> syncStatus() {
         Map<String, Boolean> status = new LinkedHashMap<>();
-        informers.forEach((resource, informer) ->
-                status.put(resource.plural(), informer.hasSynced() && informer.isRunning() && informer.isWatching()));
+        informers.forEach((resource, informer) -> status.put(resource.plural(), current(informer)));
         return status;
+    }
+
+    @Override
+    public boolean synced() {
+        for (SharedIndexInformer<?> informer : informers.values()) {
+            if (!current(informer)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean current(SharedIndexInformer<?> informer) {
+        return informer.hasSynced() && informer.isRunning() && informer.isWatching();
     }
 
     @Override

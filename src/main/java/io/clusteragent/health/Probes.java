@@ -38,7 +38,7 @@ public final class Probes {
     }
 
     public boolean ready() {
-        return !state.syncStatus().containsValue(false);
+        return state.synced();
     }
 
     public List<String> unsyncedResources() {

@@ -359,6 +359,7 @@ class ApiEdgeCasesTest {
     private static void assertGeneratedId(String id) {
         assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(UUID.fromString(id).version()).isEqualTo(4);
+        assertThat(UUID.fromString(id).variant()).as("RFC 4122 variant").isEqualTo(2);
     }
 
     /** Runs {@code onLookup} whenever a request looks its pod up, before the delegate answers. */

@@ -9,8 +9,17 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.clusteragent.testing.TestServer.json;
@@ -60,6 +69,35 @@ class CachedAnswersTest {
         cluster.replace(InMemoryClusterState.of(pod(9)), 0);
 
         assertThat(restarts(server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject())).isEqualTo(9);
+    }
+
+    @Test
+    void requestsArrivingDuringAnAnalysisShareIt() throws Exception {
+        AtomicInteger analyses = new AtomicInteger();
+        ClusterState state = InMemoryClusterState.of(pod(1));
+        ClusterState slowCounting = (ClusterState) Proxy.newProxyInstance(ClusterState.class.getClassLoader(), new Class<?>[] {ClusterState.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("pod")) {
+                        analyses.incrementAndGet();
+                        Thread.sleep(200);
+                    }
+                    return method.invoke(state, args);
+                });
+        server = TestServer.start(slowCounting);
+        ExecutorService clients = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<HttpResponse<Buffer>>> responses = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                responses.add(clients.submit(() -> server.get("/api/v1/pods/shop/web-1/describe")));
+            }
+            for (Future<HttpResponse<Buffer>> response : responses) {
+                assertThat(restarts(response.get().bodyAsJsonObject())).isEqualTo(1);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(analyses).as("ten concurrent requests for one answer, analyzed once").hasValue(1);
     }
 
     private static int restarts(JsonObject body) {

@@ -45,7 +45,7 @@ public final class ClusterStates {
     /** Every lookup but the sync status throws: a broken cache. */
     public static ClusterState failing(ClusterState delegate) {
         return wrap(delegate, (method, args) -> {
-            if (!method.getName().equals(SYNC_STATUS)) {
+            if (!method.getName().equals(SYNC_STATUS) && !method.getName().equals("synced")) {
                 throw new IllegalStateException("cache corrupted");
             }
             return method.invoke(delegate, args);
@@ -55,6 +55,9 @@ public final class ClusterStates {
     /** The events cache has not synced yet, so the agent is not ready. */
     public static ClusterState unsynced(ClusterState delegate) {
         return wrap(delegate, (method, args) -> {
+            if (method.getName().equals("synced")) {
+                return false;
+            }
             if (method.getName().equals(SYNC_STATUS)) {
                 Map<String, Boolean> status = new LinkedHashMap<>(delegate.syncStatus());
                 status.put("events", false);
