@@ -19,6 +19,13 @@ public final class ApiVerticle extends AbstractVerticle {
     private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
     private static final int ANALYSIS_POOL_SIZE = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+    /**
+     * Port 0 would give the instance on each event loop a random port of its own, and all traffic to
+     * the logged one would land on a single loop; Vert.x shares a random port among the servers that
+     * ask for the same negative one.
+     */
+    private static final int SHARED_RANDOM_PORT = -1;
+
     private final AgentConfig config;
     private final ClusterState state;
     private final Clock clock;
@@ -43,7 +50,7 @@ public final class ApiVerticle extends AbstractVerticle {
     public void start(Promise<Void> startPromise) {
         analysisPool = vertx.createSharedWorkerExecutor("analysis-pool", ANALYSIS_POOL_SIZE);
         HttpServerOptions options = new HttpServerOptions()
-                .setPort(config.port())
+                .setPort(config.port() == 0 ? SHARED_RANDOM_PORT : config.port())
                 .setReadIdleTimeout((int) config.readTimeout().toMillis())
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
