@@ -46,8 +46,8 @@ final class Analyses {
      */
     void respond(RoutingContext ctx, LongSupplier version, Function<Instant, Object> analysis) {
         Instant now = clock.instant();
-        Future<Buffer> answer = cache.answer(ctx.request().path(), version.getAsLong(), now.getEpochSecond(),
-                () -> pool.executeBlocking(() -> envelope.data(analysis.apply(now)), false));
+        Future<Buffer> answer = cache.answer(ctx.request().path(), version.getAsLong(), now.toEpochMilli(),
+                () -> pool.executeBlocking(() -> envelope.opening(analysis.apply(now)), false));
         if (answer.isComplete()) {
             reply(ctx, answer);
             return;
@@ -67,7 +67,7 @@ final class Analyses {
 
     private void reply(RoutingContext ctx, AsyncResult<Buffer> answer) {
         if (answer.succeeded()) {
-            envelope.send(ctx, envelope.okBody(ctx, answer.result()));
+            envelope.send(ctx, answer.result());
         } else {
             ctx.fail(answer.cause());
         }

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -32,27 +34,39 @@ public final class Envelope {
     public record Failure(Error error, Metadata metadata) {
     }
 
+    private static final byte[] DATA_OPEN = "{\"data\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] METADATA_OPEN = ",\"metadata\":".getBytes(StandardCharsets.US_ASCII);
+    private static final String APPLICATION_JSON = "application/json";
+
     private final Clock clock;
 
     public Envelope(Clock clock) {
         this.clock = clock;
     }
 
-    /** The {@code data} part of a success, serialized once: on the analysis worker, and kept by the response cache. */
-    Buffer data(Object data) {
-        return serialize(data);
+    /**
+     * The opening of a success body, {@code {"data": ...}} without its metadata, serialized once: on
+     * the analysis worker, and kept by the response cache.
+     */
+    Buffer opening(Object data) {
+        return Buffer.buffer().appendBytes(DATA_OPEN).appendBuffer(serialize(data));
     }
 
-    /** A success body around already serialized data, with this request's own metadata. */
-    Buffer okBody(RoutingContext ctx, Buffer data) {
-        return Buffer.buffer(data.length() + 128)
-                .appendString("{\"data\":").appendBuffer(data)
-                .appendString(",\"metadata\":").appendBuffer(serialize(metadata(ctx)))
-                .appendString("}");
-    }
-
-    void send(RoutingContext ctx, Buffer okBody) {
-        write(ctx, 200, okBody);
+    /**
+     * Sends a success body: the shared opening, then this request's own metadata. Written as two
+     * parts, so a kept answer of hundreds of kilobytes is not copied for every request that reads it.
+     */
+    void send(RoutingContext ctx, Buffer opening) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        Buffer closing = Buffer.buffer(128).appendBytes(METADATA_OPEN).appendBuffer(serialize(metadata(ctx))).appendByte((byte) '}');
+        response.setStatusCode(200)
+                .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
+                .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(opening.length() + closing.length()))
+                .write(opening);
+        response.end(closing);
     }
 
     public void error(RoutingContext ctx, ErrorCode code, String message, String details) {
@@ -77,7 +91,7 @@ public final class Envelope {
         }
         ctx.response()
                 .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
                 .end(json);
     }
 }

@@ -12,37 +12,42 @@ import java.util.function.Supplier;
 
 /**
  * Serialized answers, by request path, for as long as the state they were derived from has not
- * changed and the analysis clock is in the same second. Polling clients (dashboards, remediation
+ * changed, and for at most a second of the analysis clock, since ages and "last five minutes" move
+ * with it. Each answer's second starts when it is computed, so answers about many pods do not all
+ * expire at the same tick and the recomputation is spread out. Polling clients (dashboards, remediation
  * services asking again) then cost a lookup instead of an analysis, and a change in the cluster is
  * reflected by the very next request.
  *
  * <p>Requests that arrive while the same answer is being computed wait for that computation rather
- * than starting their own: when the clock ticks over a second, fifty clients asking about the same
- * namespace cost one analysis, not fifty. Reads take no lock, so every event loop can serve kept
+ * than starting their own: when an answer expires, fifty clients asking about the same namespace cost
+ * one analysis, not fifty. Reads take no lock, so every event loop can serve kept
  * answers at once. Bounded in bytes; least recently used answers go first.
  */
 public final class ResponseCache {
 
     /** Evicting down to this share of the budget, not just under it, keeps eviction rare once the cache is full. */
     private static final double AFTER_EVICTION = 0.9;
+    private static final long MAX_AGE_MILLIS = 1000;
 
     private static final class Entry {
         final long version;
-        final long second;
+        final long computedAt;
         final Future<Buffer> answer;
         /** Written under the map's lock for this path, so the byte count and the map always agree. */
         int bytes;
         volatile long lastUsed;
 
-        Entry(long version, long second, Future<Buffer> answer, long lastUsed) {
+        Entry(long version, long computedAt, Future<Buffer> answer, long lastUsed) {
             this.version = version;
-            this.second = second;
+            this.computedAt = computedAt;
             this.answer = answer;
             this.lastUsed = lastUsed;
         }
 
-        boolean answers(long version, long second) {
-            return this.version == version && this.second == second;
+        /** A clock that went back (an NTP step) expires the answer rather than extending it. */
+        boolean answers(long version, long nowMillis) {
+            long age = nowMillis - computedAt;
+            return this.version == version && age >= 0 && age < MAX_AGE_MILLIS;
         }
     }
 
@@ -56,23 +61,24 @@ public final class ResponseCache {
     }
 
     /**
-     * The answer for {@code path} derived at {@code version} within {@code second}: the kept one, the
+     * The answer for {@code path} derived at {@code version}, less than a second old at {@code nowMillis}
+     * of the analysis clock: the kept one, the
      * one an earlier request is computing, or else a new one from {@code compute}. A failed computation
      * is not kept, so the next request tries again. With a size of zero every request computes its own.
      */
-    Future<Buffer> answer(String path, long version, long second, Supplier<Future<Buffer>> compute) {
+    Future<Buffer> answer(String path, long version, long nowMillis, Supplier<Future<Buffer>> compute) {
         if (maxBytes <= 0) {
             return compute.get();
         }
         Entry kept = entries.get(path);
-        if (kept != null && kept.answers(version, second)) {
+        if (kept != null && kept.answers(version, nowMillis)) {
             kept.lastUsed = uses.incrementAndGet();
             return kept.answer;
         }
         Promise<Buffer> promise = Promise.promise();
-        Entry fresh = new Entry(version, second, promise.future(), uses.incrementAndGet());
+        Entry fresh = new Entry(version, nowMillis, promise.future(), uses.incrementAndGet());
         Entry current = entries.compute(path, (p, previous) -> {
-            if (previous != null && previous.answers(version, second)) {
+            if (previous != null && previous.answers(version, nowMillis)) {
                 return previous;
             }
             if (previous != null) {

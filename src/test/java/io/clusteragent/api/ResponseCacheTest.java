@@ -29,20 +29,33 @@ class ResponseCacheTest {
     }
 
     @Test
-    void answersAgainOnlyForTheSameVersionAndSecond() {
+    void answersAgainOnlyForTheSameVersionWithinASecond() {
         ResponseCache cache = new ResponseCache(1024);
         Analysis analysis = new Analysis(2);
 
-        cache.answer("/a", 7, 100, analysis);
-        cache.answer("/a", 7, 100, analysis);
+        cache.answer("/a", 7, 100_000, analysis);
+        cache.answer("/a", 7, 100_999, analysis);
         assertThat(analysis.runs).as("asked again, nothing changed").hasValue(1);
 
-        cache.answer("/a", 8, 100, analysis);
+        cache.answer("/a", 8, 100_999, analysis);
         assertThat(analysis.runs).as("the state moved").hasValue(2);
-        cache.answer("/a", 8, 101, analysis);
-        assertThat(analysis.runs).as("the clock moved").hasValue(3);
-        cache.answer("/b", 8, 101, analysis);
-        assertThat(analysis.runs).as("another path").hasValue(4);
+        cache.answer("/a", 8, 101_999, analysis);
+        assertThat(analysis.runs).as("a second later").hasValue(3);
+        cache.answer("/a", 8, 101_000, analysis);
+        assertThat(analysis.runs).as("the clock went back").hasValue(4);
+        cache.answer("/b", 8, 101_000, analysis);
+        assertThat(analysis.runs).as("another path").hasValue(5);
+    }
+
+    @Test
+    void eachAnswerExpiresASecondAfterItWasComputedNotAtTheTick() {
+        ResponseCache cache = new ResponseCache(1024);
+        Analysis analysis = new Analysis(2);
+
+        cache.answer("/a", 1, 100_600, analysis);
+        cache.answer("/a", 1, 101_500, analysis);
+
+        assertThat(analysis.runs).as("900 ms later, across a tick of the second").hasValue(1);
     }
 
     @Test
