@@ -22,6 +22,8 @@ final class ResourceFitCheck implements NodeCheck {
     private final Pod pod;
     private final ClusterState state;
     private final Map<String, Long> requests = new TreeMap<>();
+    /** Per requested resource, the category of a shortage: classified once per pod, not once per node. */
+    private final Map<String, SchedulingFailureCategory> shortageCategories = new TreeMap<>();
 
     ResourceFitCheck(Pod pod, ClusterState state) {
         this.pod = pod;
@@ -29,6 +31,7 @@ final class ResourceFitCheck implements NodeCheck {
         PodRequests.requests(pod).forEach((resource, amount) -> {
             if (amount > 0 && !Quantities.PODS.equals(resource)) {
                 requests.put(resource, amount);
+                shortageCategories.put(resource, SchedulerReasonPattern.categoryOf("Insufficient " + resource));
             }
         });
     }
@@ -50,11 +53,11 @@ final class ResourceFitCheck implements NodeCheck {
         return problems;
     }
 
-    private static NodeProblem shortage(String resource, long requested, NodeAllocation allocation) {
+    private NodeProblem shortage(String resource, long requested, NodeAllocation allocation) {
         String reason = "insufficient " + resource;
         String detail = reason + " (requested: " + Quantities.format(resource, requested)
                 + ", available: " + Quantities.format(resource, Math.max(0, allocation.available(resource)))
                 + ", allocatable: " + Quantities.format(resource, allocation.allocatable(resource)) + ")";
-        return new NodeProblem(SchedulerReasonPattern.categoryOf("Insufficient " + resource), reason, detail);
+        return new NodeProblem(shortageCategories.get(resource), reason, detail);
     }
 }
