@@ -49,7 +49,8 @@ public final class Envelope {
      * the analysis worker, and kept by the response cache.
      */
     Buffer opening(Object data) {
-        return Buffer.buffer().appendBytes(DATA_OPEN).appendBuffer(serialize(data));
+        Buffer json = serialize(data);
+        return Buffer.buffer(DATA_OPEN.length + json.length()).appendBytes(DATA_OPEN).appendBuffer(json);
     }
 
     /**
@@ -57,15 +58,12 @@ public final class Envelope {
      * parts, so a kept answer of hundreds of kilobytes is not copied for every request that reads it.
      */
     void send(RoutingContext ctx, Buffer opening) {
-        HttpServerResponse response = ctx.response();
-        if (response.ended() || response.closed()) {
+        HttpServerResponse response = start(ctx, 200);
+        if (response == null) {
             return;
         }
         Buffer closing = Buffer.buffer(128).appendBytes(METADATA_OPEN).appendBuffer(serialize(metadata(ctx))).appendByte((byte) '}');
-        response.setStatusCode(200)
-                .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
-                .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(opening.length() + closing.length()))
-                .write(opening);
+        response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(opening.length() + closing.length())).write(opening);
         response.end(closing);
     }
 
@@ -86,12 +84,18 @@ public final class Envelope {
     }
 
     private static void write(RoutingContext ctx, int status, Buffer json) {
-        if (ctx.response().ended() || ctx.response().closed()) {
-            return;
+        HttpServerResponse response = start(ctx, status);
+        if (response != null) {
+            response.end(json);
         }
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
-                .end(json);
+    }
+
+    /** The response with its status and JSON content type set; null when it was already answered (a 504 came first) or the client left. */
+    private static HttpServerResponse start(RoutingContext ctx, int status) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            return null;
+        }
+        return response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 public final class ClusterStates {
 
     private static final String SYNC_STATUS = "syncStatus";
+    private static final String SYNCED = "synced";
 
     private ClusterStates() {
     }
@@ -45,7 +46,7 @@ public final class ClusterStates {
     /** Every lookup but the sync status throws: a broken cache. */
     public static ClusterState failing(ClusterState delegate) {
         return wrap(delegate, (method, args) -> {
-            if (!method.getName().equals(SYNC_STATUS) && !method.getName().equals("synced")) {
+            if (!method.getName().equals(SYNC_STATUS) && !method.getName().equals(SYNCED)) {
                 throw new IllegalStateException("cache corrupted");
             }
             return method.invoke(delegate, args);
@@ -55,7 +56,7 @@ public final class ClusterStates {
     /** The events cache has not synced yet, so the agent is not ready. */
     public static ClusterState unsynced(ClusterState delegate) {
         return wrap(delegate, (method, args) -> {
-            if (method.getName().equals("synced")) {
+            if (method.getName().equals(SYNCED)) {
                 return false;
             }
             if (method.getName().equals(SYNC_STATUS)) {
