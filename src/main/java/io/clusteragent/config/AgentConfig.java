@@ -1,7 +1,5 @@
 package io.clusteragent.config;
 
-import io.clusteragent.detect.DetectorSettings;
-import io.clusteragent.publish.PublishSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;

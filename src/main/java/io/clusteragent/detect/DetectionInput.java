@@ -1,5 +1,6 @@
 package io.clusteragent.detect;
 
+import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.cluster.ClusterState;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;

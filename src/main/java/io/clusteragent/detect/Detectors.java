@@ -1,5 +1,6 @@
 package io.clusteragent.detect;
 
+import io.clusteragent.config.DetectorSettings;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;

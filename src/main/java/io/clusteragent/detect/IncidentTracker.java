@@ -1,5 +1,6 @@
 package io.clusteragent.detect;
 
+import io.clusteragent.config.DetectorSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.clusteragent.detect;
 
+import io.clusteragent.config.DetectorSettings;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;

@@ -3,7 +3,7 @@ package io.clusteragent.monitor;
 import io.clusteragent.detect.CycleResult;
 import io.clusteragent.detect.DetectionInput;
 import io.clusteragent.detect.Detector;
-import io.clusteragent.detect.DetectorSettings;
+import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.detect.Detectors;
 import io.clusteragent.detect.FindingType;
 import io.clusteragent.detect.IncidentTracker;

@@ -1,5 +1,6 @@
 package io.clusteragent.publish;
 
+import io.clusteragent.config.PublishSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

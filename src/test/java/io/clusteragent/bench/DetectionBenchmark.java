@@ -5,7 +5,7 @@ import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.detect.CycleResult;
 import io.clusteragent.detect.DetectionInput;
 import io.clusteragent.detect.Detector;
-import io.clusteragent.detect.DetectorSettings;
+import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.detect.Detectors;
 import io.clusteragent.detect.IncidentTracker;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.clusteragent.detect;
 
+import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.SnapshotLoader;
 import org.junit.jupiter.api.Test;

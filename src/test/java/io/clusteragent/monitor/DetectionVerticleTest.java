@@ -2,7 +2,7 @@ package io.clusteragent.monitor;
 
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.SnapshotLoader;
-import io.clusteragent.detect.DetectorSettings;
+import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.detect.IncidentTracker;
 import io.clusteragent.detect.Notification;
 import io.clusteragent.testing.ClusterStates;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.detect.DetectionInput;
-import io.clusteragent.detect.DetectorSettings;
+import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.detect.Detectors;
 import io.clusteragent.detect.IncidentTracker;
 import io.clusteragent.detect.Notification;

@@ -1,7 +1,7 @@
 package io.clusteragent.monitor;
 
 import io.clusteragent.cluster.LiveCluster;
-import io.clusteragent.detect.DetectorSettings;
+import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.detect.IncidentTracker;
 import io.clusteragent.detect.Notification;
 import io.fabric8.kubernetes.api.model.NodeBuilder;

@@ -1,5 +1,6 @@
 package io.clusteragent.publish;
 
+import io.clusteragent.config.PublishSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.clusteragent.publish;
 
+import io.clusteragent.config.PublishSettings;
 import io.clusteragent.testing.Polling;
 import io.clusteragent.publish.Receiver.Reply;
 import io.clusteragent.publish.Receiver.Request;

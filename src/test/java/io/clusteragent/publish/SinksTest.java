@@ -1,5 +1,6 @@
 package io.clusteragent.publish;
 
+import io.clusteragent.config.PublishSettings;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;

@@ -1,4 +1,4 @@
-package io.clusteragent.publish;
+package io.clusteragent.config;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.clusteragent.detect;
+package io.clusteragent.config;
 
 import java.time.Duration;
 import java.util.List;
