@@ -2,11 +2,13 @@ package io.clusteragent.api;
 
 import io.clusteragent.Main;
 import io.clusteragent.testing.ClusterStates;
+import io.clusteragent.testing.ForwardingClusterState;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.micrometer.core.instrument.Metrics;
@@ -28,14 +30,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -364,16 +365,12 @@ class ApiEdgeCasesTest {
 
     /** Runs {@code onLookup} whenever a request looks its pod up, before the delegate answers. */
     private static ClusterState onPodLookup(ClusterState delegate, Runnable onLookup) {
-        return (ClusterState) Proxy.newProxyInstance(ClusterState.class.getClassLoader(), new Class<?>[] {ClusterState.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("pod")) {
-                        onLookup.run();
-                    }
-                    try {
-                        return method.invoke(delegate, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return new ForwardingClusterState(delegate) {
+            @Override
+            public Optional<Pod> pod(String namespace, String name) {
+                onLookup.run();
+                return super.pod(namespace, name);
+            }
+        };
     }
 }

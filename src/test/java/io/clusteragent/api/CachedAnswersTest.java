@@ -2,6 +2,8 @@ package io.clusteragent.api;
 
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.InMemoryClusterState;
+import io.clusteragent.testing.ClusterStates;
+import io.clusteragent.testing.ForwardingClusterState;
 import io.clusteragent.testing.TestServer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -12,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,14 +77,13 @@ class CachedAnswersTest {
     void requestsArrivingDuringAnAnalysisShareIt() throws Exception {
         AtomicInteger analyses = new AtomicInteger();
         ClusterState state = InMemoryClusterState.of(pod(1));
-        ClusterState slowCounting = (ClusterState) Proxy.newProxyInstance(ClusterState.class.getClassLoader(), new Class<?>[] {ClusterState.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("pod")) {
-                        analyses.incrementAndGet();
-                        Thread.sleep(200);
-                    }
-                    return method.invoke(state, args);
-                });
+        ClusterState slowCounting = new ForwardingClusterState(ClusterStates.slow(state, 200)) {
+            @Override
+            public Optional<Pod> pod(String namespace, String name) {
+                analyses.incrementAndGet();
+                return super.pod(namespace, name);
+            }
+        };
         server = TestServer.start(slowCounting);
         ExecutorService clients = Executors.newFixedThreadPool(10);
         try {
@@ -126,11 +127,22 @@ class CachedAnswersTest {
         }
 
         ClusterState proxy() {
-            return (ClusterState) Proxy.newProxyInstance(ClusterState.class.getClassLoader(), new Class<?>[] {ClusterState.class},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "version", "namespaceVersion" -> version;
-                        default -> method.invoke(current.get(), args);
-                    });
+            return new ForwardingClusterState(current.get()) {
+                @Override
+                protected ClusterState delegate() {
+                    return current.get();
+                }
+
+                @Override
+                public long version() {
+                    return version;
+                }
+
+                @Override
+                public long namespaceVersion(String namespace) {
+                    return version;
+                }
+            };
         }
     }
 }

@@ -2,19 +2,22 @@ package io.clusteragent.testing;
 
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.MetricsStatus;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Cluster states that misbehave in one way, to drive the API's error responses. */
+/**
+ * Cluster states that misbehave in one way, to drive the API's error responses. Each fault overrides
+ * the exact lookups it changes, so a renamed lookup fails compilation rather than disabling the fault.
+ */
 public final class ClusterStates {
-
-    private static final String SYNC_STATUS = "syncStatus";
-    private static final String SYNCED = "synced";
 
     private ClusterStates() {
     }
@@ -25,74 +28,114 @@ public final class ClusterStates {
      * once the request has been answered.
      */
     public static ClusterState slow(ClusterState delegate, long millis) {
-        return wrap(delegate, (method, args) -> {
-            if (Set.of("pod", "node", "namespace").contains(method.getName())) {
-                Thread.sleep(millis);
-            }
-            return method.invoke(delegate, args);
-        });
+        return new SlowLookups(delegate, Duration.ofMillis(millis));
     }
 
     /** Every read of all pods takes {@code millis}: a detection cycle that is surely still running a moment later. */
     public static ClusterState slowPods(ClusterState delegate, long millis) {
-        return wrap(delegate, (method, args) -> {
-            if (method.getName().equals("pods")) {
-                Thread.sleep(millis);
-            }
-            return method.invoke(delegate, args);
-        });
+        return new SlowPods(delegate, Duration.ofMillis(millis));
     }
 
     /** Every lookup but the sync status throws: a broken cache. */
     public static ClusterState failing(ClusterState delegate) {
-        return wrap(delegate, (method, args) -> {
-            if (!method.getName().equals(SYNC_STATUS) && !method.getName().equals(SYNCED)) {
-                throw new IllegalStateException("cache corrupted");
-            }
-            return method.invoke(delegate, args);
-        });
+        return new Failing(delegate);
     }
 
     /** The events cache has not synced yet, so the agent is not ready. */
     public static ClusterState unsynced(ClusterState delegate) {
-        return wrap(delegate, (method, args) -> {
-            if (method.getName().equals(SYNCED)) {
-                return false;
-            }
-            if (method.getName().equals(SYNC_STATUS)) {
-                Map<String, Boolean> status = new LinkedHashMap<>(delegate.syncStatus());
-                status.put("events", false);
-                return status;
-            }
-            return method.invoke(delegate, args);
-        });
+        return new Unsynced(delegate);
     }
 
     /** The metrics.k8s.io API is not served. */
     public static ClusterState withoutMetrics(ClusterState delegate) {
-        return wrap(delegate, (method, args) -> {
-            if (method.getName().equals("metricsStatus")) {
-                return MetricsStatus.unavailable("the metrics.k8s.io API is not served by this cluster");
-            }
-            return method.invoke(delegate, args);
-        });
+        return new WithoutMetrics(delegate);
     }
 
-    private interface Call {
-        Object invoke(Method method, Object[] args) throws Throwable;
+    private static final class SlowLookups extends ForwardingClusterState {
+        private final Duration delay;
+
+        SlowLookups(ClusterState delegate, Duration delay) {
+            super(delegate);
+            this.delay = delay;
+        }
+
+        @Override
+        public Optional<Pod> pod(String namespace, String name) {
+            return after(delay, () -> super.pod(namespace, name));
+        }
+
+        @Override
+        public Optional<Node> node(String name) {
+            return after(delay, () -> super.node(name));
+        }
+
+        @Override
+        public Optional<Namespace> namespace(String name) {
+            return after(delay, () -> super.namespace(name));
+        }
     }
 
-    private static ClusterState wrap(ClusterState delegate, Call call) {
-        return (ClusterState) Proxy.newProxyInstance(ClusterState.class.getClassLoader(), new Class<?>[] {ClusterState.class},
-                (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.invoke(delegate, args);
-                    }
-                    try {
-                        return call.invoke(method, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+    private static final class SlowPods extends ForwardingClusterState {
+        private final Duration delay;
+
+        SlowPods(ClusterState delegate, Duration delay) {
+            super(delegate);
+            this.delay = delay;
+        }
+
+        @Override
+        public List<Pod> pods() {
+            return after(delay, super::pods);
+        }
+    }
+
+    private static final class Failing extends ForwardingClusterState {
+        Failing(ClusterState delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected <T> T read(Supplier<T> lookup) {
+            throw new IllegalStateException("cache corrupted");
+        }
+    }
+
+    private static final class Unsynced extends ForwardingClusterState {
+        Unsynced(ClusterState delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Map<String, Boolean> syncStatus() {
+            Map<String, Boolean> status = new LinkedHashMap<>(super.syncStatus());
+            status.put("events", false);
+            return status;
+        }
+
+        @Override
+        public boolean synced() {
+            return false;
+        }
+    }
+
+    private static final class WithoutMetrics extends ForwardingClusterState {
+        WithoutMetrics(ClusterState delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public MetricsStatus metricsStatus() {
+            return MetricsStatus.unavailable("the metrics.k8s.io API is not served by this cluster");
+        }
+    }
+
+    /** Blocks the calling (worker) thread, as a slow cache would, then answers. */
+    private static <T> T after(Duration delay, Supplier<T> lookup) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return lookup.get();
     }
 }
