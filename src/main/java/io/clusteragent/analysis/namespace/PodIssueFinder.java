@@ -5,6 +5,8 @@ import io.clusteragent.analysis.pods.ContainerSnapshot;
 import io.clusteragent.analysis.pods.ContainerStates;
 import io.clusteragent.analysis.pods.ShortText;
 import io.clusteragent.analysis.pods.Termination;
+import io.clusteragent.analysis.scheduling.FailedSchedulingMessage;
+import io.clusteragent.analysis.scheduling.SchedulingFailureCategory;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodStatus;
@@ -12,7 +14,6 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -96,8 +97,10 @@ final class PodIssueFinder {
     }
 
     /**
-     * A pod the scheduler cannot place is ResourceConstraints or Unschedulable, whatever else holds it;
-     * otherwise Pending, unless a container issue already explains why it has not started.
+     * A pod the scheduler cannot place is ResourceConstraints when any node lacks room for it (the
+     * condition carries the FailedScheduling message, parsed by the one parser of that text), else
+     * Unschedulable, whatever else holds it; otherwise Pending, unless a container issue already
+     * explains why it has not started.
      */
     private static Optional<PodIssue> pendingIssue(PodStatus status, List<ContainerSnapshot> containers, Duration age,
             boolean nothingElseFound) {
@@ -105,8 +108,8 @@ final class PodIssueFinder {
         PodCondition scheduled = condition(status, "PodScheduled");
         if (scheduled != null && "False".equals(scheduled.getStatus()) && "Unschedulable".equals(scheduled.getReason())) {
             String message = scheduled.getMessage() == null ? "" : scheduled.getMessage();
-            boolean insufficient = message.toLowerCase(Locale.ROOT).contains("insufficient");
-            return Optional.of(insufficient
+            boolean shortage = FailedSchedulingMessage.categoriesOf(message).stream().anyMatch(SchedulingFailureCategory::isResourceShortage);
+            return Optional.of(shortage
                     ? PodIssue.of(IssueType.ResourceConstraints, "Pod cannot be scheduled: not enough resources (pending for " + pendingFor + ")",
                             ShortText.of(message, DETAILS_LIMIT))
                     : PodIssue.of(IssueType.Unschedulable, "Pod cannot be scheduled (pending for " + pendingFor + ")",

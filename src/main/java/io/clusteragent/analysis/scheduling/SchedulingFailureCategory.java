@@ -35,4 +35,15 @@ public enum SchedulingFailureCategory {
     public String description() {
         return description;
     }
+
+    /**
+     * Whether nodes lack room for the pod's requests (kube-scheduler's resource fit): more capacity or
+     * smaller requests help, unlike a constraint the pod or the nodes declare.
+     */
+    public boolean isResourceShortage() {
+        return switch (this) {
+            case InsufficientCPU, InsufficientMemory, InsufficientStorage, InsufficientExtendedResource, TooManyPods -> true;
+            default -> false;
+        };
+    }
 }

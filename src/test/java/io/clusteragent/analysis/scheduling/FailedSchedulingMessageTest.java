@@ -5,11 +5,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -31,23 +26,9 @@ class FailedSchedulingMessageTest {
         assertThat(parsed.reasons()).allSatisfy(reason -> assertThat(reason.reason()).doesNotContain("preemption:").doesNotEndWith("."));
     }
 
-    static Stream<Arguments> realSchedulerMessages() throws IOException {
-        var stream = FailedSchedulingMessageTest.class.getResourceAsStream("/scheduling/failed-scheduling-messages.tsv");
-        try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            return reader.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> line.split("\t"))
-                    .map(cols -> Arguments.of(cols[0].equals("-") ? null : Integer.valueOf(cols[0]), expected(cols[1]),
-                            Integer.parseInt(cols[2]), cols[3]))
-                    .toList().stream();
-        }
-    }
-
-    private static Map<SchedulingFailureCategory, Integer> expected(String column) {
-        Map<SchedulingFailureCategory, Integer> expected = new HashMap<>();
-        for (String entry : column.split(",")) {
-            String[] parts = entry.split("=");
-            expected.put(SchedulingFailureCategory.valueOf(parts[0]), parts[1].equals("?") ? null : Integer.valueOf(parts[1]));
-        }
-        return expected;
+    static Stream<Arguments> realSchedulerMessages() {
+        return RealSchedulerMessages.all().stream()
+                .map(row -> Arguments.of(row.totalNodes(), row.expected(), row.preemptionReasons(), row.message()));
     }
 
     @Test
