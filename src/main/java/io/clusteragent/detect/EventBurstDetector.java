@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +14,9 @@ import java.util.Optional;
 /**
  * event_burst: at least {@code threshold} Warning occurrences of one reason for one object within
  * the window (FailedMount, BackOff, Unhealthy, FailedScheduling...); critical from three times the
- * threshold. Occurrences are counted by {@link EventOccurrences}: informer updates feed
- * {@link #observe} as they arrive, and each {@link #detect} polls the cache, so an increase is
- * counted once whichever sees it first.
+ * threshold. Each {@link #detect} polls the event cache and {@link EventOccurrences} counts the rise
+ * of every event's count since the previous poll, so several updates between two polls add up to
+ * the same total an update-by-update feed would give.
  */
 public final class EventBurstDetector implements Detector {
 
@@ -38,17 +37,12 @@ public final class EventBurstDetector implements Detector {
         return FindingType.EVENT_BURST;
     }
 
-    /** Records what an informer add ({@code before} null) or update brought; deletions and Normal events bring nothing. */
-    public void observe(Event before, Event after, Instant at) {
-        occurrences.observe(before, after, at);
-    }
-
     @Override
     public List<Finding> detect(DetectionInput input) {
         occurrences.beginPoll();
         for (Event event : input.state().events()) {
             if ("Warning".equals(event.getType())) {
-                occurrences.observe(null, event, input.now());
+                occurrences.observe(event, input.now());
             }
         }
         occurrences.endPoll();

@@ -22,7 +22,7 @@ import java.util.Set;
 final class EventOccurrences {
 
     private final Duration window;
-    /** The last version and count seen per Event object, whichever path (informer update or poll) saw it. */
+    /** The last version and count seen per Event object, as of the latest poll that saw it. */
     private final Map<String, Seen> seenByEvent = new HashMap<>();
     private long generation;
     private final Map<Key, OccurrenceWindow> windows = new LinkedHashMap<>();
@@ -31,25 +31,24 @@ final class EventOccurrences {
         this.window = window;
     }
 
-    void observe(Event before, Event after, Instant at) {
-        if (after == null || !"Warning".equals(after.getType()) || after.getInvolvedObject() == null) {
+    /** Counts what one cached event brought since the last poll saw it; Normal events bring nothing. */
+    void observe(Event cached, Instant at) {
+        if (!"Warning".equals(cached.getType()) || cached.getInvolvedObject() == null) {
             return;
         }
-        String id = idOf(after);
-        String version = after.getMetadata() == null ? null : after.getMetadata().getResourceVersion();
+        String id = idOf(cached);
+        String version = cached.getMetadata() == null ? null : cached.getMetadata().getResourceVersion();
         Seen last = seenByEvent.get(id);
         if (last != null && version != null && version.equals(last.resourceVersion)) {
             last.generation = generation;
-            return; // unchanged since last seen: most events at every poll, and every informer resync
+            return; // unchanged since the last poll: most events, most of the time
         }
-        ObservedEvent event = ObservedEvent.of(after);
-        Integer known = last != null ? Integer.valueOf(last.count)
-                : before != null && id.equals(idOf(before)) ? Integer.valueOf(ObservedEvent.of(before).count()) : null;
+        ObservedEvent event = ObservedEvent.of(cached);
         seenByEvent.put(id, new Seen(version, event.count(), generation));
-        int increase = known != null ? event.count() - known
+        int increase = last != null ? event.count() - last.count
                 : event.firstSeen().isBefore(at.minus(window)) ? 0 : event.count();
         if (increase > 0) {
-            windows.computeIfAbsent(Key.of(after), k -> new OccurrenceWindow()).add(at, increase, event.message());
+            windows.computeIfAbsent(Key.of(cached), k -> new OccurrenceWindow()).add(at, increase, event.message());
         }
     }
 
