@@ -55,15 +55,15 @@ public final class CpuSpikeDetector implements Detector {
      * The seed's tiers: at least 1.5× the threshold is critical, 1.2× high, 1.1× medium, anything
      * above it low. Compared in tenths so that exactly 1.1× is not lost to binary rounding of 1.1.
      */
-    static Severity severity(double averageMillicores, double thresholdMillicores) {
+    static IncidentSeverity severity(double averageMillicores, double thresholdMillicores) {
         double tenths = averageMillicores * 10;
         if (tenths >= thresholdMillicores * 15) {
-            return Severity.CRITICAL;
+            return IncidentSeverity.CRITICAL;
         }
         if (tenths >= thresholdMillicores * 12) {
-            return Severity.HIGH;
+            return IncidentSeverity.HIGH;
         }
-        return tenths >= thresholdMillicores * 11 ? Severity.MEDIUM : Severity.LOW;
+        return tenths >= thresholdMillicores * 11 ? IncidentSeverity.MEDIUM : IncidentSeverity.LOW;
     }
 
     private Finding finding(Subject subject, String pod, double average) {

@@ -52,7 +52,7 @@ public final class CrashLoopDetector implements Detector {
                 : " has restarted " + container.restartCount() + " times (threshold " + restartThreshold + ")";
         String cause = container.terminationSummary();
         Termination last = container.latestTermination();
-        return Finding.of(type(), Severity.CRITICAL, Subject.pod(pod.pod(), input.state()),
+        return Finding.of(type(), IncidentSeverity.CRITICAL, Subject.pod(pod.pod(), input.state()),
                 pod.describe(container) + state + (cause == null ? "" : ": " + cause), Details.of()
                         .put("container", container.name())
                         .put("reason", container.waitingReason())

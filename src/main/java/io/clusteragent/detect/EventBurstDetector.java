@@ -77,7 +77,7 @@ public final class EventBurstDetector implements Detector {
                 + HumanDuration.format(window) + " for " + subject.resource()
                 + (subject.namespace() == null ? "" : " in namespace " + subject.namespace())
                 + " (threshold " + threshold + ")" + (lastMessage.isEmpty() ? "" : ": " + lastMessage);
-        Severity severity = burst.occurrences() >= 3L * threshold ? Severity.CRITICAL : Severity.HIGH;
+        IncidentSeverity severity = burst.occurrences() >= 3L * threshold ? IncidentSeverity.CRITICAL : IncidentSeverity.HIGH;
         return Finding.of(type(), severity, subject, message, Details.of()
                 .put("reason", reason)
                 .put("occurrences", burst.occurrences())

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param owner     the workload that runs the pod ({@code Deployment/web}); may be null
  * @param details   the detector's figures as strings ({@code current_usage: 200m}, {@code threshold: 50m}), in a stable order
  */
-public record Finding(FindingType type, Severity severity, String namespace, String resource, String node,
+public record Finding(FindingType type, IncidentSeverity severity, String namespace, String resource, String node,
         String message, String owner, Map<String, String> details) {
 
     public Finding {
@@ -27,7 +27,7 @@ public record Finding(FindingType type, Severity severity, String namespace, Str
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    public static Finding of(FindingType type, Severity severity, Subject subject, String message, Map<String, String> details) {
+    public static Finding of(FindingType type, IncidentSeverity severity, Subject subject, String message, Map<String, String> details) {
         return new Finding(type, severity, subject.namespace(), subject.resource(), subject.node(), message, subject.owner(), details);
     }
 }

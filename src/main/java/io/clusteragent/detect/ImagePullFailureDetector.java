@@ -41,7 +41,7 @@ public final class ImagePullFailureDetector implements Detector {
         String waitingMessage = ShortText.of(container.waitingMessage(), MESSAGE_LIMIT);
         String message = pod.describe(container) + " cannot pull image " + image + " (" + container.waitingReason() + ")"
                 + (waitingMessage.isEmpty() ? "" : ": " + waitingMessage);
-        return Finding.of(type(), Severity.HIGH, Subject.pod(pod.pod(), input.state()), message, Details.of()
+        return Finding.of(type(), IncidentSeverity.HIGH, Subject.pod(pod.pod(), input.state()), message, Details.of()
                 .put("container", container.name())
                 .put("reason", container.waitingReason())
                 .put("image", image)

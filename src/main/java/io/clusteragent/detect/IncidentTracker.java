@@ -126,7 +126,7 @@ public final class IncidentTracker {
     private static final class Incident {
         private int version;
         private Finding last;
-        private Severity notifiedSeverity;
+        private IncidentSeverity notifiedSeverity;
         private Instant notifiedAt;
 
         Incident(int previousVersion) {

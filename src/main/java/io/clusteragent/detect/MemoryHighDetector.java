@@ -42,11 +42,11 @@ public final class MemoryHighDetector implements Detector {
     }
 
     /** Percentages from 98 are critical, from 95 high; compared in whole bytes so the boundaries are exact. */
-    static Severity severity(long usageBytes, long limitBytes) {
+    static IncidentSeverity severity(long usageBytes, long limitBytes) {
         if (usageBytes * 100 >= limitBytes * 98) {
-            return Severity.CRITICAL;
+            return IncidentSeverity.CRITICAL;
         }
-        return usageBytes * 100 >= limitBytes * 95 ? Severity.HIGH : Severity.MEDIUM;
+        return usageBytes * 100 >= limitBytes * 95 ? IncidentSeverity.HIGH : IncidentSeverity.MEDIUM;
     }
 
     private Optional<Usage> fullestContainer(Pod pod, PodMetrics metrics) {

@@ -52,7 +52,7 @@ public final class NodeNotReadyDetector implements Detector {
         String message = "Node " + node + " is NotReady (Ready=" + ready.getStatus() + reasonText(ready) + ")"
                 + (duration == null ? "" : " for " + duration)
                 + (pressures.isEmpty() ? "" : "; it also reports " + types(pressures));
-        return Finding.of(type(), Severity.CRITICAL, Subject.node(node), message, Details.of()
+        return Finding.of(type(), IncidentSeverity.CRITICAL, Subject.node(node), message, Details.of()
                 .put("condition", "Ready")
                 .put("status", ready.getStatus())
                 .put("reason", ready.getReason())
@@ -66,7 +66,7 @@ public final class NodeNotReadyDetector implements Detector {
         NodeCondition first = pressures.get(0);
         String why = first.getMessage() == null || first.getMessage().isBlank() ? "" : ": " + first.getMessage().strip();
         String message = "Node " + node + " reports " + types(pressures) + why;
-        return Finding.of(type(), Severity.HIGH, Subject.node(node), message, Details.of()
+        return Finding.of(type(), IncidentSeverity.HIGH, Subject.node(node), message, Details.of()
                 .put("condition", first.getType())
                 .put("status", first.getStatus())
                 .put("reason", first.getReason())

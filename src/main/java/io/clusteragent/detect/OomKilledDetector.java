@@ -45,7 +45,7 @@ public final class OomKilledDetector implements Detector {
                 OomKills seen = observe(kills.get(key), container, now);
                 if (seen != null && Duration.between(seen.lastAt(), now).compareTo(cooldown) < 0) {
                     next.put(key, seen);
-                    hits.add(new Hit(container, seen, seen.repeatedWithin(cooldown) ? Severity.CRITICAL : Severity.HIGH));
+                    hits.add(new Hit(container, seen, seen.repeatedWithin(cooldown) ? IncidentSeverity.CRITICAL : IncidentSeverity.HIGH));
                 }
             }
             hits.stream().max(Comparator.comparing(Hit::severity)).ifPresent(hit -> findings.add(finding(pod, hit, input)));
@@ -116,6 +116,6 @@ public final class OomKilledDetector implements Detector {
         }
     }
 
-    private record Hit(ContainerSnapshot container, OomKills kills, Severity severity) {
+    private record Hit(ContainerSnapshot container, OomKills kills, IncidentSeverity severity) {
     }
 }

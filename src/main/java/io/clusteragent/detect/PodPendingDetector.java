@@ -76,7 +76,7 @@ public final class PodPendingDetector implements Detector {
                 + HumanDuration.format(pendingFor) + " (threshold " + HumanDuration.format(threshold) + ")"
                 + (categoryNames.isEmpty() ? "" : ": " + categoryNames.replace(",", ", "))
                 + (schedulerMessage.isEmpty() ? "" : ". Scheduler: " + ShortText.of(schedulerMessage, MESSAGE_LIMIT));
-        return Finding.of(type(), Severity.HIGH, Subject.pod(pod, state), message, Details.of()
+        return Finding.of(type(), IncidentSeverity.HIGH, Subject.pod(pod, state), message, Details.of()
                 .put("reason", UNSCHEDULABLE)
                 .put("pending_for", HumanDuration.format(pendingFor))
                 .put("threshold", HumanDuration.format(threshold))

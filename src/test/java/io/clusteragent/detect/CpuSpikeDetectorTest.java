@@ -34,7 +34,7 @@ class CpuSpikeDetectorTest {
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(FindingType.CPU_SPIKE);
-            assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.HIGH);
             assertThat(finding.namespace()).isEqualTo("shop");
             assertThat(finding.resource()).isEqualTo("pod/web-7d9c8b6f5-a");
             assertThat(finding.node()).isEqualTo("node-1");
@@ -75,8 +75,8 @@ class CpuSpikeDetectorTest {
                 metrics("web-7d9c8b6f5-c", "2024-05-01T12:00:00Z", "12m", "1Mi")));
 
         assertThat(findings).extracting(Finding::resource, Finding::severity).containsExactlyInAnyOrder(
-                tuple("pod/web-7d9c8b6f5-a", Severity.CRITICAL),
-                tuple("pod/web-7d9c8b6f5-b", Severity.CRITICAL));
+                tuple("pod/web-7d9c8b6f5-a", IncidentSeverity.CRITICAL),
+                tuple("pod/web-7d9c8b6f5-b", IncidentSeverity.CRITICAL));
     }
 
     @ParameterizedTest(name = "{0} against 50m is {1}")
@@ -107,7 +107,7 @@ class CpuSpikeDetectorTest {
             "150.0, 100.0, CRITICAL",
             "11.0, 10.0, MEDIUM",
             "10.9999, 10.0, LOW"})
-    void tiersAreExactForAveragesThatAreNotWholeMillicores(double average, double threshold, Severity expected) {
+    void tiersAreExactForAveragesThatAreNotWholeMillicores(double average, double threshold, IncidentSeverity expected) {
         assertThat(CpuSpikeDetector.severity(average, threshold)).isEqualTo(expected);
     }
 

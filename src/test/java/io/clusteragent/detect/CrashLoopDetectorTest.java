@@ -31,7 +31,7 @@ class CrashLoopDetectorTest {
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(FindingType.CRASH_LOOP);
-            assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.CRITICAL);
             assertThat(finding.owner()).isEqualTo("Deployment/web");
             assertThat(finding.message()).isEqualTo("Container app of pod shop/web-7d9c8b6f5-a is in CrashLoopBackOff after 3 restarts: "
                     + "Container app exited with code 1 (application error)");
@@ -61,7 +61,7 @@ class CrashLoopDetectorTest {
         List<Finding> findings = detector.detect(Shapes.input(NOW, pod(POD, restartedAfter("app", 5, "Error", 2, "2024-05-01T11:59:00Z"))));
 
         assertThat(findings).singleElement().satisfies(finding -> {
-            assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.CRITICAL);
             assertThat(finding.message()).startsWith("Container app of pod shop/web-7d9c8b6f5-a has restarted 5 times (threshold 5)");
             assertThat(finding.details()).doesNotContainKey("reason").containsEntry("restarts", "5");
         });

@@ -35,16 +35,16 @@ class DetectorsTest {
         assertThat(result.evaluated()).containsExactlyInAnyOrder(FindingType.values());
         assertThat(result.findings()).extracting(Finding::type, Finding::namespace, Finding::resource, Finding::severity)
                 .containsExactlyInAnyOrder(
-                        tuple(FindingType.CPU_SPIKE, "kube-system", "pod/coredns-5d78c9869d-abcde", Severity.CRITICAL),
-                        tuple(FindingType.MEMORY_HIGH, "shop", "pod/web-7d9c8b6f5-mem", Severity.HIGH),
-                        tuple(FindingType.OOM_KILLED, "shop", "pod/web-7d9c8b6f5-oom", Severity.HIGH),
-                        tuple(FindingType.CRASH_LOOP, "shop", "pod/web-7d9c8b6f5-crash", Severity.CRITICAL),
-                        tuple(FindingType.CRASH_LOOP, "kube-system", "pod/registry-0", Severity.CRITICAL),
-                        tuple(FindingType.IMAGE_PULL_FAILURE, "shop", "pod/web-7d9c8b6f5-pull", Severity.HIGH),
-                        tuple(FindingType.POD_PENDING, "shop", "pod/web-7d9c8b6f5-pending", Severity.HIGH),
-                        tuple(FindingType.NODE_NOT_READY, null, "node/node-2", Severity.CRITICAL),
-                        tuple(FindingType.NODE_NOT_READY, null, "node/node-3", Severity.HIGH),
-                        tuple(FindingType.EVENT_BURST, "shop", "pod/report-6c5d4b3a2-mount", Severity.CRITICAL));
+                        tuple(FindingType.CPU_SPIKE, "kube-system", "pod/coredns-5d78c9869d-abcde", IncidentSeverity.CRITICAL),
+                        tuple(FindingType.MEMORY_HIGH, "shop", "pod/web-7d9c8b6f5-mem", IncidentSeverity.HIGH),
+                        tuple(FindingType.OOM_KILLED, "shop", "pod/web-7d9c8b6f5-oom", IncidentSeverity.HIGH),
+                        tuple(FindingType.CRASH_LOOP, "shop", "pod/web-7d9c8b6f5-crash", IncidentSeverity.CRITICAL),
+                        tuple(FindingType.CRASH_LOOP, "kube-system", "pod/registry-0", IncidentSeverity.CRITICAL),
+                        tuple(FindingType.IMAGE_PULL_FAILURE, "shop", "pod/web-7d9c8b6f5-pull", IncidentSeverity.HIGH),
+                        tuple(FindingType.POD_PENDING, "shop", "pod/web-7d9c8b6f5-pending", IncidentSeverity.HIGH),
+                        tuple(FindingType.NODE_NOT_READY, null, "node/node-2", IncidentSeverity.CRITICAL),
+                        tuple(FindingType.NODE_NOT_READY, null, "node/node-3", IncidentSeverity.HIGH),
+                        tuple(FindingType.EVENT_BURST, "shop", "pod/report-6c5d4b3a2-mount", IncidentSeverity.CRITICAL));
     }
 
     @Test

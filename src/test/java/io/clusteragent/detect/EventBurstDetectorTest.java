@@ -36,7 +36,7 @@ class EventBurstDetectorTest {
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(FindingType.EVENT_BURST);
-            assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.HIGH);
             assertThat(finding.resource()).isEqualTo("pod/web-7d9c8b6f5-a");
             assertThat(finding.owner()).isEqualTo("Deployment/web");
             assertThat(finding.message()).isEqualTo("Warning event FailedMount occurred 15 times in the last 5m for pod/web-7d9c8b6f5-a "
@@ -59,7 +59,7 @@ class EventBurstDetectorTest {
     void threeTimesTheThresholdIsCritical() {
         poll(NOW, failedMount(5));
 
-        assertThat(poll(NOW.plusSeconds(60), failedMount(35))).extracting(Finding::severity).containsExactly(Severity.CRITICAL);
+        assertThat(poll(NOW.plusSeconds(60), failedMount(35))).extracting(Finding::severity).containsExactly(IncidentSeverity.CRITICAL);
     }
 
     @Test

@@ -23,7 +23,7 @@ class ImagePullFailureDetectorTest {
 
         assertThat(detector.detect(Shapes.input(NOW, pod))).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(FindingType.IMAGE_PULL_FAILURE);
-            assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.HIGH);
             assertThat(finding.message()).isEqualTo("Container app of pod shop/web-7d9c8b6f5-a cannot pull image "
                     + "registry.example.com/shop/web:1.4 (ImagePullBackOff): Back-off pulling image \"registry.example.com/shop/web:1.4\"");
             assertThat(finding.details()).containsEntry("reason", "ImagePullBackOff")

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class IncidentTrackerTest {
 
     private static final Set<FindingType> ALL = EnumSet.allOf(FindingType.class);
-    private static final Finding CRASH_LOOP = finding(FindingType.CRASH_LOOP, Severity.CRITICAL, "shop", "pod/web-1");
-    private static final Finding NODE_DOWN = finding(FindingType.NODE_NOT_READY, Severity.CRITICAL, null, "node/node-2");
+    private static final Finding CRASH_LOOP = finding(FindingType.CRASH_LOOP, IncidentSeverity.CRITICAL, "shop", "pod/web-1");
+    private static final Finding NODE_DOWN = finding(FindingType.NODE_NOT_READY, IncidentSeverity.CRITICAL, null, "node/node-2");
 
     private final IncidentTracker tracker = new IncidentTracker("prod-eu-1", PlatformNamespaces.defaults(), Duration.ofMinutes(30), true);
 
@@ -39,12 +39,12 @@ class IncidentTrackerTest {
 
     @Test
     void aRiseInSeverityIsNotifiedOnceAndAFallIsNot() {
-        Finding medium = finding(FindingType.CPU_SPIKE, Severity.MEDIUM, "shop", "pod/web-1");
-        Finding critical = finding(FindingType.CPU_SPIKE, Severity.CRITICAL, "shop", "pod/web-1");
+        Finding medium = finding(FindingType.CPU_SPIKE, IncidentSeverity.MEDIUM, "shop", "pod/web-1");
+        Finding critical = finding(FindingType.CPU_SPIKE, IncidentSeverity.CRITICAL, "shop", "pod/web-1");
         tracker.update(ALL, List.of(medium), NOW);
 
         assertThat(tracker.update(ALL, List.of(critical), NOW.plusSeconds(30)))
-                .extracting(Notification::version, n -> n.finding().severity()).containsExactly(tuple(2, Severity.CRITICAL));
+                .extracting(Notification::version, n -> n.finding().severity()).containsExactly(tuple(2, IncidentSeverity.CRITICAL));
         assertThat(tracker.update(ALL, List.of(critical), NOW.plusSeconds(60))).isEmpty();
         assertThat(tracker.update(ALL, List.of(medium), NOW.plusSeconds(90))).isEmpty();
     }
@@ -119,18 +119,18 @@ class IncidentTrackerTest {
 
         assertThat(fingerprint).matches("[0-9a-f]{16}")
                 .isEqualTo(new IncidentTracker("prod-eu-1", PlatformNamespaces.defaults(), Duration.ofMinutes(1), true)
-                        .fingerprint(finding(FindingType.CRASH_LOOP, Severity.LOW, "shop", "pod/web-1")));
+                        .fingerprint(finding(FindingType.CRASH_LOOP, IncidentSeverity.LOW, "shop", "pod/web-1")));
         assertThat(List.of(
                 new IncidentTracker("prod-us-1", PlatformNamespaces.defaults(), Duration.ofMinutes(1), true).fingerprint(CRASH_LOOP),
-                tracker.fingerprint(finding(FindingType.OOM_KILLED, Severity.CRITICAL, "shop", "pod/web-1")),
-                tracker.fingerprint(finding(FindingType.CRASH_LOOP, Severity.CRITICAL, "blog", "pod/web-1")),
-                tracker.fingerprint(finding(FindingType.CRASH_LOOP, Severity.CRITICAL, "shop", "pod/web-2"))))
+                tracker.fingerprint(finding(FindingType.OOM_KILLED, IncidentSeverity.CRITICAL, "shop", "pod/web-1")),
+                tracker.fingerprint(finding(FindingType.CRASH_LOOP, IncidentSeverity.CRITICAL, "blog", "pod/web-1")),
+                tracker.fingerprint(finding(FindingType.CRASH_LOOP, IncidentSeverity.CRITICAL, "shop", "pod/web-2"))))
                 .doesNotContain(fingerprint).doesNotHaveDuplicates();
     }
 
     @Test
     void incidentsInSystemNamespacesAndOnNodesArePlatformOthersCustomer() {
-        Finding dns = finding(FindingType.CRASH_LOOP, Severity.CRITICAL, "kube-system", "pod/coredns-5d78c9869d-abcde");
+        Finding dns = finding(FindingType.CRASH_LOOP, IncidentSeverity.CRITICAL, "kube-system", "pod/coredns-5d78c9869d-abcde");
 
         assertThat(tracker.update(ALL, List.of(CRASH_LOOP, dns, NODE_DOWN), NOW))
                 .extracting(n -> n.finding().resource(), Notification::category)
@@ -142,14 +142,14 @@ class IncidentTrackerTest {
 
     @Test
     void twoFindingsForOneResourceInACycleOpenOneIncidentAtTheHigherSeverity() {
-        Finding high = finding(FindingType.EVENT_BURST, Severity.HIGH, "shop", "pod/web-1");
-        Finding critical = finding(FindingType.EVENT_BURST, Severity.CRITICAL, "shop", "pod/web-1");
+        Finding high = finding(FindingType.EVENT_BURST, IncidentSeverity.HIGH, "shop", "pod/web-1");
+        Finding critical = finding(FindingType.EVENT_BURST, IncidentSeverity.CRITICAL, "shop", "pod/web-1");
 
         assertThat(tracker.update(ALL, List.of(high, critical), NOW)).extracting(n -> n.finding().severity())
-                .containsExactly(Severity.CRITICAL);
+                .containsExactly(IncidentSeverity.CRITICAL);
     }
 
-    private static Finding finding(FindingType type, Severity severity, String namespace, String resource) {
+    private static Finding finding(FindingType type, IncidentSeverity severity, String namespace, String resource) {
         return new Finding(type, severity, namespace, resource, "node-1", type.label() + " on " + resource, null, Map.of("reason", "test"));
     }
 }

@@ -32,7 +32,7 @@ class MemoryHighDetectorTest {
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(FindingType.MEMORY_HIGH);
-            assertThat(finding.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.MEDIUM);
             assertThat(finding.resource()).isEqualTo("pod/" + POD);
             assertThat(finding.owner()).isEqualTo("Deployment/web");
             assertThat(finding.message()).isEqualTo(
@@ -85,7 +85,7 @@ class MemoryHighDetectorTest {
 
         assertThat(detector.detect(Shapes.input(NOW, twoContainers, usage))).singleElement().satisfies(finding -> {
             assertThat(finding.details()).containsEntry("container", "proxy").containsEntry("usage_percent", "99.0%");
-            assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.CRITICAL);
         });
     }
 

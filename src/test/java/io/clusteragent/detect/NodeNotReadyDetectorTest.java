@@ -24,7 +24,7 @@ class NodeNotReadyDetectorTest {
 
         assertThat(detector.detect(Shapes.input(NOW, node))).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(FindingType.NODE_NOT_READY);
-            assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.CRITICAL);
             assertThat(finding.namespace()).isNull();
             assertThat(finding.resource()).isEqualTo("node/node-2");
             assertThat(finding.node()).isEqualTo("node-2");
@@ -39,7 +39,7 @@ class NodeNotReadyDetectorTest {
     void readyFalseIsNotReady() {
         Node node = node("node-2", condition("Ready", "False", "KubeletNotReady", "container runtime network not ready"));
 
-        assertThat(detector.detect(Shapes.input(NOW, node))).extracting(Finding::severity).containsExactly(Severity.CRITICAL);
+        assertThat(detector.detect(Shapes.input(NOW, node))).extracting(Finding::severity).containsExactly(IncidentSeverity.CRITICAL);
     }
 
     @ParameterizedTest
@@ -48,7 +48,7 @@ class NodeNotReadyDetectorTest {
         Node node = node("node-3", condition(pressure, "True", "KubeletHas" + pressure, "kubelet has " + pressure));
 
         assertThat(detector.detect(Shapes.input(NOW, node))).singleElement().satisfies(finding -> {
-            assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.HIGH);
             assertThat(finding.message()).isEqualTo("Node node-3 reports " + pressure + ": kubelet has " + pressure);
             assertThat(finding.details()).containsEntry("pressures", pressure).containsEntry("condition", pressure);
         });
@@ -60,7 +60,7 @@ class NodeNotReadyDetectorTest {
                 condition("DiskPressure", "True", "KubeletHasDiskPressure", "kubelet has disk pressure"));
 
         assertThat(detector.detect(Shapes.input(NOW, node))).singleElement().satisfies(finding -> {
-            assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.CRITICAL);
             assertThat(finding.details()).containsEntry("pressures", "DiskPressure");
         });
     }

@@ -24,7 +24,7 @@ class OomKilledDetectorTest {
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(FindingType.OOM_KILLED);
-            assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.HIGH);
             assertThat(finding.resource()).isEqualTo("pod/" + POD);
             assertThat(finding.message()).isEqualTo(
                     "Container app of pod shop/web-7d9c8b6f5-a was OOMKilled at its memory limit of 256Mi (3 restarts)");
@@ -38,7 +38,7 @@ class OomKilledDetectorTest {
     void theSameKillStaysHighUntilTheCooldownHasPassed() {
         cycle(NOW, 3, "2024-05-01T11:58:00Z");
 
-        assertThat(cycle(NOW.plusSeconds(60), 3, "2024-05-01T11:58:00Z")).extracting(Finding::severity).containsExactly(Severity.HIGH);
+        assertThat(cycle(NOW.plusSeconds(60), 3, "2024-05-01T11:58:00Z")).extracting(Finding::severity).containsExactly(IncidentSeverity.HIGH);
         assertThat(cycle(Instant.parse("2024-05-01T12:28:00Z"), 3, "2024-05-01T11:58:00Z")).isEmpty();
     }
 
@@ -49,7 +49,7 @@ class OomKilledDetectorTest {
         List<Finding> findings = cycle(NOW.plusSeconds(600), 4, "2024-05-01T12:09:00Z");
 
         assertThat(findings).singleElement().satisfies(finding -> {
-            assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.CRITICAL);
             assertThat(finding.message()).endsWith("(4 restarts); the previous OOM kill was 11m earlier");
             assertThat(finding.details()).containsEntry("previous_kill_at", "2024-05-01T11:58:00Z");
         });
@@ -59,8 +59,8 @@ class OomKilledDetectorTest {
     void aHigherRestartCountIsANewKillWhenTheRuntimeReportsNoTime() {
         cycle(NOW, 3, null);
 
-        assertThat(cycle(NOW.plusSeconds(60), 3, null)).extracting(Finding::severity).containsExactly(Severity.HIGH);
-        assertThat(cycle(NOW.plusSeconds(120), 4, null)).extracting(Finding::severity).containsExactly(Severity.CRITICAL);
+        assertThat(cycle(NOW.plusSeconds(60), 3, null)).extracting(Finding::severity).containsExactly(IncidentSeverity.HIGH);
+        assertThat(cycle(NOW.plusSeconds(120), 4, null)).extracting(Finding::severity).containsExactly(IncidentSeverity.CRITICAL);
     }
 
     @Test

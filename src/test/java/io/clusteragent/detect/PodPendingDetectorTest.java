@@ -25,7 +25,7 @@ class PodPendingDetectorTest {
         assertThat(detector.detect(Shapes.input(NOW, unschedulable("2024-05-01T11:40:00Z", INSUFFICIENT_MEMORY)))).singleElement()
                 .satisfies(finding -> {
                     assertThat(finding.type()).isEqualTo(FindingType.POD_PENDING);
-                    assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(finding.severity()).isEqualTo(IncidentSeverity.HIGH);
                     assertThat(finding.node()).isNull();
                     assertThat(finding.message()).startsWith("Pod shop/web-7d9c8b6f5-p has been unschedulable for 20m (threshold 5m): "
                             + "InsufficientMemory, TaintTolerationMismatch. Scheduler: 0/3 nodes are available");

@@ -1,6 +1,10 @@
 package io.clusteragent.analysis.events;
 
-/** How urgently a finding needs a human, shared by event analysis, namespace analysis and detectors. */
+/**
+ * How urgently a failure event or a namespace issue needs a human: the diagnostics API's three-level
+ * scale (schema {@code Severity} in docs/openapi.yaml). Incidents sent to the Agent Service use its
+ * four levels instead, {@code io.clusteragent.detect.IncidentSeverity}; nothing converts one into the other.
+ */
 public enum Severity {
     CRITICAL("critical"),
     WARNING("warning"),
