@@ -51,41 +51,54 @@ public final class ClusterStates {
         return new WithoutMetrics(delegate);
     }
 
-    private static final class SlowLookups extends ForwardingClusterState {
+    /** A cache whose reads block the calling (worker) thread for a while, then answer. */
+    private abstract static class Delayed extends ForwardingClusterState {
         private final Duration delay;
 
-        SlowLookups(ClusterState delegate, Duration delay) {
+        Delayed(ClusterState delegate, Duration delay) {
             super(delegate);
             this.delay = delay;
+        }
+
+        <T> T late(Supplier<T> lookup) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return lookup.get();
+        }
+    }
+
+    private static final class SlowLookups extends Delayed {
+        SlowLookups(ClusterState delegate, Duration delay) {
+            super(delegate, delay);
         }
 
         @Override
         public Optional<Pod> pod(String namespace, String name) {
-            return after(delay, () -> super.pod(namespace, name));
+            return late(() -> super.pod(namespace, name));
         }
 
         @Override
         public Optional<Node> node(String name) {
-            return after(delay, () -> super.node(name));
+            return late(() -> super.node(name));
         }
 
         @Override
         public Optional<Namespace> namespace(String name) {
-            return after(delay, () -> super.namespace(name));
+            return late(() -> super.namespace(name));
         }
     }
 
-    private static final class SlowPods extends ForwardingClusterState {
-        private final Duration delay;
-
+    private static final class SlowPods extends Delayed {
         SlowPods(ClusterState delegate, Duration delay) {
-            super(delegate);
-            this.delay = delay;
+            super(delegate, delay);
         }
 
         @Override
         public List<Pod> pods() {
-            return after(delay, super::pods);
+            return late(super::pods);
         }
     }
 
@@ -127,15 +140,5 @@ public final class ClusterStates {
         public MetricsStatus metricsStatus() {
             return MetricsStatus.unavailable("the metrics.k8s.io API is not served by this cluster");
         }
-    }
-
-    /** Blocks the calling (worker) thread, as a slow cache would, then answers. */
-    private static <T> T after(Duration delay, Supplier<T> lookup) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return lookup.get();
     }
 }
