@@ -26,6 +26,7 @@ final class AccessLog {
         ctx.next();
     }
 
+    /** Called once per request by {@link Edge}, which then passes the request on. */
     static void handle(RoutingContext ctx) {
         long start = System.nanoTime();
         ctx.addEndHandler(done -> {
@@ -38,6 +39,5 @@ final class AccessLog {
                     kv("status", ctx.response().getStatusCode()),
                     kv("durationMs", micros / 1000.0));
         });
-        ctx.next();
     }
 }

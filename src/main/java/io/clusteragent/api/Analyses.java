@@ -14,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -40,13 +41,17 @@ final class Analyses {
     }
 
     /**
+     * @param parameters the validated parameters of the route, which with the route make the question the
+     *                   answer is kept for: every spelling of a path ({@code /./}, {@code //}, {@code %70})
+     *                   asks the same one
      * @param version the version of the state the answer depends on ({@link ClusterState#namespaceVersion} when
      *                it reads one namespace only, {@link ClusterState#version} otherwise), read before analyzing
      *                so that a change during the analysis makes its answer stale at once
      */
-    void respond(RoutingContext ctx, LongSupplier version, Function<Instant, Object> analysis) {
+    void respond(RoutingContext ctx, List<String> parameters, LongSupplier version, Function<Instant, Object> analysis) {
         Instant now = clock.instant();
-        Future<Buffer> answer = cache.answer(ctx.request().path(), version.getAsLong(), now.toEpochMilli(),
+        String question = ctx.currentRoute().getPath() + "|" + String.join("|", parameters);
+        Future<Buffer> answer = cache.answer(question, version.getAsLong(), now.toEpochMilli(),
                 () -> pool.executeBlocking(() -> envelope.opening(analysis.apply(now)), false));
         if (answer.isComplete()) {
             reply(ctx, answer);

@@ -6,6 +6,8 @@ import io.clusteragent.health.Probes;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -33,7 +35,7 @@ public final class ApiRouter {
         Probes probes = new Probes(vertx, state);
 
         Router router = Router.router(vertx);
-        router.route().handler(RequestIds::assign).handler(AccessLog::handle);
+        router.route().handler(Edge::handle);
         ApiRoutes api = new ApiRoutes(router, ctx -> requireReady(ctx, probes));
         api.get(POD + "/describe", pods::describe);
         api.get(POD + "/resources", pods::resources);
@@ -42,19 +44,25 @@ public final class ApiRouter {
         api.get("/api/v1/namespace/:namespace/error", namespaces::errors);
         api.get("/api/v1/nodes/:node/utilization", nodes::utilization);
 
-        router.get("/healthz").handler(AccessLog::route).handler(probes.liveness());
-        router.get("/readyz").handler(AccessLog::route).handler(probes.readiness());
-        router.get("/metrics").handler(AccessLog::route).handler(PrometheusScrapingHandler.create());
+        readable(router, "/healthz").handler(probes.liveness());
+        readable(router, "/readyz").handler(probes.readiness());
+        readable(router, "/metrics").handler(PrometheusScrapingHandler.create());
 
         router.route().failureHandler(ctx -> fail(ctx, envelope));
+        // Edge refuses the paths vert.x-web cannot decode; should matching still throw, the caller gets a 400, not a stack trace.
+        router.errorHandler(400, ctx -> answer(ctx, envelope, Unroutable.badRequest(ctx)));
         router.errorHandler(404, ctx -> envelope.error(ctx, ErrorCode.RESOURCE_NOT_FOUND, "Route not found",
-                "no route for " + ctx.request().method() + " " + ctx.request().path()));
-        router.errorHandler(405, ctx -> {
-            ctx.response().putHeader("Allow", "GET");
-            envelope.error(ctx, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
-                    ctx.request().method() + " is not allowed on " + ctx.request().path() + "; the API is read-only (GET)");
-        });
+                "no route for " + Names.abbreviate(ctx.request().method().name()) + " " + Names.abbreviate(ctx.request().path())));
+        router.errorHandler(405, ctx -> answer(ctx, envelope, Unroutable.methodNotAllowed(ctx)));
         return router;
+    }
+
+    /**
+     * A route answering GET and HEAD, as HTTP wants of every route that answers GET. The route is
+     * remembered for the access log while it is current.
+     */
+    private static Route readable(Router router, String path) {
+        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(AccessLog::route);
     }
 
     /**
@@ -63,7 +71,7 @@ public final class ApiRouter {
      */
     private record ApiRoutes(Router router, Handler<RoutingContext> readiness) {
         void get(String path, Handler<RoutingContext> handler) {
-            router.get(path).handler(AccessLog::route).handler(readiness).handler(handler);
+            readable(router, path).handler(readiness).handler(handler);
         }
     }
 
@@ -75,18 +83,27 @@ public final class ApiRouter {
         ctx.next();
     }
 
+    private static void answer(RoutingContext ctx, Envelope envelope, ApiException answer) {
+        Edge.enter(ctx);
+        envelope.error(ctx, answer.code(), answer.getMessage(), answer.details());
+    }
+
     private static void fail(RoutingContext ctx, Envelope envelope) {
         if (ctx.response().ended()) {
             return;
         }
+        Edge.enter(ctx);
         Throwable failure = ctx.failure();
         if (failure instanceof ApiException api) {
-            envelope.error(ctx, api.code(), api.getMessage(), api.details());
+            answer(ctx, envelope, api);
         } else if (ctx.statusCode() == ErrorCode.REQUEST_TIMEOUT.httpStatus()) {
             envelope.error(ctx, ErrorCode.REQUEST_TIMEOUT, "Request timeout",
                     "the request did not complete within its time budget (REQUEST_TIMEOUT)");
-        } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500 && failure == null) {
-            envelope.error(ctx, ErrorCode.BAD_REQUEST, "Invalid request", "the request could not be read");
+        } else if (Unroutable.asksForOptions(ctx)) {
+            answer(ctx, envelope, Unroutable.methodNotAllowed(ctx));
+        } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            // vert.x-web refused the request before any route ran: a bad Host, a target that is not a path.
+            answer(ctx, envelope, Unroutable.badRequest(ctx));
         } else {
             LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
             envelope.error(ctx, ErrorCode.INTERNAL_ERROR, "Internal server error", "see the agent log for request id " + RequestIds.of(ctx));

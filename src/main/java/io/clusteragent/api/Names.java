@@ -36,7 +36,8 @@ final class Names {
         return value;
     }
 
-    private static String abbreviate(String value) {
+    /** A caller's value as an error message shows it: at most 80 characters. */
+    static String abbreviate(String value) {
         if (value == null) {
             return "";
         }

@@ -3,6 +3,8 @@ package io.clusteragent.api;
 import io.clusteragent.analysis.namespace.NamespaceErrorAnalyzer;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
+
 /** {@code /api/v1/namespace/{namespace}/...}. */
 final class NamespaceRoutes {
 
@@ -16,7 +18,7 @@ final class NamespaceRoutes {
 
     void errors(RoutingContext ctx) {
         String namespace = Names.label(ctx, "namespace");
-        analyses.respond(ctx, () -> analyses.state().namespaceVersion(namespace), now -> {
+        analyses.respond(ctx, List.of(namespace), () -> analyses.state().namespaceVersion(namespace), now -> {
             analyses.requireNamespace(namespace);
             return NamespaceErrorAnalyzer.analyze(namespace, analyses.state(), restartThreshold, now);
         });

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.NodeMetrics;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
+
 /** {@code /api/v1/nodes/{node}/...}. */
 final class NodeRoutes {
 
@@ -17,7 +19,7 @@ final class NodeRoutes {
 
     void utilization(RoutingContext ctx) {
         String name = Names.subdomain(ctx, "node");
-        analyses.respond(ctx, analyses.state()::version, now -> {
+        analyses.respond(ctx, List.of(name), analyses.state()::version, now -> {
             Node node = analyses.node(name);
             MetricsStatus metrics = analyses.state().metricsStatus();
             if (!metrics.available()) {

@@ -8,6 +8,7 @@ import io.clusteragent.cluster.ClusterState;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /** {@code /api/v1/pods/{namespace}/{pod}/...}: one pod, read from the cache. */
@@ -44,7 +45,7 @@ final class PodRoutes {
         String name = Names.subdomain(ctx, "pod");
         ClusterState state = analyses.state();
         LongSupplier version = wholeCluster ? state::version : () -> state.namespaceVersion(namespace);
-        analyses.respond(ctx, version, now -> analysis.apply(analyses.pod(namespace, name), now));
+        analyses.respond(ctx, List.of(namespace, name), version, now -> analysis.apply(analyses.pod(namespace, name), now));
     }
 
     @FunctionalInterface

@@ -20,12 +20,12 @@ public final class RequestIds {
     private RequestIds() {
     }
 
+    /** Called once per request by {@link Edge}, which then passes the request on. */
     static void assign(RoutingContext ctx) {
         String offered = ctx.request().getHeader(HEADER);
         String id = offered != null && SAFE.matcher(offered).matches() ? offered : fresh();
         ctx.put(KEY, id);
         ctx.response().putHeader(HEADER, id);
-        ctx.next();
     }
 
     /**

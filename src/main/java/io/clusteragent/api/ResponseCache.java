@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Serialized answers, by request path, for as long as the state they were derived from has not
+ * Serialized answers, by question (a route and its validated parameters, however the path was
+ * spelled), for as long as the state they were derived from has not
  * changed, and for at most a second of the analysis clock, since ages and "last five minutes" move
  * with it. Each answer's second starts when it is computed, so answers about many pods do not all
  * expire at the same tick and the recomputation is spread out. Polling clients (dashboards, remediation
@@ -33,7 +34,7 @@ public final class ResponseCache {
         final long version;
         final long computedAt;
         final Future<Buffer> answer;
-        /** Written under the map's lock for this path, so the byte count and the map always agree. */
+        /** Written under the map's lock for this question, so the byte count and the map always agree. */
         int bytes;
         volatile long lastUsed;
 
@@ -61,23 +62,23 @@ public final class ResponseCache {
     }
 
     /**
-     * The answer for {@code path} derived at {@code version}, less than a second old at {@code nowMillis}
+     * The answer to {@code question} derived at {@code version}, less than a second old at {@code nowMillis}
      * of the analysis clock: the kept one, the
      * one an earlier request is computing, or else a new one from {@code compute}. A failed computation
      * is not kept, so the next request tries again. With a size of zero every request computes its own.
      */
-    Future<Buffer> answer(String path, long version, long nowMillis, Supplier<Future<Buffer>> compute) {
+    Future<Buffer> answer(String question, long version, long nowMillis, Supplier<Future<Buffer>> compute) {
         if (maxBytes <= 0) {
             return compute.get();
         }
-        Entry kept = entries.get(path);
+        Entry kept = entries.get(question);
         if (kept != null && kept.answers(version, nowMillis)) {
             kept.lastUsed = uses.incrementAndGet();
             return kept.answer;
         }
         Promise<Buffer> promise = Promise.promise();
         Entry fresh = new Entry(version, nowMillis, promise.future(), uses.incrementAndGet());
-        Entry current = entries.compute(path, (p, previous) -> {
+        Entry current = entries.compute(question, (p, previous) -> {
             if (previous != null && previous.answers(version, nowMillis)) {
                 return previous;
             }
@@ -92,9 +93,9 @@ public final class ResponseCache {
         }
         compute.get().onComplete(result -> {
             if (result.succeeded()) {
-                keep(path, fresh, result.result().length());
+                keep(question, fresh, result.result().length());
             } else {
-                entries.remove(path, fresh);
+                entries.remove(question, fresh);
             }
             promise.handle(result);
         });
@@ -106,12 +107,12 @@ public final class ResponseCache {
         return bytes.get();
     }
 
-    private void keep(String path, Entry entry, int length) {
+    private void keep(String question, Entry entry, int length) {
         if (length > maxBytes / 4) {
-            entries.remove(path, entry);
+            entries.remove(question, entry);
             return;
         }
-        entries.computeIfPresent(path, (p, current) -> {
+        entries.computeIfPresent(question, (q, current) -> {
             if (current == entry) {
                 entry.bytes = length;
                 bytes.addAndGet(length);
@@ -132,11 +133,11 @@ public final class ResponseCache {
                 .sorted(Comparator.comparingLong(e -> e.getValue().lastUsed))
                 .map(Map.Entry::getKey)
                 .toList();
-        for (String path : leastRecentFirst) {
+        for (String question : leastRecentFirst) {
             if (bytes.get() <= target) {
                 return;
             }
-            entries.computeIfPresent(path, (p, entry) -> {
+            entries.computeIfPresent(question, (q, entry) -> {
                 bytes.addAndGet(-entry.bytes);
                 return null;
             });

@@ -119,7 +119,7 @@ public record AgentConfig(
                 + kubeContext.map(context -> " context=" + context).orElse("")
                 + " metricsRefreshInterval=" + millis(metricsRefreshInterval) + " informerSyncTimeout=" + millis(informerSyncTimeout)
                 + " shutdownTimeout=" + millis(shutdownTimeout) + " pollInterval=" + millis(pollInterval)
-                + " eventSink=" + publishing.url().map(Object::toString).orElse("log") + " spoolDir=" + publishing.spoolDir()
+                + " eventSink=" + publishing.url().map(RedactedUrl::of).orElse("log") + " spoolDir=" + publishing.spoolDir()
                 + detection.nodeName().map(node -> " node=" + node).orElse("")
                 + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection;
     }

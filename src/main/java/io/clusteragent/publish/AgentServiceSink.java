@@ -1,6 +1,7 @@
 package io.clusteragent.publish;
 
 import io.clusteragent.config.PublishSettings;
+import io.clusteragent.config.RedactedUrl;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -57,7 +58,7 @@ public final class AgentServiceSink implements IncidentSink {
                 .compose(spool -> onContext(context, () -> {
                     AgentServiceSink sink = new AgentServiceSink(vertx, context, spool, settings, Clock.systemUTC());
                     LOG.info("publishing incidents to the Agent Service {} {} {} {}",
-                            kv("url", withoutUserInfo(settings.url().get())),
+                            kv("url", RedactedUrl.of(settings.url().get())),
                             kv("spoolDir", settings.spoolDir().toString()),
                             kv("spooled", spool.depth()),
                             kv("publishConcurrency", settings.publishConcurrency()));
@@ -119,11 +120,6 @@ public final class AgentServiceSink implements IncidentSink {
         active.remove(delivery);
         spool.remove(delivery.entry());
         dispatch();
-    }
-
-    /** A URL may carry credentials; the log gets the rest of it. */
-    private static String withoutUserInfo(URI url) {
-        return url.getUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
     }
 
     private static <T> Future<T> onContext(Context context, Supplier<Future<T>> action) {

@@ -5,11 +5,15 @@ import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.testing.ClusterStates;
 import io.clusteragent.testing.ForwardingClusterState;
 import io.clusteragent.testing.TestServer;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -23,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import static io.clusteragent.testing.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +104,42 @@ class CachedAnswersTest {
         }
 
         assertThat(analyses).as("ten concurrent requests for one answer, analyzed once").hasValue(1);
+    }
+
+    /** A namespace that has a pod and a question any spelling of whose path must be analyzed once. */
+    static Stream<Arguments> spellings() {
+        return Stream.of(
+                Arguments.of("/api/v1/namespace/shop/error", List.of("/api/v1/./namespace/shop/error", "//api/v1/namespace/shop/error",
+                        "/api/v1/namespace/sho%70/error", "/api/v1/namespace/shop/./error", "/api/v1/x/../namespace/shop/error",
+                        "/api/v1/namespace/%73hop/error")),
+                Arguments.of("/api/v1/pods/shop/web-1/describe", List.of("/api/v1/pods/shop/web%2D1/describe", "/api/v1//pods/shop/web-1/describe",
+                        "/api/v1/pods/./shop/web-1/describe", "/api/%761/pods/shop/web-1/describe")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("spellings")
+    void everySpellingOfAPathAsksTheSameQuestion(String path, List<String> spellings) {
+        AtomicInteger lookups = new AtomicInteger();
+        ClusterState state = InMemoryClusterState.of(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build(), pod(3));
+        server = TestServer.start((ClusterState) Proxy.newProxyInstance(ClusterState.class.getClassLoader(), new Class<?>[] {ClusterState.class},
+                (proxy, method, args) -> {
+                    // Only an analysis looks the pod or the namespace up; the version and the readiness gate read other methods.
+                    if (method.getName().equals("pod") || method.getName().equals("namespace")) {
+                        lookups.incrementAndGet();
+                    }
+                    return method.invoke(state, args);
+                }));
+        JsonObject first = server.get(path).bodyAsJsonObject();
+        int oneAnalysis = lookups.get();
+
+        for (String spelling : spellings) {
+            HttpResponse<Buffer> response = server.get(spelling);
+            assertThat(response.statusCode()).as("status of %s", spelling).isEqualTo(200);
+            assertThat(response.bodyAsJsonObject().getJsonObject("data")).as("answer to %s", spelling).isEqualTo(first.getJsonObject("data"));
+        }
+
+        assertThat(oneAnalysis).isPositive();
+        assertThat(lookups).as("lookups after %d spellings of %s", spellings.size(), path).hasValue(oneAnalysis);
     }
 
     private static int restarts(JsonObject body) {
