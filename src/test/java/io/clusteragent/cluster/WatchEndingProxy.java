@@ -13,6 +13,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -143,9 +144,9 @@ final class WatchEndingProxy implements AutoCloseable {
         return copy;
     }
 
+    /** Waits until its connections are closed, so the mock API server behind it can shut down at once. */
     @Override
-    public void close() {
-        server.close();
-        upstream.close();
+    public void close() throws Exception {
+        Future.join(server.close(), upstream.close()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -52,7 +52,7 @@ class WatchReconnectMockServerTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         watchLogger().detachAppender(log);
         if (live != null) {
             live.close();
