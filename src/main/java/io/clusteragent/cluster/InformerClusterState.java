@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,15 +36,25 @@ import java.util.concurrent.CompletionStage;
 public final class InformerClusterState implements ClusterState, AutoCloseable {
 
     private final Map<WatchedResource, SharedIndexInformer<? extends HasMetadata>> informers = new EnumMap<>(WatchedResource.class);
+    private final Map<WatchedResource, WatchHealth> health = new EnumMap<>(WatchedResource.class);
+    private final WatchHealth[] healthChecks;
     private final MetricsCache metrics;
     private final NodeRequestsMemo nodeRequests = new NodeRequestsMemo(this::podsOnNode);
     private final StateVersions versions = new StateVersions();
 
-    public InformerClusterState(KubernetesClient client, MetricsCache metrics) {
+    /**
+     * @param connections what the client's interceptor sees of each resource's requests
+     * @param watchGrace  how long a watch may be down before its resource counts as not synced
+     */
+    InformerClusterState(KubernetesClient client, MetricsCache metrics, WatchConnections connections, Duration watchGrace) {
         this.metrics = metrics;
         for (WatchedResource resource : WatchedResource.values()) {
-            informers.put(resource, createInformer(client, resource.type()).addEventHandler(versions.handler()));
+            SharedIndexInformer<? extends HasMetadata> informer = createInformer(client, resource.type());
+            WatchHealth check = new WatchHealth(resource.plural(), informer, connections.channel(resource), watchGrace, System::nanoTime);
+            informers.put(resource, informer.exceptionHandler(check::retryAfter).addEventHandler(versions.handler()));
+            health.put(resource, check);
         }
+        healthChecks = health.values().toArray(WatchHealth[]::new);
         informer(Pod.class, WatchedResource.PODS).addIndexers(ClusterIndexes.podIndexers())
                 .addEventHandler(new NodeTotalsInvalidator(nodeRequests));
         informer(Event.class, WatchedResource.EVENTS).addIndexers(ClusterIndexes.eventIndexers());
@@ -70,22 +81,19 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
     @Override
     public Map<String, Boolean> syncStatus() {
         Map<String, Boolean> status = new LinkedHashMap<>();
-        informers.forEach((resource, informer) -> status.put(resource.plural(), current(informer)));
+        health.forEach((resource, check) -> status.put(resource.plural(), check.ready()));
         return status;
     }
 
+    /** Read on every API request: a loop over an array, no allocation of our own. */
     @Override
     public boolean synced() {
-        for (SharedIndexInformer<?> informer : informers.values()) {
-            if (!current(informer)) {
-                return false;
-            }
+        boolean synced = true;
+        for (WatchHealth check : healthChecks) {
+            // every check runs, so each one notices its watch going down at the same moment
+            synced &= check.ready();
         }
-        return true;
-    }
-
-    private static boolean current(SharedIndexInformer<?> informer) {
-        return informer.hasSynced() && informer.isRunning() && informer.isWatching();
+        return synced;
     }
 
     @Override

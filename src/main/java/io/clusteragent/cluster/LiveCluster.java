@@ -22,6 +22,9 @@ public final class LiveCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveCluster.class);
     private static final Duration LEASE_DURATION = Duration.ofSeconds(15);
+    private static final Duration WATCH_RECONNECT_INTERVAL = Duration.ofMillis(200);
+    /** How often the watches are checked when nothing reads readiness, so an outage is timed and logged all the same. */
+    private static final Duration WATCH_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final KubernetesClient client;
@@ -30,32 +33,55 @@ public final class LiveCluster implements AutoCloseable {
     private final MetricsCache metrics;
     private final Duration metricsInterval;
     private long metricsTimer = -1;
+    private long watchCheckTimer = -1;
     private volatile boolean closed;
 
-    LiveCluster(Vertx vertx, KubernetesClient client, boolean ownsClient, Clock clock, Duration metricsInterval) {
+    LiveCluster(Vertx vertx, KubernetesClient client, boolean ownsClient, Clock clock, Duration metricsInterval,
+            WatchConnections connections, Duration watchGrace) {
         this.vertx = vertx;
         this.client = client;
         this.ownsClient = ownsClient;
         this.metrics = new MetricsCache(client, clock);
-        this.state = new InformerClusterState(client, metrics);
+        this.state = new InformerClusterState(client, metrics, connections, watchGrace);
         this.metricsInterval = metricsInterval;
     }
 
     /** Connects with in-cluster credentials, or KUBECONFIG / ~/.kube/config and the chosen context. */
     public static LiveCluster connect(Vertx vertx, AgentConfig config, Clock clock) {
         Config clientConfig = Config.autoConfigure(config.kubeContext().orElse(null));
+        // The configuration keeps durations within int milliseconds.
         clientConfig.setRequestTimeout((int) config.k8sTimeout().toMillis());
         clientConfig.setConnectionTimeout((int) config.k8sTimeout().toMillis());
+        return connect(vertx, clientConfig, clock, config.metricsRefreshInterval(), config.watchGracePeriod());
+    }
+
+    /** Connects to the API server {@code clientConfig} names, with the agent's own client and watch settings. */
+    static LiveCluster connect(Vertx vertx, Config clientConfig, Clock clock, Duration metricsInterval, Duration watchGrace) {
+        // fabric8 waits this long before re-establishing an ended watch, doubling the wait after each failed
+        // attempt up to 32 times this; its default of a second delays every change made around a routine watch end.
+        clientConfig.setWatchReconnectInterval((int) WATCH_RECONNECT_INTERVAL.toMillis());
+        // Watch with streaming GETs, as kubectl and client-go do, rather than fabric8's default WebSockets.
+        // fabric8 falls back to a streaming GET only when the upgrade is answered 200 or 503: a proxy without
+        // WebSocket support that answers 400 fails the informer, and one that passes the watch through as a
+        // streaming 200 is read by Vert.x to its end (minutes) before the fallback. WatchConnections makes a
+        // streaming watch count as up from its response head rather than from its first event.
+        clientConfig.setOnlyHttpWatches(true);
+        WatchConnections connections = new WatchConnections();
         KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(clientConfig)
                 .withHttpClientFactory(new VertxHttpClientFactory(vertx))
+                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor(WatchConnections.NAME, connections))
                 .build();
-        return new LiveCluster(vertx, client, true, clock, config.metricsRefreshInterval());
+        return new LiveCluster(vertx, client, true, clock, metricsInterval, connections, watchGrace);
     }
 
-    /** Uses a client the caller owns and closes, e.g. one pointed at a test API server. */
+    /**
+     * Uses a client the caller owns and closes, e.g. one pointed at a test API server. Built without
+     * the agent's interceptor, its plain-HTTP watches count as up only once their first byte arrives.
+     */
     public static LiveCluster using(Vertx vertx, KubernetesClient client, Clock clock, Duration metricsInterval) {
-        return new LiveCluster(vertx, client, false, clock, metricsInterval);
+        return new LiveCluster(vertx, client, false, clock, metricsInterval, new WatchConnections(),
+                AgentConfig.defaults().watchGracePeriod());
     }
 
     public ClusterState state() {
@@ -68,6 +94,7 @@ public final class LiveCluster implements AutoCloseable {
      */
     public Future<Void> awaitSynced(Duration timeout) {
         startMetricsPolling();
+        watchCheckTimer = vertx.setPeriodic(WATCH_CHECK_INTERVAL.toMillis(), id -> state.synced());
         Future<Void> synced = Future.fromCompletionStage(state.start(), vertx.getOrCreateContext());
         return synced.timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .recover(failure -> Future.failedFuture(new IllegalStateException(describe(failure, timeout), failure)))
@@ -121,6 +148,9 @@ public final class LiveCluster implements AutoCloseable {
         metrics.stop();
         if (metricsTimer >= 0) {
             vertx.cancelTimer(metricsTimer);
+        }
+        if (watchCheckTimer >= 0) {
+            vertx.cancelTimer(watchCheckTimer);
         }
         state.close();
         if (ownsClient) {

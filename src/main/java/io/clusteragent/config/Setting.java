@@ -27,6 +27,8 @@ public enum Setting {
             "How often node and pod metrics are read from metrics.k8s.io"),
     INFORMER_SYNC_TIMEOUT("INFORMER_SYNC_TIMEOUT", "--informer-sync-timeout", "2m", "duration",
             "How long start-up waits for the initial list of every watched resource before failing"),
+    WATCH_GRACE_PERIOD("WATCH_GRACE_PERIOD", "--watch-grace-period", "30s", "duration",
+            "How long a watch may stay down (reconnecting) before /readyz and /api answer 503"),
     SHUTDOWN_TIMEOUT("SHUTDOWN_TIMEOUT", "--shutdown-timeout", "10s", "duration", "How long shutdown waits for the agent to stop"),
     POLL_INTERVAL("POLL_INTERVAL", "--poll-interval", "30s", "duration", "How often detectors run over the cache and the latest metrics"),
     CPU_THRESHOLD("CPU_THRESHOLD", "--cpu-threshold", "50.0", "number > 0 (millicores)",

@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
 final class SettingValues {
 
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
+    /**
+     * Vert.x's idle timeouts and fabric8's request timeouts take int milliseconds, which hold 24.8
+     * days; no setting has a use for more, so every duration stops at a whole number of days below that.
+     */
+    static final Duration LONGEST_DURATION = Duration.ofDays(24);
 
     private final Map<Setting, String> raw = new EnumMap<>(Setting.class);
 
@@ -51,29 +56,42 @@ final class SettingValues {
         throw invalid(setting);
     }
 
-    /** Go-style durations as the seeds use them ({@code 500ms}, {@code 30s}, {@code 1h30m}); a bare number means seconds. */
+    /**
+     * Go-style durations as the seeds use them ({@code 500ms}, {@code 30s}, {@code 1h30m}); a bare number means seconds.
+     * Arithmetic is exact, so a value too large to add up is rejected instead of wrapping around.
+     */
     Duration duration(Setting setting) {
         String value = raw.get(setting);
-        if (value.matches("\\d+")) {
-            return positive(setting, Duration.ofSeconds(Long.parseLong(value)));
+        try {
+            long millis = value.matches("\\d+") ? Math.multiplyExact(Long.parseLong(value), 1000L) : sumOfParts(value);
+            if (millis < 1 || millis > LONGEST_DURATION.toMillis()) {
+                throw invalid(setting);
+            }
+            return Duration.ofMillis(millis);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw invalid(setting);
         }
+    }
+
+    /** @throws NumberFormatException when {@code value} is not a sequence of amounts with units */
+    private static long sumOfParts(String value) {
         Matcher part = DURATION_PART.matcher(value);
-        Duration total = Duration.ZERO;
+        long millis = 0;
         int consumed = 0;
         while (part.find() && part.start() == consumed) {
-            long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            });
+            long unit = switch (part.group(2)) {
+                case "ms" -> 1L;
+                case "s" -> 1_000L;
+                case "m" -> 60_000L;
+                default -> 3_600_000L;
+            };
+            millis = Math.addExact(millis, Math.multiplyExact(Long.parseLong(part.group(1)), unit));
             consumed = part.end();
         }
         if (consumed == 0 || consumed != value.length()) {
-            throw invalid(setting);
+            throw new NumberFormatException(value);
         }
-        return positive(setting, total);
+        return millis;
     }
 
     double positiveNumber(Setting setting) {
@@ -134,16 +152,11 @@ final class SettingValues {
         }
     }
 
-    private Duration positive(Setting setting, Duration duration) {
-        if (duration.isZero()) {
-            throw invalid(setting);
-        }
-        return duration;
-    }
-
     private ConfigException invalid(Setting setting) {
-        return new ConfigException(describe(setting) + ": invalid value '" + raw.get(setting) + "', expected " + setting.accepted()
-                + (setting.accepted().equals("duration") ? " such as 500ms, 30s, 5m or 1h30m" : ""));
+        String expected = setting.accepted().equals("duration")
+                ? "a duration from 1ms to " + LONGEST_DURATION.toHours() + "h (24 days), such as 500ms, 30s, 5m or 1h30m"
+                : setting.accepted();
+        return new ConfigException(describe(setting) + ": invalid value '" + raw.get(setting) + "', expected " + expected);
     }
 
     private static String describe(Setting setting) {

@@ -1,6 +1,8 @@
 package io.clusteragent.config;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,26 @@ class AgentConfigTest {
                 .hasMessageContaining("REQUEST_TIMEOUT")
                 .hasMessageContaining("'fast'")
                 .hasMessageContaining("500ms");
+    }
+
+    @Test
+    void durationsAddUpUnitsUpToTwentyFourDays() {
+        AgentConfig config = AgentConfig.fromMap(Map.of("K8S_TIMEOUT", "1h30m", "READ_TIMEOUT", "500ms", "WRITE_TIMEOUT", "576h"), List.of());
+
+        assertThat(config.k8sTimeout()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(config.readTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.writeTimeout()).isEqualTo(Duration.ofDays(24));
+    }
+
+    /** 4294968s is 2^32 ms and change: cast to int milliseconds it used to become a 704 ms idle timeout. */
+    @ParameterizedTest
+    @ValueSource(strings = {"4294968s", "1000h", "99999999999999999999s", "99999999999999999999", "9223372036854775807ms1ms",
+            "0s", "0", "-5s", "1.5s", "1h-5m", "577h", "24d"})
+    void aDurationOutOfRangeOrMalformedNamesTheVariableFlagAndRange(String value) {
+        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("READ_TIMEOUT", value), List.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("READ_TIMEOUT (--read-timeout): invalid value '" + value
+                        + "', expected a duration from 1ms to 576h (24 days), such as 500ms, 30s, 5m or 1h30m");
     }
 
     @Test
