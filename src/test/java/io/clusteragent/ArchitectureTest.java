@@ -19,11 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/clusteragent");
+    private static final Path RUNTIME = SOURCES.resolve("detect/run");
 
     @ParameterizedTest
     @ValueSource(strings = {"analysis", "detect", "quantity"})
     void pureCodeImportsNeitherVertxNorTheClientAndNeverReadsTheClock(String pkg) throws IOException {
-        List<Path> sources = javaFiles(SOURCES.resolve(pkg));
+        // detect/run is the detectors' Vert.x runtime; the rules themselves stay pure.
+        List<Path> sources = javaFiles(SOURCES.resolve(pkg)).stream().filter(p -> !p.startsWith(RUNTIME)).toList();
         assertThat(sources).isNotEmpty();
         for (Path source : sources) {
             assertThat(Files.readString(source)).as(source.toString())
@@ -33,7 +35,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analysis", "api", "config", "detect", "health", "monitor", "quantity"})
+    @ValueSource(strings = {"analysis", "api", "config", "detect", "health", "publish", "quantity"})
     void onlyTheClusterPackageUsesTheKubernetesClient(String pkg) throws IOException {
         for (Path source : javaFiles(SOURCES.resolve(pkg))) {
             assertThat(Files.readString(source)).as(source.toString()).doesNotContain("import io.fabric8.kubernetes.client");
@@ -41,7 +43,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analysis", "api", "cluster", "config", "detect", "health", "monitor", "quantity"})
+    @ValueSource(strings = {"analysis", "api", "cluster", "config", "detect", "health", "publish", "quantity"})
     void onlyMainReadsTheEnvironment(String pkg) throws IOException {
         for (Path source : javaFiles(SOURCES.resolve(pkg))) {
             assertThat(Files.readString(source)).as(source.toString()).doesNotContain("System.getenv");

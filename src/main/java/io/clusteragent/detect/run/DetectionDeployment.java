@@ -1,4 +1,4 @@
-package io.clusteragent.monitor;
+package io.clusteragent.detect.run;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

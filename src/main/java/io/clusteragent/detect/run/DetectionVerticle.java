@@ -1,4 +1,4 @@
-package io.clusteragent.monitor;
+package io.clusteragent.detect.run;
 
 import io.clusteragent.detect.CycleResult;
 import io.clusteragent.detect.DetectionInput;

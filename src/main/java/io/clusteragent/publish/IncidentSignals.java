@@ -1,4 +1,4 @@
-package io.clusteragent.monitor;
+package io.clusteragent.publish;
 
 import io.clusteragent.detect.Finding;
 import io.clusteragent.detect.Notification;
