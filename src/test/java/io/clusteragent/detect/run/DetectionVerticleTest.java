@@ -3,12 +3,13 @@ package io.clusteragent.detect.run;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.config.DetectorSettings;
+import io.clusteragent.detect.IncidentState;
+import io.clusteragent.detect.IncidentStore;
 import io.clusteragent.detect.IncidentTracker;
 import io.clusteragent.detect.Notification;
 import io.clusteragent.testing.ClusterStates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,11 +63,99 @@ class DetectionVerticleTest {
     }
 
     @Test
-    void aPublisherThatNeverAnswersDoesNotHoldTheNextCycleUp(Vertx vertx, VertxTestContext test) {
-        DetectionVerticle verticle = verticle(n -> Promise.<Void>promise().future());
+    void whatTheSinkCouldNotTakeIsCountedAndOfferedAgainUnchangedNextCycle(Vertx vertx, VertxTestContext test) {
+        AtomicBoolean diskFull = new AtomicBoolean(true);
+        List<Notification> taken = new CopyOnWriteArrayList<>();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DetectionVerticle verticle = verticle(demo, new IncidentStore.InMemory(), registry, n -> {
+            if (diskFull.get()) {
+                return Future.failedFuture(new IOException("No space left on device"));
+            }
+            taken.add(n);
+            return Future.succeededFuture();
+        });
         vertx.deployVerticle(verticle)
-                .compose(id -> verticle.runCycle(verticle.detectors()))
-                .onComplete(test.succeeding(second -> test.completeNow()));
+                .compose(id -> {
+                    test.verify(() -> assertThat(taken).isEmpty());
+                    diskFull.set(false);
+                    return verticle.runCycle(verticle.detectors());
+                })
+                .compose(second -> verticle.runCycle(verticle.detectors()).map(third -> List.of(second, third)))
+                .onComplete(test.succeeding(cycles -> test.verify(() -> {
+                    assertThat(cycles.get(0)).as("the refused notifications, offered again").isNotEmpty().isEqualTo(taken);
+                    assertThat(taken).extracting(Notification::version).containsOnly(1);
+                    assertThat(taken).allSatisfy(n -> assertThat(n.detectedAt()).isEqualTo(NOW));
+                    assertThat(cycles.get(1)).as("taken once, offered no more").isEmpty();
+                    assertThat(registry.get("cluster_agent_incidents_not_queued").tag("stage", "spool").counter().count())
+                            .isEqualTo(taken.size());
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void aStateThatCannotBeSavedCountsNothingAndTheNextCycleDecidesAgain(Vertx vertx, VertxTestContext test) {
+        AtomicBoolean readOnly = new AtomicBoolean(true);
+        IncidentStore.InMemory memory = new IncidentStore.InMemory();
+        IncidentStore store = new IncidentStore() {
+            @Override
+            public IncidentState load() {
+                return memory.load();
+            }
+
+            @Override
+            public void save(IncidentState state) throws IOException {
+                if (readOnly.get()) {
+                    throw new IOException("Read-only file system");
+                }
+                memory.save(state);
+            }
+
+            @Override
+            public String describe() {
+                return "a read-only volume";
+            }
+        };
+        List<Notification> published = new CopyOnWriteArrayList<>();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DetectionVerticle verticle = verticle(demo, store, registry, n -> {
+            published.add(n);
+            return Future.succeededFuture();
+        });
+        vertx.deployVerticle(verticle)
+                .compose(id -> {
+                    test.verify(() -> assertThat(published).as("nothing counts before it is saved").isEmpty());
+                    readOnly.set(false);
+                    return verticle.runCycle(verticle.detectors());
+                })
+                .onComplete(test.succeeding(second -> test.verify(() -> {
+                    assertThat(published).isNotEmpty().extracting(Notification::version).containsOnly(1);
+                    assertThat(registry.get("cluster_agent_incidents_not_queued").tag("stage", "state").counter().count())
+                            .isEqualTo(published.size());
+                    assertThat(memory.load().outbox()).as("all taken by the sink").isEmpty();
+                    assertThat(memory.load().incidents()).hasSize(published.size());
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void aNewVerticleOnTheSameStoreAnnouncesNothingAgain(Vertx vertx, VertxTestContext test) {
+        IncidentStore store = new IncidentStore.InMemory();
+        List<Notification> published = new CopyOnWriteArrayList<>();
+        Function<Notification, Future<Void>> publisher = n -> {
+            published.add(n);
+            return Future.succeededFuture();
+        };
+        vertx.deployVerticle(verticle(demo, store, new SimpleMeterRegistry(), publisher))
+                .compose(vertx::undeploy)
+                .compose(stopped -> {
+                    test.verify(() -> assertThat(published).isNotEmpty());
+                    // A fresh tracker, as a restarted agent or the next leader has.
+                    return vertx.deployVerticle(verticle(demo, store, new SimpleMeterRegistry(), publisher));
+                })
+                .onComplete(test.succeeding(id -> test.verify(() -> {
+                    assertThat(published).extracting(Notification::idempotencyKey).doesNotHaveDuplicates();
+                    test.completeNow();
+                })));
     }
 
     @Test
@@ -86,7 +177,12 @@ class DetectionVerticleTest {
     }
 
     private static DetectionVerticle verticle(ClusterState state, Function<Notification, Future<Void>> publisher) {
+        return verticle(state, new IncidentStore.InMemory(), new SimpleMeterRegistry(), publisher);
+    }
+
+    private static DetectionVerticle verticle(ClusterState state, IncidentStore store, SimpleMeterRegistry registry,
+            Function<Notification, Future<Void>> publisher) {
         return new DetectionVerticle(state, Clock.fixed(NOW, ZoneOffset.UTC), DetectorSettings.defaults(), Duration.ofHours(1),
-                IncidentTracker.of("demo", DetectorSettings.defaults(), true), publisher, new DetectionMeters(new SimpleMeterRegistry()));
+                IncidentTracker.of("demo", DetectorSettings.defaults(), true), store, publisher, new DetectionMeters(registry));
     }
 }
