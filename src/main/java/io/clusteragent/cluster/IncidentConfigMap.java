@@ -10,9 +10,14 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
@@ -23,13 +28,15 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
  * leads cannot overwrite its successor's state; it gets a conflict and reloads instead.
  *
  * <p>Compact and bounded: open incidents keep their last notification, closed ones only a version and
- * a time, and the tracker forgets closed ones after its version memory (24 h).
+ * a time, and the tracker forgets closed ones after its version memory (24 h). The JSON is stored
+ * gzipped: a ConfigMap holds at most 1 MiB, and a sick cluster's thousands of open incidents repeat
+ * the same words (a tenth of the size, or less).
  */
 public final class IncidentConfigMap implements IncidentStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentConfigMap.class);
     public static final String NAME = "cluster-agent-incidents";
-    static final String KEY = "incidents.json";
+    static final String KEY = "incidents.json.gz";
 
     private final KubernetesClient client;
     private final String namespace;
@@ -49,12 +56,12 @@ public final class IncidentConfigMap implements IncidentStore {
             return IncidentState.EMPTY;
         }
         resourceVersion = stored.getMetadata().getResourceVersion();
-        String json = stored.getData() == null ? null : stored.getData().get(KEY);
-        if (json == null) {
+        String gzipped = stored.getBinaryData() == null ? null : stored.getBinaryData().get(KEY);
+        if (gzipped == null) {
             return IncidentState.EMPTY;
         }
         try {
-            return IncidentStateJson.read(json.getBytes(StandardCharsets.UTF_8));
+            return IncidentStateJson.read(gunzip(Base64.getDecoder().decode(gzipped)));
         } catch (IOException | RuntimeException unreadable) {
             // The next save replaces it; the resourceVersion is kept, so that save is still checked.
             LOG.error("unreadable incident state; open incidents will be announced again {}: {}",
@@ -69,7 +76,7 @@ public final class IncidentConfigMap implements IncidentStore {
                 .withNewMetadata().withName(NAME).withNamespace(namespace).withResourceVersion(resourceVersion)
                 .addToLabels("app.kubernetes.io/name", "cluster-agent")
                 .addToLabels("app.kubernetes.io/component", "incident-state").endMetadata()
-                .addToData(KEY, new String(IncidentStateJson.write(state), StandardCharsets.UTF_8))
+                .addToBinaryData(KEY, Base64.getEncoder().encodeToString(gzip(IncidentStateJson.write(state))))
                 .build();
         try {
             var resource = client.configMaps().inNamespace(namespace).resource(desired);
@@ -80,6 +87,22 @@ public final class IncidentConfigMap implements IncidentStore {
                 throw new ConflictException("another replica saved the incident state in " + describe() + " first", e);
             }
             throw e;
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzip to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return zip.readAllBytes();
         }
     }
 

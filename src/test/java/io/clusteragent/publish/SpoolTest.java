@@ -119,6 +119,19 @@ class SpoolTest {
     }
 
     @Test
+    void anIncidentOfferedAgainAfterARestartIsNotSpooledTwice(Vertx vertx, VertxTestContext test) {
+        Polling.on(context, () -> Spool.open(vertx, dir, 10))
+                .compose(spool -> spool.add(open("a", 1)).compose(x -> spool.close()))
+                .compose(closed -> Polling.on(context, () -> Spool.open(vertx, dir, 10)))
+                .compose(spool -> spool.add(open("a", 1)).compose(x -> spool.add(open("a", 2))).compose(x -> spool.close().map(spool)))
+                .onComplete(test.succeeding(spool -> test.verify(() -> {
+                    assertThat(keys(spool)).containsExactly("a:1", "a:2");
+                    assertThat(spoolFiles()).hasSize(2);
+                    test.completeNow();
+                })));
+    }
+
+    @Test
     void halfWrittenFilesAreDiscardedAndUnreadableOnesSetAside(Vertx vertx, VertxTestContext test) throws IOException {
         Files.write(dir.resolve("0000000000000000001.json"), PublishJson.spoolRecord(open("a", 1)));
         Files.writeString(dir.resolve("0000000000000000002.json"), "{not json");
