@@ -35,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestartedAgentTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final List<String> DEMO = List.of("--snapshot", "examples/demo-cluster.yaml", "--now", "2026-01-15T12:00:00Z",
-            "--port", "0");
 
     @TempDir
     Path spool;
@@ -107,7 +105,7 @@ class RestartedAgentTest {
         Vertx vertx = Vertx.vertx();
         try {
             AgentConfig config = AgentConfig.fromMap(Map.of("SPOOL_DIR", spool.toString(),
-                    "EVENT_SINK_URL", "http://127.0.0.1:" + receiver.port() + "/events"), DEMO);
+                    "EVENT_SINK_URL", "http://127.0.0.1:" + receiver.port() + "/events"), AgentProcess.DEMO);
             Agent agent = await(new Agent(vertx, config).start());
             assertWithin(WAIT, () -> assertThat(spooledFiles()).isEmpty());
             await(agent.stop());
@@ -118,12 +116,9 @@ class RestartedAgentTest {
     }
 
     private Process agentProcess(String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.clusteragent.Main"));
-        command.addAll(DEMO);
-        command.addAll(List.of("--log-format", "text", "--spool-dir", spool.toString(),
-                "--event-sink-url", "http://127.0.0.1:" + receiver.port() + "/events"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile()).start();
+        List<String> args = new ArrayList<>(AgentProcess.DEMO);
+        args.addAll(List.of("--spool-dir", spool.toString(), "--event-sink-url", "http://127.0.0.1:" + receiver.port() + "/events"));
+        return AgentProcess.start(args, logs.resolve(name + ".log"));
     }
 
     private String log(String name) {

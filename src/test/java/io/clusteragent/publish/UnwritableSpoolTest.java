@@ -24,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.clusteragent.testing.Eventually.assertWithin;
@@ -57,6 +59,18 @@ class UnwritableSpoolTest {
     void anExistingDirectoryThatRefusesNewFilesStopsTheStart(Vertx vertx, VertxTestContext test) {
         // procfs exists and lists, but no one can create a file in it.
         assertRefused(vertx, test, Path.of("/proc"), "SPOOL_DIR /proc cannot hold the spool: /proc/write-probe.tmp");
+    }
+
+    @Test
+    void theAgentExitsNamingTheDirectoryAndTheCauseInsteadOfServing() throws Exception {
+        Path output = tmp.resolve("agent.log");
+        List<String> args = new ArrayList<>(AgentProcess.DEMO);
+        args.addAll(List.of("--spool-dir", "/proc", "--event-sink-url", "http://127.0.0.1:9/events"));
+        Process agent = AgentProcess.start(args, output);
+
+        assertThat(agent.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+        assertThat(agent.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(output)).contains("start-up failed: SPOOL_DIR /proc cannot hold the spool: /proc/write-probe.tmp");
     }
 
     @Test
