@@ -4,13 +4,16 @@ import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
+import io.clusteragent.detect.IncidentStore;
 import io.clusteragent.detect.IncidentTracker;
-import io.clusteragent.monitor.DetectionDeployment;
-import io.clusteragent.monitor.DetectionMeters;
-import io.clusteragent.monitor.DetectionVerticle;
-import io.clusteragent.monitor.IncidentSignals;
-import io.clusteragent.monitor.PublishMeters;
+import io.clusteragent.detect.run.ConfigMapIncidentStore;
+import io.clusteragent.detect.run.DetectionDeployment;
+import io.clusteragent.detect.run.DetectionMeters;
+import io.clusteragent.detect.run.DetectionVerticle;
+import io.clusteragent.publish.IncidentSignals;
+import io.clusteragent.publish.PublishMeters;
 import io.clusteragent.publish.IncidentSink;
+import io.clusteragent.publish.IncidentStateFile;
 import io.clusteragent.publish.Sinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -87,18 +90,35 @@ public final class Agent {
         DetectionMeters meters = new DetectionMeters(registry);
         IncidentTracker tracker = IncidentTracker.of(config.clusterName(), config.detection(), config.publishResolved());
         IncidentSignals.Reporter reporter = new IncidentSignals.Reporter(config.serviceName(), config.clusterName(), config.environment());
+        boolean elected = config.leaderElection() && live != null;
+        IncidentStore store = incidentStore(elected);
         return Sinks.create(vertx, config.publishing()).compose(created -> {
             sink = created;
             PublishMeters.register(registry, sink);
             detection = new DetectionDeployment(vertx, () -> new DetectionVerticle(state, clock, config.detection(),
-                    config.pollInterval(), tracker, notification -> sink.publish(IncidentSignals.outgoing(notification, reporter)), meters),
-                    meters);
-            if (config.leaderElection() && live != null) {
+                    config.pollInterval(), tracker, store, notification -> sink.publish(IncidentSignals.outgoing(notification, reporter)),
+                    meters), meters);
+            if (elected) {
                 leadership = live.elect(vertx.getOrCreateContext(), detection::start, detection::stop);
                 return Future.succeededFuture();
             }
             return detection.start();
         });
+    }
+
+    /**
+     * Where the incident state outlives this process: with the Lease's next holder when replicas take
+     * turns, else next to the spool it describes; the console sink has no spool, and its state lasts
+     * as long as the process.
+     */
+    private IncidentStore incidentStore(boolean elected) {
+        if (elected) {
+            return new ConfigMapIncidentStore(live.incidentStore());
+        }
+        if (config.publishing().url().isPresent()) {
+            return new IncidentStateFile(config.publishing().spoolDir());
+        }
+        return new IncidentStore.InMemory();
     }
 
     private static MeterRegistry meterRegistry() {

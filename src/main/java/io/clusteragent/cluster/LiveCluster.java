@@ -115,8 +115,16 @@ public final class LiveCluster implements AutoCloseable {
      * callbacks run on {@code context}.
      */
     public Leadership elect(io.vertx.core.Context context, Runnable onStartLeading, Runnable onStopLeading) {
-        String namespace = client.getNamespace() == null ? "default" : client.getNamespace();
-        return Leadership.elect(client, namespace, identity(), LEASE_DURATION, context, onStartLeading, onStopLeading);
+        return Leadership.elect(client, ownNamespace(), identity(), LEASE_DURATION, context, onStartLeading, onStopLeading);
+    }
+
+    /** Where the detector leaders keep the incident state, next to the Lease: the agent's own namespace. */
+    public IncidentConfigMap incidentStore() {
+        return new IncidentConfigMap(client, ownNamespace());
+    }
+
+    private String ownNamespace() {
+        return client.getNamespace() == null ? "default" : client.getNamespace();
     }
 
     private static String identity() {

@@ -17,6 +17,10 @@ import java.util.Set;
  * passed while it persists, and once as resolved when a cycle that ran its detector no longer finds
  * it. Detectors that did not run (a partial run, or one that failed) leave their incidents as they are.
  * Used by one cycle at a time.
+ *
+ * <p>Its memory can be taken out ({@link #records}) and put back ({@link #restore}), so that a restarted
+ * agent or the next leader carries on: open incidents stay open with their versions, severity and
+ * notification time (the cooldown continues), and a closed one that reopens continues its numbering.
  */
 public final class IncidentTracker {
 
@@ -33,6 +37,7 @@ public final class IncidentTracker {
     private final Duration versionMemory;
     private final Map<String, Incident> open = new LinkedHashMap<>();
     private final Map<String, Closed> closed = new HashMap<>();
+    private long revision;
 
     public IncidentTracker(String clusterId, PlatformNamespaces platform, Duration cooldown, boolean publishResolved) {
         this.clusterId = clusterId;
@@ -61,8 +66,37 @@ public final class IncidentTracker {
             }
         });
         resolveCleared(evaluated, current.keySet(), now, notifications);
-        closed.values().removeIf(c -> c.closedAt().plus(versionMemory).isBefore(now));
+        if (closed.values().removeIf(c -> c.closedAt().plus(versionMemory).isBefore(now))) {
+            revision++;
+        }
         return notifications;
+    }
+
+    /** Changes whenever {@link #records} would: a notification, a resolution, a forgotten closed incident. */
+    public long revision() {
+        return revision;
+    }
+
+    /** What this tracker knows, by fingerprint: enough for {@link #restore} to carry on from here. */
+    public Map<String, IncidentRecord> records() {
+        Map<String, IncidentRecord> records = new HashMap<>();
+        open.forEach((fingerprint, incident) -> records.put(fingerprint, new IncidentRecord(incident.version, incident.notice, null)));
+        closed.forEach((fingerprint, c) -> records.put(fingerprint, new IncidentRecord(c.version(), null, c.closedAt())));
+        return records;
+    }
+
+    /** Forgets everything and takes over the given records, as from {@link #records}. */
+    public void restore(Map<String, IncidentRecord> records) {
+        open.clear();
+        closed.clear();
+        records.forEach((fingerprint, record) -> {
+            if (record.open()) {
+                open.put(fingerprint, new Incident(record.version(), record.lastNotice()));
+            } else {
+                closed.put(fingerprint, new Closed(record.version(), record.closedAt()));
+            }
+        });
+        revision++;
     }
 
     public String fingerprint(Finding finding) {
@@ -80,13 +114,13 @@ public final class IncidentTracker {
         Incident incident = open.get(fingerprint);
         if (incident == null) {
             Closed before = closed.remove(fingerprint);
-            incident = new Incident(before == null ? 0 : before.version());
+            incident = new Incident(before == null ? 0 : before.version(), null);
             open.put(fingerprint, incident);
             return notify(fingerprint, incident, finding, IncidentStatus.OPEN, now);
         }
         incident.last = finding;
-        boolean escalated = finding.severity().isAbove(incident.notifiedSeverity);
-        boolean cooledDown = !now.isBefore(incident.notifiedAt.plus(cooldown));
+        boolean escalated = finding.severity().isAbove(incident.notice.finding().severity());
+        boolean cooledDown = !now.isBefore(incident.notice.detectedAt().plus(cooldown));
         return escalated || cooledDown ? notify(fingerprint, incident, finding, IncidentStatus.OPEN, now) : null;
     }
 
@@ -109,9 +143,9 @@ public final class IncidentTracker {
     private Notification notify(String fingerprint, Incident incident, Finding finding, IncidentStatus status, Instant now) {
         incident.version++;
         incident.last = finding;
-        incident.notifiedSeverity = finding.severity();
-        incident.notifiedAt = now;
-        return new Notification(fingerprint, incident.version, status, finding, platform.categoryOf(finding.namespace()), now);
+        incident.notice = new Notification(fingerprint, incident.version, status, finding, platform.categoryOf(finding.namespace()), now);
+        revision++;
+        return incident.notice;
     }
 
     /** Detectors report one finding per resource; should two share a fingerprint anyway, the more severe one stands. */
@@ -125,12 +159,15 @@ public final class IncidentTracker {
 
     private static final class Incident {
         private int version;
+        /** The latest finding, notified or not: a resolution reports the condition as it last was. */
         private Finding last;
-        private IncidentSeverity notifiedSeverity;
-        private Instant notifiedAt;
+        /** The last notification: its severity and time decide when to notify again. */
+        private Notification notice;
 
-        Incident(int previousVersion) {
-            this.version = previousVersion;
+        Incident(int version, Notification notice) {
+            this.version = version;
+            this.notice = notice;
+            this.last = notice == null ? null : notice.finding();
         }
     }
 

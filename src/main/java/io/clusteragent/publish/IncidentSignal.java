@@ -16,7 +16,7 @@ import java.util.UUID;
  * cluster-scoped resources (nodes): the namespace is its own field, never part of {@code resource}.
  * Metadata values are strings because the service declares {@code Dict[str, str]}.
  *
- * @param id        UUID of this notification (a new one per version)
+ * @param id        UUID of this notification: one per idempotency key, the same whenever that key is sent
  * @param timestamp RFC 3339, when the condition was detected
  */
 public record IncidentSignal(

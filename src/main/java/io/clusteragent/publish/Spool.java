@@ -6,6 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -63,13 +64,23 @@ final class Spool {
         });
     }
 
-    /** Completes once the incident is on disk. */
+    /**
+     * Completes once the incident is on disk. An incident whose key is already spooled is not written
+     * twice: after a crash, detection offers again what it is not sure was spooled.
+     */
     Future<SpoolEntry> add(OutgoingIncident incident) {
+        Optional<SpoolEntry> spooled = entries.values().stream()
+                .filter(e -> e.incident().idempotencyKey().equals(incident.idempotencyKey())).findFirst();
+        if (spooled.isPresent()) {
+            return Future.succeededFuture(spooled.get());
+        }
         SpoolEntry entry = new SpoolEntry(nextSequence++, incident);
-        return blocking(() -> {
+        return this.<SpoolEntry>blocking(() -> {
             files.write(entry);
             return entry;
-        }).onSuccess(written -> {
+        }).recover(failure -> Future.failedFuture(new IOException("could not write to SPOOL_DIR " + files.dir() + ": "
+                + (failure instanceof Exception e ? SpoolFailure.describe(e) : failure.toString()), failure)))
+        .onSuccess(written -> {
             if (entries.size() >= maxEntries) {
                 evictOne();
             }

@@ -28,6 +28,7 @@ final class SpoolFiles {
     private static final String SUFFIX = ".json";
     private static final String TEMP_SUFFIX = ".tmp";
     private static final String CORRUPT_SUFFIX = ".corrupt";
+    private static final String PROBE = "write-probe";
 
     private final Path dir;
 
@@ -39,9 +40,22 @@ final class SpoolFiles {
         return dir;
     }
 
-    /** Every readable entry, oldest first. Half-written files of a crash are deleted, unreadable ones set aside. */
+    /**
+     * Every readable entry, oldest first. Half-written files of a crash are deleted, unreadable ones set aside.
+     * Fails, naming the directory and the cause, when the directory cannot be created, read or written:
+     * an agent that cannot spool would lose every incident, so it does not start.
+     */
     List<SpoolEntry> load() throws IOException {
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+            probe();
+            return loadEntries();
+        } catch (IOException e) {
+            throw new IOException("SPOOL_DIR " + dir + " cannot hold the spool: " + SpoolFailure.describe(e), e);
+        }
+    }
+
+    private List<SpoolEntry> loadEntries() throws IOException {
         List<SpoolEntry> entries = new ArrayList<>();
         for (Path file : list()) {
             String name = file.getFileName().toString();
@@ -55,13 +69,16 @@ final class SpoolFiles {
         return entries;
     }
 
-    /** Written to a temporary file, forced to disk, then renamed: a crash leaves the old state or the new one. */
     void write(SpoolEntry entry) throws IOException {
-        Path target = file(entry.sequence());
+        writeAtomically(file(entry.sequence()), PublishJson.spoolRecord(entry.incident()));
+    }
+
+    /** Written to a temporary file, forced to disk, then renamed: a crash leaves the old content or the new one. */
+    void writeAtomically(Path target, byte[] content) throws IOException {
         Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
-            ByteBuffer bytes = ByteBuffer.wrap(PublishJson.spoolRecord(entry.incident()));
+            ByteBuffer bytes = ByteBuffer.wrap(content);
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
@@ -69,6 +86,13 @@ final class SpoolFiles {
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         forceDirectory();
+    }
+
+    /** Writing, forcing and deleting a file is what every incident will need: find out now rather than per incident. */
+    private void probe() throws IOException {
+        Path probe = dir.resolve(PROBE);
+        writeAtomically(probe, new byte[] {'o', 'k'});
+        Files.delete(probe);
     }
 
     void delete(long sequence) throws IOException {
@@ -88,7 +112,11 @@ final class SpoolFiles {
     private Optional<SpoolEntry> read(Path file, String name) throws IOException {
         try {
             long sequence = Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
-            return Optional.of(new SpoolEntry(sequence, PublishJson.readSpoolRecord(Files.readAllBytes(file))));
+            OutgoingIncident incident = PublishJson.readSpoolRecord(Files.readAllBytes(file));
+            if (incident == null) {
+                throw new IOException("the file holds null, not an incident");
+            }
+            return Optional.of(new SpoolEntry(sequence, incident));
         } catch (IOException | RuntimeException unreadable) {
             Path aside = file.resolveSibling(name + CORRUPT_SUFFIX);
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);

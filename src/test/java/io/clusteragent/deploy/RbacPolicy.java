@@ -1,5 +1,6 @@
 package io.clusteragent.deploy;
 
+import io.clusteragent.cluster.IncidentConfigMap;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.WatchedResource;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -93,6 +94,19 @@ final class RbacPolicy {
                 .forEach(resource -> found.add(resource + " is granted cluster-wide, but the agent does not read it"));
     }
 
+    /** An object the detector leader writes in its own namespace: named rules for it, and create, which no name can limit. */
+    record LeaderObject(String kind, String apiGroup, String resource, String name, Set<String> verbs) {
+
+        boolean governs(PolicyRule rule) {
+            return rule.getApiGroups().equals(List.of(apiGroup)) && rule.getResources().equals(List.of(resource));
+        }
+    }
+
+    /** The Lease (cluster/Leadership.java) and the incident state the leaders hand on (cluster/IncidentConfigMap.java). */
+    static final List<LeaderObject> LEADER_OBJECTS = List.of(
+            new LeaderObject("Lease", "coordination.k8s.io", "leases", Leadership.LEASE_NAME, LEASE_VERBS),
+            new LeaderObject("ConfigMap", "", "configmaps", IncidentConfigMap.NAME, Set.of("get", "update")));
+
     private static void leaseGrants(Manifests manifests, String namespace, String account, boolean leaderElection, List<String> found) {
         List<PolicyRule> rules = new ArrayList<>();
         for (RoleBinding binding : manifests.all(RoleBinding.class)) {
@@ -101,23 +115,28 @@ final class RbacPolicy {
             }
         }
         for (PolicyRule rule : rules) {
-            if (!rule.getApiGroups().equals(List.of("coordination.k8s.io")) || !rule.getResources().equals(List.of("leases"))) {
-                found.add("a namespaced rule grants more than the Lease: " + rule);
-            } else if (!rule.getResourceNames().isEmpty() && !rule.getResourceNames().equals(List.of(Leadership.LEASE_NAME))) {
-                found.add("a Lease rule names other Leases than " + Leadership.LEASE_NAME + ": " + rule.getResourceNames());
+            Optional<LeaderObject> object = LEADER_OBJECTS.stream().filter(o -> o.governs(rule)).findFirst();
+            if (object.isEmpty()) {
+                found.add("a namespaced rule grants more than the Lease and the incident state: " + rule);
+            } else if (!rule.getResourceNames().isEmpty() && !rule.getResourceNames().equals(List.of(object.get().name()))) {
+                found.add("a " + object.get().kind() + " rule names others than " + object.get().name() + ": " + rule.getResourceNames());
             } else if (rule.getResourceNames().isEmpty() && !rule.getVerbs().equals(List.of("create"))) {
-                found.add("a Lease rule not limited to " + Leadership.LEASE_NAME + " grants more than create: " + rule.getVerbs());
+                found.add("a " + object.get().kind() + " rule not limited to " + object.get().name() + " grants more than create: "
+                        + rule.getVerbs());
             }
         }
         if (leaderElection) {
-            Set<String> named = verbs(rules, List.of(Leadership.LEASE_NAME));
-            LEASE_VERBS.stream().filter(verb -> !named.contains(verb))
-                    .forEach(verb -> found.add("leader election needs " + verb + " on Lease " + Leadership.LEASE_NAME));
-            if (!verbs(rules, List.of()).contains("create")) {
-                found.add("leader election needs create on leases");
+            for (LeaderObject object : LEADER_OBJECTS) {
+                List<PolicyRule> governing = rules.stream().filter(object::governs).toList();
+                Set<String> named = verbs(governing, List.of(object.name()));
+                object.verbs().stream().filter(verb -> !named.contains(verb))
+                        .forEach(verb -> found.add("leader election needs " + verb + " on " + object.kind() + " " + object.name()));
+                if (!verbs(governing, List.of()).contains("create")) {
+                    found.add("leader election needs create on " + object.resource());
+                }
             }
         } else if (!rules.isEmpty()) {
-            found.add("leader election is off, yet the agent may write Leases");
+            found.add("leader election is off, yet the agent may write Leases or its incident state");
         }
     }
 

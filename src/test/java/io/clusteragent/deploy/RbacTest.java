@@ -1,5 +1,6 @@
 package io.clusteragent.deploy;
 
+import io.clusteragent.cluster.IncidentConfigMap;
 import io.clusteragent.cluster.Leadership;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -19,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The agent's RBAC is least privilege: get/list/watch on exactly what the code watches
- * ({@code WatchedResource}), get/list on metrics, the one Lease when leader election is on; no
- * Secrets and no wildcards anywhere.
+ * ({@code WatchedResource}), get/list on metrics, the one Lease and the one incident-state ConfigMap
+ * when leader election is on; no Secrets and no wildcards anywhere.
  */
 class RbacTest {
 
@@ -34,12 +35,12 @@ class RbacTest {
 
     @ParameterizedTest
     @EnumSource(value = Kustomization.class, names = {"BASE", "PRODUCTION"})
-    void withLeaderElectionTheLeaseRoleIsLimitedToTheDetectorLease(Kustomization kustomization) {
+    void withLeaderElectionTheRoleIsLimitedToTheDetectorLeaseAndTheIncidentState(Kustomization kustomization) {
         Manifests manifests = kustomization.render();
 
         assertThat(manifests.agentConfig().leaderElection()).isTrue();
         assertThat(manifests.one(Role.class).getRules()).extracting(PolicyRule::getResourceNames)
-                .containsExactlyInAnyOrder(List.of(Leadership.LEASE_NAME), List.of());
+                .containsExactlyInAnyOrder(List.of(Leadership.LEASE_NAME), List.of(), List.of(IncidentConfigMap.NAME), List.of());
     }
 
     @ParameterizedTest
@@ -78,8 +79,14 @@ class RbacTest {
                         "needs patch on Lease " + Leadership.LEASE_NAME),
                 broken("every Lease writable", m -> m.one(Role.class).getRules().get(1).getVerbs().add("update"),
                         "grants more than create"),
-                broken("a namespaced rule beyond the Lease", m -> m.one(Role.class).getRules().add(rule("", "configmaps", "get")),
-                        "grants more than the Lease"));
+                broken("a namespaced rule beyond the leader's objects", m -> m.one(Role.class).getRules().add(rule("", "pods", "delete")),
+                        "grants more than the Lease and the incident state"),
+                broken("the incident state not writable", m -> m.one(Role.class).getRules().get(2).getVerbs().remove("update"),
+                        "needs update on ConfigMap " + IncidentConfigMap.NAME),
+                broken("every ConfigMap readable", m -> m.one(Role.class).getRules().get(3).getVerbs().add("get"),
+                        "grants more than create"),
+                broken("no way to create the incident state", m -> m.one(Role.class).getRules().remove(3),
+                        "needs create on configmaps"));
     }
 
     private static Arguments broken(String change, Consumer<Manifests> breakIt, String expected) {

@@ -114,6 +114,54 @@ class IncidentTrackerTest {
     }
 
     @Test
+    void aRestoredTrackerCarriesOnItsCooldownAndItsNumbering() throws Exception {
+        tracker.update(ALL, List.of(CRASH_LOOP, NODE_DOWN), NOW);
+        tracker.update(ALL, List.of(CRASH_LOOP), NOW.plusSeconds(30));
+
+        IncidentTracker restarted = restartedFrom(tracker);
+
+        assertThat(restarted.update(ALL, List.of(CRASH_LOOP), NOW.plusSeconds(60))).as("open, and already announced").isEmpty();
+        assertThat(restarted.update(ALL, List.of(CRASH_LOOP), NOW.plus(Duration.ofMinutes(30))))
+                .as("the cooldown counts from the notification before the restart")
+                .extracting(Notification::version).containsExactly(2);
+        assertThat(restarted.update(ALL, List.of(CRASH_LOOP, NODE_DOWN), NOW.plus(Duration.ofMinutes(31))))
+                .as("a reopened incident continues after its resolution, never reusing a key")
+                .extracting(Notification::version).containsExactly(3);
+    }
+
+    @Test
+    void aRestoredOpenIncidentResolvesWithItsLastFinding() throws Exception {
+        tracker.update(ALL, List.of(CRASH_LOOP), NOW);
+
+        IncidentTracker restarted = restartedFrom(tracker);
+
+        assertThat(restarted.update(ALL, List.of(), NOW.plusSeconds(30))).singleElement().satisfies(n -> {
+            assertThat(n.status()).isEqualTo(IncidentStatus.RESOLVED);
+            assertThat(n.version()).isEqualTo(2);
+            assertThat(n.finding()).isEqualTo(CRASH_LOOP);
+        });
+    }
+
+    @Test
+    void closedIncidentsAreForgottenAfterTheVersionMemory() {
+        tracker.update(ALL, List.of(CRASH_LOOP), NOW);
+        tracker.update(ALL, List.of(), NOW.plusSeconds(30));
+        assertThat(tracker.records()).hasSize(1);
+
+        tracker.update(ALL, List.of(), NOW.plus(IncidentTracker.VERSION_MEMORY).plusSeconds(31));
+
+        assertThat(tracker.records()).as("the stored state stays bounded").isEmpty();
+    }
+
+    /** Through the stored form, as a restarted agent or the next leader reads it. */
+    private static IncidentTracker restartedFrom(IncidentTracker before) throws Exception {
+        IncidentState stored = IncidentStateJson.read(IncidentStateJson.write(new IncidentState(before.records(), List.of())));
+        IncidentTracker restarted = new IncidentTracker("prod-eu-1", PlatformNamespaces.defaults(), Duration.ofMinutes(30), true);
+        restarted.restore(stored.incidents());
+        return restarted;
+    }
+
+    @Test
     void fingerprintIsStableAndSeparatesClustersTypesNamespacesAndResources() {
         String fingerprint = tracker.fingerprint(CRASH_LOOP);
 

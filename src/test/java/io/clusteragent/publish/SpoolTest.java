@@ -8,6 +8,8 @@ import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -117,6 +119,19 @@ class SpoolTest {
     }
 
     @Test
+    void anIncidentOfferedAgainAfterARestartIsNotSpooledTwice(Vertx vertx, VertxTestContext test) {
+        Polling.on(context, () -> Spool.open(vertx, dir, 10))
+                .compose(spool -> spool.add(open("a", 1)).compose(x -> spool.close()))
+                .compose(closed -> Polling.on(context, () -> Spool.open(vertx, dir, 10)))
+                .compose(spool -> spool.add(open("a", 1)).compose(x -> spool.add(open("a", 2))).compose(x -> spool.close().map(spool)))
+                .onComplete(test.succeeding(spool -> test.verify(() -> {
+                    assertThat(keys(spool)).containsExactly("a:1", "a:2");
+                    assertThat(spoolFiles()).hasSize(2);
+                    test.completeNow();
+                })));
+    }
+
+    @Test
     void halfWrittenFilesAreDiscardedAndUnreadableOnesSetAside(Vertx vertx, VertxTestContext test) throws IOException {
         Files.write(dir.resolve("0000000000000000001.json"), PublishJson.spoolRecord(open("a", 1)));
         Files.writeString(dir.resolve("0000000000000000002.json"), "{not json");
@@ -126,6 +141,21 @@ class SpoolTest {
                     assertThat(keys(spool)).containsExactly("a:1");
                     assertThat(spoolFiles()).containsExactly("0000000000000000001.json");
                     assertThat(dir.resolve("0000000000000000002.json.corrupt")).exists();
+                    spool.close().onComplete(test.succeedingThenComplete());
+                })));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "[]", "\"x\"", "{}", "{\"fingerprint\":\"a\",\"version\":1}", ""})
+    void wellFormedJsonThatIsNoIncidentIsSetAsideAndStartContinues(String content, Vertx vertx, VertxTestContext test)
+            throws IOException {
+        Files.write(dir.resolve("0000000000000000001.json"), PublishJson.spoolRecord(open("a", 1)));
+        Files.writeString(dir.resolve("0000000000000000002.json"), content);
+        Polling.on(context, () -> Spool.open(vertx, dir, 10))
+                .compose(spool -> spool.add(open("b", 1)).map(spool))
+                .onComplete(test.succeeding(spool -> test.verify(() -> {
+                    assertThat(keys(spool)).containsExactly("a:1", "b:1");
+                    assertThat(dir.resolve("0000000000000000002.json.corrupt")).hasContent(content);
                     spool.close().onComplete(test.succeedingThenComplete());
                 })));
     }

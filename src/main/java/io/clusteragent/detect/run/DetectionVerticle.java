@@ -1,4 +1,4 @@
-package io.clusteragent.monitor;
+package io.clusteragent.detect.run;
 
 import io.clusteragent.detect.CycleResult;
 import io.clusteragent.detect.DetectionInput;
@@ -6,6 +6,7 @@ import io.clusteragent.detect.Detector;
 import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.detect.Detectors;
 import io.clusteragent.detect.FindingType;
+import io.clusteragent.detect.IncidentStore;
 import io.clusteragent.detect.IncidentTracker;
 import io.clusteragent.detect.Notification;
 
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +32,8 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
  * Runs the detectors: every poll interval all of them (metrics are only read then), and every second
  * the ones whose conditions cannot wait for the next poll (a new OOM kill, a node going NotReady,
  * a crash loop) when the cache has changed since. Cycles run on a worker, one at a time: a slow
- * cycle is skipped over, never overlapped, and publishing never holds a cycle up.
+ * cycle is skipped over, never overlapped. A cycle ends once its notifications are spooled (the sink
+ * never waits for the receiver) and the incident state says so ({@link IncidentLedger}).
  */
 public final class DetectionVerticle extends AbstractVerticle {
 
@@ -42,23 +45,24 @@ public final class DetectionVerticle extends AbstractVerticle {
     private final Clock clock;
     private final DetectorSettings settings;
     private final Duration pollInterval;
-    private final IncidentTracker tracker;
+    private final IncidentLedger ledger;
     private final Function<Notification, Future<Void>> publisher;
     private final DetectionMeters meters;
     private List<Detector> all;
     private List<Detector> urgent;
     private boolean running;
+    private boolean restored;
     private long lastFastVersion = -1;
     private long pollTimer = -1;
     private long fastTimer = -1;
 
     public DetectionVerticle(ClusterState state, Clock clock, DetectorSettings settings, Duration pollInterval,
-            IncidentTracker tracker, Function<Notification, Future<Void>> publisher, DetectionMeters meters) {
+            IncidentTracker tracker, IncidentStore store, Function<Notification, Future<Void>> publisher, DetectionMeters meters) {
         this.state = state;
         this.clock = clock;
         this.settings = settings;
         this.pollInterval = pollInterval;
-        this.tracker = tracker;
+        this.ledger = new IncidentLedger(tracker, store);
         this.publisher = publisher;
         this.meters = meters;
     }
@@ -105,14 +109,20 @@ public final class DetectionVerticle extends AbstractVerticle {
         Instant now = clock.instant();
         long start = System.nanoTime();
         return vertx.executeBlocking(() -> {
+                    if (!restored) {
+                        // Before the first decision, so that nothing announced before is announced again.
+                        ledger.restore();
+                        restored = true;
+                    }
                     DetectionInput input = DetectionInput.of(state, now, settings);
                     CycleResult result = Detectors.run(detectors, input);
                     result.failures().forEach((type, failure) ->
                             LOG.error("detector {} failed; its incidents stay as they were", type.label(), failure));
                     meters.evaluated(input.pods().size(), input.nodes().size());
-                    return tracker.update(result, now);
+                    return ledger.record(result, now);
                 }, true)
-                .onSuccess(notifications -> notifications.forEach(this::publish))
+                .recover(this::unsaved)
+                .compose(this::publishAll)
                 .onFailure(failure -> LOG.error("detection cycle failed", failure))
                 .onComplete(done -> {
                     running = false;
@@ -120,9 +130,46 @@ public final class DetectionVerticle extends AbstractVerticle {
                 });
     }
 
-    private void publish(Notification notification) {
-        meters.notification(notification);
-        publisher.apply(notification).onFailure(failure -> LOG.error("incident {} could not be queued for publishing",
-                notification.fingerprint(), kv("fingerprint", notification.fingerprint()), failure));
+    /** Hands each notification to the sink; those it took leave the outbox, the rest are offered again next cycle. */
+    private Future<List<Notification>> publishAll(List<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        List<Future<Void>> handed = notifications.stream().map(publisher).toList();
+        return backHere(Future.join(handed).otherwiseEmpty()).compose(all -> {
+            List<Notification> queued = new ArrayList<>();
+            for (int i = 0; i < notifications.size(); i++) {
+                Notification n = notifications.get(i);
+                if (handed.get(i).succeeded()) {
+                    queued.add(n);
+                    meters.notification(n);
+                } else {
+                    meters.notQueued("spool");
+                    LOG.error("incident could not be queued for publishing, offered again next cycle {} {}: {}",
+                            kv("fingerprint", n.fingerprint()), kv("version", n.version()), handed.get(i).cause().getMessage());
+                }
+            }
+            return vertx.executeBlocking(() -> {
+                ledger.confirm(queued);
+                return List.copyOf(queued);
+            }, true);
+        });
+    }
+
+    /** The sink completes on its own context; the cycle's bookkeeping stays on this one. */
+    private <T> Future<T> backHere(Future<T> future) {
+        Promise<T> promise = Promise.promise();
+        future.onComplete(result -> context.runOnContext(v -> promise.handle(result)));
+        return promise.future();
+    }
+
+    private Future<List<Notification>> unsaved(Throwable failure) {
+        if (failure instanceof IncidentLedger.UnsavedException unsaved) {
+            unsaved.notifications().forEach(n -> meters.notQueued("state"));
+            LOG.error("{}; {} notifications are decided again next cycle", unsaved.getMessage(), unsaved.notifications().size(),
+                    kv("fingerprints", unsaved.notifications().stream().map(Notification::fingerprint).toList()));
+            return Future.succeededFuture(List.of());
+        }
+        return Future.failedFuture(failure);
     }
 }

@@ -1,4 +1,4 @@
-package io.clusteragent.monitor;
+package io.clusteragent.publish;
 
 import io.clusteragent.publish.IncidentSink;
 import io.micrometer.core.instrument.FunctionCounter;

@@ -1,7 +1,8 @@
-package io.clusteragent.monitor;
+package io.clusteragent.detect.run;
 
 import io.clusteragent.cluster.LiveCluster;
 import io.clusteragent.config.DetectorSettings;
+import io.clusteragent.detect.IncidentStore;
 import io.clusteragent.detect.IncidentTracker;
 import io.clusteragent.detect.Notification;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -51,7 +52,7 @@ class UrgentDetectionMockServerTest {
         List<Notification> published = new CopyOnWriteArrayList<>();
         DetectionVerticle detection = new DetectionVerticle(live.state(), Clock.systemUTC(), DetectorSettings.defaults(),
                 Duration.ofHours(1), IncidentTracker.of("test", DetectorSettings.defaults(), true),
-                notification -> {
+                new IncidentStore.InMemory(), notification -> {
                     published.add(notification);
                     return Future.succeededFuture();
                 }, new DetectionMeters(new SimpleMeterRegistry()));

@@ -1,10 +1,11 @@
-package io.clusteragent.monitor;
+package io.clusteragent.publish;
 
 import io.clusteragent.detect.Finding;
 import io.clusteragent.detect.Notification;
 import io.clusteragent.publish.IncidentSignal;
 import io.clusteragent.publish.OutgoingIncident;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,10 +31,18 @@ public final class IncidentSignals {
         metadata.put("environment", reporter.environment());
         putIfPresent(metadata, "owner", finding.owner());
         finding.details().forEach(metadata::putIfAbsent);
-        IncidentSignal signal = new IncidentSignal(UUID.randomUUID(), finding.type().label(), finding.severity().label(),
+        IncidentSignal signal = new IncidentSignal(idOf(notification), finding.type().label(), finding.severity().label(),
                 finding.namespace(), finding.resource(), finding.message(), notification.detectedAt().toString(),
                 reporter.source(), metadata);
         return new OutgoingIncident(notification.fingerprint(), notification.version(), signal);
+    }
+
+    /**
+     * Derived from the idempotency key, so that a notification offered again after a restart or by the
+     * next leader is the same payload, id included.
+     */
+    static UUID idOf(Notification notification) {
+        return UUID.nameUUIDFromBytes(notification.idempotencyKey().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void putIfPresent(Map<String, String> metadata, String key, String value) {

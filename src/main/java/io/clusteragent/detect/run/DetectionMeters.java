@@ -1,4 +1,4 @@
-package io.clusteragent.monitor;
+package io.clusteragent.detect.run;
 
 import io.clusteragent.detect.Notification;
 
@@ -33,6 +33,9 @@ public final class DetectionMeters {
         Gauge.builder("cluster_agent_detection_nodes_evaluated", nodesEvaluated, AtomicInteger::get).register(registry);
         Gauge.builder("cluster_agent_detection_leader", leader, AtomicInteger::get)
                 .description("1 when this replica runs the detectors").register(registry);
+        // Present at zero from the start, so that an alert on their increase has a series to watch.
+        notQueuedCounter("state");
+        notQueuedCounter("spool");
     }
 
     void evaluated(int pods, int nodes) {
@@ -55,6 +58,17 @@ public final class DetectionMeters {
                 .tag("status", notification.status().name().toLowerCase(java.util.Locale.ROOT))
                 .description("Incident notifications: opened, re-notified and resolved")
                 .register(registry).increment();
+    }
+
+    /** A notification that could not be made durable: the incident state ({@code state}) or the spool ({@code spool}) refused it. */
+    void notQueued(String stage) {
+        notQueuedCounter(stage).increment();
+    }
+
+    private Counter notQueuedCounter(String stage) {
+        return Counter.builder("cluster_agent_incidents_not_queued").tag("stage", stage)
+                .description("Incident notifications that could not be made durable; each is tried again next cycle")
+                .register(registry);
     }
 
     public void leader(boolean leading) {

@@ -1,4 +1,4 @@
-package io.clusteragent.monitor;
+package io.clusteragent.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusteragent.cluster.ClusterState;

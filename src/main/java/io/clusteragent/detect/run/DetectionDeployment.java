@@ -1,4 +1,4 @@
-package io.clusteragent.monitor;
+package io.clusteragent.detect.run;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 
 /**
- * Starts and stops the detectors as leadership comes and goes. Each start is a fresh verticle, so a
- * replica that leads again begins without another leader's stale history.
+ * Starts and stops the detectors as leadership comes and goes. Each start is a fresh verticle that
+ * loads the incident state before its first cycle, so a replica that leads again carries on from
+ * the last leader's state rather than from its own stale memory.
  */
 public final class DetectionDeployment {
 
