@@ -1,5 +1,6 @@
 package io.clusteragent.cluster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,11 +60,8 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
         HasMetadata object;
         try {
             object = typed.treeToValue(entry.tree(), type.get());
-        } catch (JsonMappingException e) {
-            problem(entry, "it cannot be read as a " + entry.kind() + ": " + mappingProblem(e));
-            return;
-        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            problem(entry, "it cannot be read as a " + entry.kind() + ": " + e.getMessage());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            problem(entry, "it cannot be read as a " + entry.kind() + ": " + conversionProblem(e));
             return;
         }
         Optional<String> missing = SnapshotKinds.missingIdentity(object);
@@ -128,19 +126,24 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
         return "\"" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "\"";
     }
 
-    /** "Cannot deserialize ... at spec.containers[0].ports": the field, not Jackson's reference chain. */
-    private static String mappingProblem(JsonMappingException e) {
+    /** "Cannot deserialize ... (at spec.containers[0].ports)": the field, not Jackson's reference chain. */
+    private static String conversionProblem(Exception e) {
+        if (!(e instanceof JsonMappingException mapping)) {
+            return firstLine(e.getMessage());
+        }
         StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
             if (reference.getFieldName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
-        String message = e.getOriginalMessage();
+        return firstLine(mapping.getOriginalMessage()) + (path.isEmpty() ? "" : " (at " + path + ")");
+    }
+
+    private static String firstLine(String message) {
         int newline = message == null ? -1 : message.indexOf('\n');
-        String first = newline < 0 ? String.valueOf(message) : message.substring(0, newline);
-        return first + (path.isEmpty() ? "" : " (at " + path + ")");
+        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
     }
 }
