@@ -35,7 +35,7 @@ record ParseProblem(String text, boolean endOfInput) {
         return "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "unreadable input";
         }

@@ -1,11 +1,7 @@
 package io.clusteragent.cluster;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +28,6 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
 
     private final Path file;
     private final SnapshotKinds kinds = new SnapshotKinds();
-    private final ObjectMapper typed = new ObjectMapper();
     private final List<HasMetadata> objects = new ArrayList<>();
     private final Map<String, Integer> kept = new TreeMap<>();
     private final Map<String, Integer> skipped = new TreeMap<>();
@@ -43,7 +38,6 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
 
     SnapshotContents(Path file) {
         this.file = file;
-        new KubernetesSerialization(typed, true);
     }
 
     @Override
@@ -59,9 +53,9 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
         }
         HasMetadata object;
         try {
-            object = typed.treeToValue(entry.tree(), type.get());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            problem(entry, "it cannot be read as a " + entry.kind() + ": " + conversionProblem(e));
+            object = kinds.read(entry, type.get());
+        } catch (IllegalArgumentException e) {
+            problem(entry, e.getMessage());
             return;
         }
         Optional<String> missing = SnapshotKinds.missingIdentity(object);
@@ -90,7 +84,7 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
     }
 
     private void notObject(SnapshotEntry entry) {
-        String what = entry.tree().isObject() ? "mapping(s) without a kind" : entry.tree().getNodeType().name().toLowerCase() + "(s)";
+        String what = entry.tree().isObject() ? "mapping without a kind" : entry.tree().getNodeType().name().toLowerCase();
         notObjects.merge(what, 1, Integer::sum);
         if (firstNotObject == null) {
             firstNotObject = entry;
@@ -110,9 +104,9 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
             parts.add(skipped.values().stream().mapToInt(Integer::intValue).sum() + " object(s) of kinds the agent does not use ("
                     + skipped.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")");
         }
-        notObjects.forEach((what, count) -> parts.add(count + " " + what));
+        notObjects.forEach((what, count) -> parts.add(count == 1 ? "1 " + what : count + " " + what.replaceFirst("^(\\w+)", "$1s")));
         if (firstNotObject != null) {
-            parts.add("the first of which is " + sample(firstNotObject.tree()) + " at " + firstNotObject.position());
+            parts.add("the first " + sample(firstNotObject.tree()) + " at " + firstNotObject.position());
         }
         return parts.isEmpty() ? "it is empty, or only comments" : "it holds " + String.join(", ", parts);
     }
@@ -124,26 +118,5 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
         }
         String text = value.asText();
         return "\"" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "\"";
-    }
-
-    /** "Cannot deserialize ... (at spec.containers[0].ports)": the field, not Jackson's reference chain. */
-    private static String conversionProblem(Exception e) {
-        if (!(e instanceof JsonMappingException mapping)) {
-            return firstLine(e.getMessage());
-        }
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return firstLine(mapping.getOriginalMessage()) + (path.isEmpty() ? "" : " (at " + path + ")");
-    }
-
-    private static String firstLine(String message) {
-        int newline = message == null ? -1 : message.indexOf('\n');
-        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
     }
 }

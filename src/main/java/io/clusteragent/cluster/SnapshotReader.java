@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -51,12 +53,16 @@ final class SnapshotReader {
                 reading = position(SnapshotPosition.NOT_AN_ITEM);
                 switch (token) {
                     case START_OBJECT -> readDocument();
-                    case START_ARRAY -> readItems(trees.createObjectNode());
+                    case START_ARRAY -> readItems(trees.createObjectNode()).waiting.forEach(this::hand);
                     default -> readScalarDocument();
                 }
             }
         } catch (JsonProcessingException e) {
             throw unparsable(e);
+        } catch (YAMLException e) {
+            // SnakeYAML's own exceptions sometimes escape Jackson's wrapping; they still get a place.
+            throw new SnapshotException("cannot parse cluster snapshot " + file + ": " + ParseProblem.firstLine(e.getMessage())
+                    + (reading == null ? "" : ", inside the value at " + reading), e);
         } catch (IOException e) {
             throw new SnapshotException("cannot read cluster snapshot " + file + ": " + e, e);
         }
@@ -94,6 +100,7 @@ final class SnapshotReader {
             reading = position(items.count);
             SnapshotEntry item = new SnapshotEntry(tree(), reading);
             items.count++;
+            items.last = item;
             if (!item.tree().isObject() || item.kind() != null) {
                 hand(item);
             } else if (header.hasNonNull("kind")) {
@@ -148,13 +155,16 @@ final class SnapshotReader {
     private SnapshotException truncated(SnapshotPosition list, Items items) {
         return new SnapshotException("cluster snapshot " + file + " looks truncated: the items of the List at " + list
                 + " stop at line " + items.endLine + " after " + items.count + " item(s), and the `kind: List` and `metadata`"
-                + " that kubectl writes after the items never come. The last item read"
-                + (lastRead == null ? "" : ", " + lastRead + ",") + " may be incomplete. Write the dump again and let kubectl finish.");
+                + " that kubectl writes after the items never come." + (items.last == null ? "" : " The last item read, " + items.last + ", may be incomplete.")
+                + " Write the dump again and let kubectl finish.");
     }
 
     private SnapshotException unparsable(JsonProcessingException e) {
         if (isEncodingProblem(e)) {
             return notUtf8(e);
+        }
+        if (e.getCause() instanceof ReaderException special) {
+            return notYamlText(special, e);
         }
         ParseProblem problem = ParseProblem.of(e, parser == null ? null : parser.currentLocation());
         return new SnapshotException("cannot parse cluster snapshot " + file + ": " + problem.text()
@@ -163,9 +173,22 @@ final class SnapshotReader {
                 + ". " + (lastRead == null ? "No object was read before it." : "The last value read in full is " + lastRead + "."), e);
     }
 
+    /** SnakeYAML checks characters as it buffers them, ahead of the value being parsed: only the offset says where. */
+    private SnapshotException notYamlText(ReaderException special, JsonProcessingException e) {
+        String where;
+        try {
+            where = FileText.lineAndColumn(file, special.getPosition());
+        } catch (IOException readAgain) {
+            e.addSuppressed(readAgain);
+            where = "character " + special.getPosition();
+        }
+        return new SnapshotException(String.format("cannot parse cluster snapshot %s: it holds a character YAML does not allow, U+%04X at %s."
+                + " kubectl never writes one; is the file damaged?", file, special.getCodePoint(), where), e);
+    }
+
     private SnapshotException notUtf8(JsonProcessingException e) {
         try {
-            String where = Utf8Check.firstInvalidByte(file).orElse("a byte the parser refused");
+            String where = FileText.firstInvalidByte(file).orElse("a byte the parser refused");
             return new SnapshotException("cluster snapshot " + file + " is not UTF-8 text: " + where
                     + " is not valid UTF-8. kubectl writes UTF-8 YAML or JSON; is this the dump?", e);
         } catch (IOException readAgain) {
@@ -186,6 +209,7 @@ final class SnapshotReader {
     private static final class Items {
         private int count;
         private int endLine;
+        private SnapshotEntry last;
         private final List<SnapshotEntry> waiting = new ArrayList<>();
     }
 }

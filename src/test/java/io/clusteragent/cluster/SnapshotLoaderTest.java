@@ -205,6 +205,29 @@ class SnapshotLoaderTest {
     }
 
     @Test
+    void readsATopLevelSequenceOfObjects(@TempDir Path dir) throws Exception {
+        Path yaml = Files.writeString(dir.resolve("pods.yaml"), """
+                - {apiVersion: v1, kind: Node, metadata: {name: node-a}}
+                - {apiVersion: v1, kind: Pod, metadata: {name: web-1, namespace: shop}}
+                """);
+
+        ClusterState state = loader.load(yaml, LOADED);
+
+        assertThat(state.node("node-a")).isPresent();
+        assertThat(state.pod("shop", "web-1")).isPresent();
+    }
+
+    @Test
+    void aControlCharacterIsReportedWithItsPlace(@TempDir Path dir) throws Exception {
+        Path yaml = Files.writeString(dir.resolve("control.yaml"), "apiVersion: v1\nkind: Node\nmetadata:\n  name: node-\u0001a\n");
+
+        assertThatThrownBy(() -> loader.load(yaml, LOADED))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessage("cannot parse cluster snapshot " + yaml + ": it holds a character YAML does not allow, U+0001 at line 4, column 14."
+                        + " kubectl never writes one; is the file damaged?");
+    }
+
+    @Test
     void itemsWithoutKindTakeItFromAListThatNamesItAfterThem() {
         ClusterState state = loader.load(resource("list-kind-after-kindless-items.yaml"), LOADED);
 
@@ -250,7 +273,7 @@ class SnapshotLoaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "hello-world.yaml        | it holds 1 string(s), the first of which is \"hello world\" at document 1, line 1",
+            "hello-world.yaml        | it holds 1 string, the first \"hello world\" at document 1, line 1",
             "comments-only.yaml      | it is empty, or only comments",
             "unknown-kinds-only.yaml | it holds 3 object(s) of kinds the agent does not use (monitoring.coreos.com/v1 ServiceMonitor: 2, v1 ConfigMap: 1)",
             "metrics-only.json       | it holds 1 NodeMetrics",

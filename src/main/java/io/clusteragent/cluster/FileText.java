@@ -1,6 +1,7 @@
 package io.clusteragent.cluster;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.channels.ReadableByteChannel;
@@ -13,14 +14,32 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the first byte of a file that is not UTF-8. Only run once a parser has already refused the
- * file, so the parse itself pays nothing for it; the parsers' own reports give no usable offset.
+ * Finds places in a file that a parser refused without saying where: the first byte that is not
+ * UTF-8, the line and column of a character offset. Only run once the parse has failed, so a good
+ * file pays nothing for it.
  */
-final class Utf8Check {
+final class FileText {
 
     private static final int CHUNK = 1 << 16;
 
-    private Utf8Check() {
+    private FileText() {
+    }
+
+    /** "line 4, column 9" for the character (UTF-16 unit) at {@code index}, counted from 0. */
+    static String lineAndColumn(Path file, long index) throws IOException {
+        long line = 1;
+        long column = 1;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (long i = 0; i < index; i++) {
+                int c = in.read();
+                if (c < 0) {
+                    break;
+                }
+                line += c == '\n' ? 1 : 0;
+                column = c == '\n' ? 1 : column + 1;
+            }
+        }
+        return "line " + line + ", column " + column;
     }
 
     /** "byte 0x9f at offset 1234 (line 5)", or empty when the whole file decodes. */
