@@ -77,6 +77,7 @@ final class SnapshotReader {
             String field = parser.currentName();
             if (parser.nextToken() == JsonToken.START_ARRAY && field.equals("items")) {
                 items = readItems(header);
+                reading = start;
             } else {
                 header.set(field, tree());
             }
