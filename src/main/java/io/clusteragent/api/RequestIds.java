@@ -1,5 +1,6 @@
 package io.clusteragent.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.UUID;
@@ -21,11 +22,16 @@ public final class RequestIds {
     }
 
     static void assign(RoutingContext ctx) {
-        String offered = ctx.request().getHeader(HEADER);
-        String id = offered != null && SAFE.matcher(offered).matches() ? offered : fresh();
-        ctx.put(KEY, id);
-        ctx.response().putHeader(HEADER, id);
+        ctx.put(KEY, assign(ctx.request()));
         ctx.next();
+    }
+
+    /** Picks the id of a request and sets it on its response; also for requests answered without the router. */
+    static String assign(HttpServerRequest request) {
+        String offered = request.getHeader(HEADER);
+        String id = offered != null && SAFE.matcher(offered).matches() ? offered : fresh();
+        request.response().putHeader(HEADER, id);
+        return id;
     }
 
     /**

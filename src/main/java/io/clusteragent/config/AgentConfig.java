@@ -24,6 +24,7 @@ public record AgentConfig(
         Optional<String> kubeContext,
         Duration metricsRefreshInterval,
         Duration informerSyncTimeout,
+        Duration drainPeriod,
         Duration shutdownTimeout,
         Duration pollInterval,
         DetectorSettings detection,
@@ -54,6 +55,7 @@ public record AgentConfig(
                 values.text(Setting.KUBE_CONTEXT),
                 values.duration(Setting.METRICS_REFRESH_INTERVAL),
                 values.duration(Setting.INFORMER_SYNC_TIMEOUT),
+                values.duration(Setting.DRAIN_PERIOD),
                 values.duration(Setting.SHUTDOWN_TIMEOUT),
                 values.duration(Setting.POLL_INTERVAL),
                 detection(values),
@@ -118,7 +120,7 @@ public record AgentConfig(
                 + analysisTime.map(time -> " now=" + time).orElse("")
                 + kubeContext.map(context -> " context=" + context).orElse("")
                 + " metricsRefreshInterval=" + millis(metricsRefreshInterval) + " informerSyncTimeout=" + millis(informerSyncTimeout)
-                + " shutdownTimeout=" + millis(shutdownTimeout) + " pollInterval=" + millis(pollInterval)
+                + " drainPeriod=" + millis(drainPeriod) + " shutdownTimeout=" + millis(shutdownTimeout) + " pollInterval=" + millis(pollInterval)
                 + " eventSink=" + publishing.url().map(Object::toString).orElse("log") + " spoolDir=" + publishing.spoolDir()
                 + detection.nodeName().map(node -> " node=" + node).orElse("")
                 + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection;
