@@ -45,7 +45,10 @@ public final class Main {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(metricsOptions()));
         Agent agent = new Agent(vertx, config);
         agent.start()
-                .onSuccess(started -> Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(agent, vertx, config, log))))
+                .onSuccess(started -> {
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(agent, vertx, config, log)));
+                    log.info("started: SIGTERM drains for {}, then stops", config.drainPeriod());
+                })
                 .onFailure(failure -> {
                     log.error("start-up failed: {}", failure.getMessage());
                     vertx.close();

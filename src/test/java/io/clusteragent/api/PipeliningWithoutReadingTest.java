@@ -1,5 +1,6 @@
 package io.clusteragent.api;
 
+import io.clusteragent.testing.RawClient;
 import io.clusteragent.testing.Eventually;
 import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.clusteragent.api;
 
+import io.clusteragent.testing.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.clusteragent.api;
+package io.clusteragent.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A client that writes exactly the bytes it is given on one TCP connection: what an HTTP client library would refuse to send. */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
 
-    record Answer(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Answer(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -32,36 +32,36 @@ final class RawClient implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    static RawClient connect(int port) throws IOException {
+    public static RawClient connect(int port) throws IOException {
         Socket socket = new Socket("localhost", port);
         socket.setSoTimeout(10_000);
         return new RawClient(socket);
     }
 
     /** A connection whose receive buffer is small, so that what the server sends piles up on its side. */
-    static RawClient connectReadingLittle(int port) throws IOException {
+    public static RawClient connectReadingLittle(int port) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
         socket.connect(new java.net.InetSocketAddress("localhost", port));
         return new RawClient(socket);
     }
 
-    RawClient send(String text) throws IOException {
+    public RawClient send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawClient send(byte[] bytes) throws IOException {
+    public RawClient send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
-    static String get(String path, String... headers) {
+    public static String get(String path, String... headers) {
         return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + String.join("", headers) + "\r\n";
     }
 
     /** Reads one answer: status line, headers, and a body of Content-Length bytes. */
-    Answer read() throws IOException {
+    public Answer read() throws IOException {
         String statusLine = line();
         Map<String, String> headers = new LinkedHashMap<>();
         for (String header = line(); !header.isEmpty(); header = line()) {
@@ -73,7 +73,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Whether the server closed the connection within {@code timeout}, taking whatever it still sent first. */
-    boolean closedWithin(Duration timeout) throws IOException {
+    public boolean closedWithin(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
         try {
             while (in.read(new byte[8192]) >= 0) {
