@@ -62,14 +62,25 @@ public final class RawClient implements AutoCloseable {
 
     /** Reads one answer: status line, headers, and a body of Content-Length bytes. */
     public Answer read() throws IOException {
+        Answer head = readHead();
+        byte[] body = in.readNBytes(Integer.parseInt(head.headers().getOrDefault("content-length", "0")));
+        return new Answer(head.status(), head.headers(), new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Reads the status line and headers of an answer that has no body (to HEAD). */
+    public Answer readHead() throws IOException {
         String statusLine = line();
         Map<String, String> headers = new LinkedHashMap<>();
         for (String header = line(); !header.isEmpty(); header = line()) {
             int colon = header.indexOf(':');
             headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
         }
-        byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
-        return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
+        return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers, "");
+    }
+
+    public RawClient timeout(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        return this;
     }
 
     /** Whether the server closed the connection within {@code timeout}, taking whatever it still sent first. */
