@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class ConnectionAttacks {
 
-    private static final Duration HEALTHY = Duration.ofSeconds(1);
+    /** The liveness probe's timeoutSeconds in the manifests: slower, and the kubelet restarts the agent. */
+    private static final Duration HEALTHY = Duration.ofSeconds(3);
     private static final Pattern ACTIVE = Pattern.compile("(?m)^vertx_http_server_active_connections ([0-9.]+)$");
 
     private final Duration readTimeout;
@@ -84,16 +85,19 @@ final class ConnectionAttacks {
                 clients.add(client);
                 senders.submit(() -> client.send(pipeline));
             }
-            // The first answers fill the sockets' buffers, a few seconds of work on a small machine; then nothing more is answered.
-            Thread.sleep(3000);
-            Duration healthz = healthz(port);
+            Duration healthz = Duration.ZERO;
+            for (int i = 0; i < 3; i++) {
+                Thread.sleep(1000);
+                Duration once = healthz(port);
+                healthz = once.compareTo(healthz) > 0 ? once : healthz;
+            }
             long start = System.nanoTime();
             int open = activeConnections(port);
             while (open > 1 && elapsed(start).compareTo(writeTimeout.multipliedBy(4)) < 0) {
                 Thread.sleep(200);
                 open = activeConnections(port);
             }
-            return Outcome.when(open <= 1 && healthz.compareTo(HEALTHY) < 0, "/healthz meanwhile in " + seconds(healthz)
+            return Outcome.when(open <= 1 && healthz.compareTo(HEALTHY) < 0, "/healthz meanwhile in at most " + seconds(healthz)
                     + "; " + (open - 1) + " of 20 connections still open after " + seconds(elapsed(start).plusSeconds(3)));
         } finally {
             senders.shutdownNow();
