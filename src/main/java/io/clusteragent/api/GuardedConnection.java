@@ -69,7 +69,8 @@ final class GuardedConnection {
             answered = true;
             waitingSince = now;
         }
-        return closeAfterAnswer && answered || now - waitingSince > headDeadlineNanos;
+        boolean toldToClose = closeAfterAnswer && answered;
+        return toldToClose || now - waitingSince > headDeadlineNanos;
     }
 
     void close() {
