@@ -6,6 +6,7 @@ import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.detect.IncidentStore;
 import io.clusteragent.detect.IncidentTracker;
+import io.clusteragent.health.Draining;
 import io.clusteragent.detect.run.ConfigMapIncidentStore;
 import io.clusteragent.detect.run.DetectionDeployment;
 import io.clusteragent.detect.run.DetectionMeters;
@@ -42,9 +43,11 @@ public final class Agent {
     private final Vertx vertx;
     private final AgentConfig config;
     private final Clock clock;
+    private final Draining draining = new Draining();
     private ClusterState state;
     private LiveCluster live;
     private ApiVerticle api;
+    private String apiDeployment;
     private IncidentSink sink;
     private DetectionDeployment detection;
     private Leadership leadership;
@@ -62,26 +65,41 @@ public final class Agent {
                     // One HTTP verticle per event loop, as Vert.x intends: they share the port and one answer cache.
                     ResponseCache cache = new ResponseCache(config.responseCacheBytes());
                     return vertx.deployVerticle(() -> {
-                        ApiVerticle instance = new ApiVerticle(config, state, clock, cache);
+                        ApiVerticle instance = new ApiVerticle(config, state, clock, cache, draining);
                         if (api == null) {
                             api = instance;
                         }
                         return instance;
-                    }, new DeploymentOptions().setInstances(API_INSTANCES));
+                    }, new DeploymentOptions().setInstances(API_INSTANCES)).onSuccess(id -> apiDeployment = id);
                 })
                 .compose(deployed -> live == null ? Future.succeededFuture() : live.awaitSynced(config.informerSyncTimeout()))
                 .compose(synced -> startDetection())
                 .map(this);
     }
 
+    /**
+     * Stops in the order that loses no request and no incident: readiness fails at once while the API
+     * keeps answering for the drain period (endpoints and load balancers take a few seconds to stop
+     * sending), then the requests in flight finish and the port closes, then the detectors stop, the
+     * Lease is given up for another replica, the spool is closed and the watches end.
+     */
     public Future<Void> stop() {
-        if (leadership != null) {
-            leadership.close();
-        }
-        if (live != null) {
-            live.close();
-        }
-        return sink == null ? Future.succeededFuture() : sink.close();
+        draining.begin();
+        LOG.info("draining: /readyz answers 503 and the API keeps answering for {}", config.drainPeriod());
+        return vertx.timer(config.drainPeriod().toMillis())
+                .compose(drained -> apiDeployment == null ? Future.<Void>succeededFuture() : vertx.undeploy(apiDeployment))
+                .compose(closed -> detection == null ? Future.<Void>succeededFuture() : detection.stop())
+                .compose(detectorsStopped -> {
+                    if (leadership != null) {
+                        leadership.close();
+                    }
+                    return sink == null ? Future.<Void>succeededFuture() : sink.close();
+                })
+                .onComplete(spoolClosed -> {
+                    if (live != null) {
+                        live.close();
+                    }
+                });
     }
 
     /** Detectors run on one replica: the Lease holder when leader election is on, this one otherwise. */

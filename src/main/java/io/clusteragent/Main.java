@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Composition root: configuration, logging, Vert.x with metrics, then the agent. */
 public final class Main {
@@ -46,7 +48,10 @@ public final class Main {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(metricsOptions()));
         Agent agent = new Agent(vertx, config);
         agent.start()
-                .onSuccess(started -> Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(agent, vertx, config, log))))
+                .onSuccess(started -> {
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(agent, vertx, config, log)));
+                    log.info("started: SIGTERM drains for {}, then stops", config.drainPeriod());
+                })
                 .onFailure(failure -> {
                     log.error("start-up failed: {}", failure.getMessage());
                     vertx.close();
@@ -73,16 +78,29 @@ public final class Main {
                 .setEnabled(true);
     }
 
+    /**
+     * Runs on SIGTERM: drains, stops the agent, then ends the process with 0 when everything stopped
+     * in time, 1 otherwise. A JVM ended by a signal exits with 128 + the signal however cleanly its
+     * hooks finished, and a clean stop must not read as a crash.
+     */
     private static void shutdown(Agent agent, Vertx vertx, AgentConfig config, Logger log) {
-        log.info("shutting down");
-        CountDownLatch closed = new CountDownLatch(1);
-        agent.stop().compose(stopped -> vertx.close()).onComplete(done -> closed.countDown());
+        log.info("shutting down: draining for {}, then stopping within {}", config.drainPeriod(), config.shutdownTimeout());
+        Duration bound = config.drainPeriod().plus(config.shutdownTimeout());
+        boolean clean = false;
+        long deadline = System.nanoTime() + bound.toNanos();
         try {
-            if (!closed.await(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("shutdown did not finish within {}", config.shutdownTimeout());
-            }
+            agent.stop().toCompletionStage().toCompletableFuture().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            // Closed from this thread: a close composed on an event loop would complete on a loop it has just stopped.
+            vertx.close().toCompletionStage().toCompletableFuture().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            log.info("stopped");
+            clean = true;
+        } catch (TimeoutException e) {
+            log.warn("shutdown did not finish within {} of draining and {} of stopping", config.drainPeriod(), config.shutdownTimeout());
+        } catch (ExecutionException e) {
+            log.warn("shutdown failed: {}", e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        Runtime.getRuntime().halt(clean ? 0 : 1);
     }
 }

@@ -30,7 +30,8 @@ class AgentTest {
     @Test
     void onTheDemoClusterTheAgentAnswersAndReportsItsIncidentsOnMetrics(@TempDir Path spool) throws Exception {
         AgentConfig config = AgentConfig.fromMap(Map.of("SPOOL_DIR", spool.toString()),
-                List.of("--snapshot", "examples/demo-cluster.yaml", "--now", "2026-01-15T12:00:00Z", "--port", "0"));
+                List.of("--snapshot", "examples/demo-cluster.yaml", "--now", "2026-01-15T12:00:00Z", "--port", "0",
+                        "--drain-period", "10ms"));
         Agent agent = new Agent(vertx, config).start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         WebClient client = WebClient.create(vertx);
 

@@ -1,5 +1,6 @@
 package io.clusteragent.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +30,23 @@ final class AccessLog {
     /** Called once per request by {@link Edge}, which then passes the request on. */
     static void handle(RoutingContext ctx) {
         long start = System.nanoTime();
-        ctx.addEndHandler(done -> {
-            long micros = (System.nanoTime() - start) / 1_000;
-            LOG.info("{} {} {} {}ms {}", ctx.request().method(), ctx.request().path(), ctx.response().getStatusCode(), micros / 1000.0,
-                    kv("requestId", RequestIds.of(ctx)),
-                    kv("method", ctx.request().method().name()),
-                    kv("path", ctx.request().path()),
-                    kv("route", ctx.<String>get(ROUTE)),
-                    kv("status", ctx.response().getStatusCode()),
-                    kv("durationMs", micros / 1000.0));
-        });
+        ctx.addEndHandler(done -> line(ctx.request(), RequestIds.of(ctx), ctx.get(ROUTE), start));
+    }
+
+    /** The line of a request answered without the router, one Vert.x could not read: it has no route. */
+    static void unrouted(HttpServerRequest request, String requestId, long start) {
+        line(request, requestId, null, start);
+    }
+
+    private static void line(HttpServerRequest request, String requestId, String route, long start) {
+        long micros = (System.nanoTime() - start) / 1_000;
+        int status = request.response().getStatusCode();
+        LOG.info("{} {} {} {}ms {}", request.method(), request.path(), status, micros / 1000.0,
+                kv("requestId", requestId),
+                kv("method", request.method().name()),
+                kv("path", request.path()),
+                kv("route", route),
+                kv("status", status),
+                kv("durationMs", micros / 1000.0));
     }
 }

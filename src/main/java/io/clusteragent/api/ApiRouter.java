@@ -27,12 +27,16 @@ public final class ApiRouter {
 
     public static Router create(Vertx vertx, ClusterState state, Clock clock, WorkerExecutor pool, AgentConfig config,
             ResponseCache cache) {
+        return create(vertx, state, clock, pool, config, cache, new Probes(vertx, state));
+    }
+
+    public static Router create(Vertx vertx, ClusterState state, Clock clock, WorkerExecutor pool, AgentConfig config,
+            ResponseCache cache, Probes probes) {
         Envelope envelope = new Envelope(clock);
         Analyses analyses = new Analyses(state, clock, envelope, pool, cache, config.requestTimeout());
         PodRoutes pods = new PodRoutes(analyses);
         NamespaceRoutes namespaces = new NamespaceRoutes(analyses, config.podRestartThreshold());
         NodeRoutes nodes = new NodeRoutes(analyses);
-        Probes probes = new Probes(vertx, state);
 
         Router router = Router.router(vertx);
         router.route().handler(Edge::handle);

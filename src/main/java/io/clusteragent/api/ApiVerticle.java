@@ -2,18 +2,27 @@ package io.clusteragent.api;
 
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
+import io.clusteragent.config.Setting;
+import io.clusteragent.health.Draining;
+import io.clusteragent.health.Probes;
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.BindException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
-/** Serves the REST API, the probes and /metrics. Start completes only once the port is bound. */
+/**
+ * Serves the REST API, the probes and /metrics. Start completes only once the port is bound; stop,
+ * once an orderly shutdown has begun, lets the requests in flight finish before closing the port.
+ */
 public final class ApiVerticle extends AbstractVerticle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
@@ -29,10 +38,11 @@ public final class ApiVerticle extends AbstractVerticle {
     private final AgentConfig config;
     private final ClusterState state;
     private final Clock clock;
-    private WorkerExecutor analysisPool;
-    private HttpServer server;
-
     private final ResponseCache cache;
+    private final Draining draining;
+    private WorkerExecutor analysisPool;
+    private ConnectionGuard guard;
+    private HttpServer server;
 
     public ApiVerticle(AgentConfig config, ClusterState state, Clock clock) {
         this(config, state, clock, new ResponseCache(config.responseCacheBytes()));
@@ -40,10 +50,16 @@ public final class ApiVerticle extends AbstractVerticle {
 
     /** Instances on several event loops share one cache, so an answer computed by one serves them all. */
     public ApiVerticle(AgentConfig config, ClusterState state, Clock clock, ResponseCache cache) {
+        this(config, state, clock, cache, new Draining());
+    }
+
+    /** @param draining begun when the agent is asked to stop: readiness fails, answers close their connection */
+    public ApiVerticle(AgentConfig config, ClusterState state, Clock clock, ResponseCache cache, Draining draining) {
         this.config = config;
         this.state = state;
         this.clock = clock;
         this.cache = cache;
+        this.draining = draining;
     }
 
     @Override
@@ -51,23 +67,43 @@ public final class ApiVerticle extends AbstractVerticle {
         analysisPool = vertx.createSharedWorkerExecutor("analysis-pool", ANALYSIS_POOL_SIZE);
         HttpServerOptions options = new HttpServerOptions()
                 .setPort(config.port() == 0 ? SHARED_RANDOM_PORT : config.port())
+                // Nothing speaks HTTP/2 to the agent; while Vert.x looks for an h2c preface, a connection
+                // that sends nothing is out of reach of every timeout.
+                .setHttp2ClearTextEnabled(false)
                 .setReadIdleTimeout((int) config.readTimeout().toMillis())
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        Router router = ApiRouter.create(vertx, state, clock, analysisPool, config, cache, new Probes(vertx, state, draining));
+        InvalidRequests invalid = new InvalidRequests(new Envelope(clock), options);
+        guard = new ConnectionGuard(vertx, draining, config.readTimeout(), router, invalid);
+        guard.start();
         vertx.createHttpServer(options)
-                .requestHandler(ApiRouter.create(vertx, state, clock, analysisPool, config, cache))
+                .connectionHandler(guard::watch)
+                .requestHandler(router)
+                .invalidRequestHandler(invalid)
                 .listen()
                 .onSuccess(bound -> {
                     server = bound;
                     LOG.info("serving the API on port {}", bound.actualPort());
                 })
+                .recover(failure -> Future.failedFuture(bindFailure(failure)))
                 .<Void>mapEmpty()
                 .onComplete(startPromise);
     }
 
+    private Throwable bindFailure(Throwable failure) {
+        if (failure instanceof BindException) {
+            return new IllegalStateException("cannot listen on port " + config.port() + " (" + Setting.PORT.env() + ", "
+                    + Setting.PORT.flag() + "): " + failure.getMessage(), failure);
+        }
+        return failure;
+    }
+
     @Override
     public void stop(Promise<Void> stopPromise) {
-        (server == null ? io.vertx.core.Future.<Void>succeededFuture() : server.close())
+        guard.stop();
+        Future<Void> inFlight = draining.begun() ? guard.idle(config.shutdownTimeout()) : Future.succeededFuture();
+        inFlight.compose(idle -> server == null ? Future.<Void>succeededFuture() : server.close())
                 .onComplete(closed -> {
                     analysisPool.close();
                     stopPromise.complete();

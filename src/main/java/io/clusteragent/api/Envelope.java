@@ -71,6 +71,12 @@ public final class Envelope {
         write(ctx, code.httpStatus(), serialize(new Failure(new Error(code.name(), message, details), metadata(ctx))));
     }
 
+    /** A failure answered without the router: for a request Vert.x could not read, which has no routing context. */
+    void error(HttpServerResponse response, String requestId, ErrorCode code, String message, String details) {
+        response.setStatusCode(code.httpStatus()).putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
+                .end(serialize(new Failure(new Error(code.name(), message, details), new Metadata(requestId, clock.instant()))));
+    }
+
     private Metadata metadata(RoutingContext ctx) {
         return new Metadata(RequestIds.of(ctx), clock.instant());
     }

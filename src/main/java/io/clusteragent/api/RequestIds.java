@@ -1,5 +1,6 @@
 package io.clusteragent.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.UUID;
@@ -22,10 +23,15 @@ public final class RequestIds {
 
     /** Called once per request by {@link Edge}, which then passes the request on. */
     static void assign(RoutingContext ctx) {
-        String offered = ctx.request().getHeader(HEADER);
+        ctx.put(KEY, assign(ctx.request()));
+    }
+
+    /** Picks the id of a request and sets it on its response; also for requests answered without the router. */
+    static String assign(HttpServerRequest request) {
+        String offered = request.getHeader(HEADER);
         String id = offered != null && SAFE.matcher(offered).matches() ? offered : fresh();
-        ctx.put(KEY, id);
-        ctx.response().putHeader(HEADER, id);
+        request.response().putHeader(HEADER, id);
+        return id;
     }
 
     /**

@@ -25,6 +25,7 @@ public record AgentConfig(
         Duration metricsRefreshInterval,
         Duration informerSyncTimeout,
         Duration watchGracePeriod,
+        Duration drainPeriod,
         Duration shutdownTimeout,
         Duration pollInterval,
         DetectorSettings detection,
@@ -56,6 +57,7 @@ public record AgentConfig(
                 values.duration(Setting.METRICS_REFRESH_INTERVAL),
                 values.duration(Setting.INFORMER_SYNC_TIMEOUT),
                 values.duration(Setting.WATCH_GRACE_PERIOD),
+                values.duration(Setting.DRAIN_PERIOD),
                 values.duration(Setting.SHUTDOWN_TIMEOUT),
                 values.duration(Setting.POLL_INTERVAL),
                 detection(values),
@@ -120,7 +122,7 @@ public record AgentConfig(
                 + analysisTime.map(time -> " now=" + time).orElse("")
                 + kubeContext.map(context -> " context=" + context).orElse("")
                 + " metricsRefreshInterval=" + millis(metricsRefreshInterval) + " informerSyncTimeout=" + millis(informerSyncTimeout)
-                + " watchGracePeriod=" + millis(watchGracePeriod)
+                + " watchGracePeriod=" + millis(watchGracePeriod) + " drainPeriod=" + millis(drainPeriod)
                 + " shutdownTimeout=" + millis(shutdownTimeout) + " pollInterval=" + millis(pollInterval)
                 + " eventSink=" + publishing.url().map(RedactedUrl::of).orElse("log") + " spoolDir=" + publishing.spoolDir()
                 + detection.nodeName().map(node -> " node=" + node).orElse("")

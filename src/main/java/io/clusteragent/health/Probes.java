@@ -12,16 +12,23 @@ import java.util.Map;
 /**
  * Kubernetes probes. Liveness only says the event loop answers: a disconnected API server must not
  * get the pod restarted. Readiness says every watched resource is listed and watched, so a replica
- * with a partial cache never receives traffic.
+ * with a partial cache never receives traffic, and that the agent is not shutting down, so a replica
+ * that got SIGTERM stops receiving it.
  */
 public final class Probes {
 
     private final Vertx vertx;
     private final ClusterState state;
+    private final Draining draining;
 
     public Probes(Vertx vertx, ClusterState state) {
+        this(vertx, state, new Draining());
+    }
+
+    public Probes(Vertx vertx, ClusterState state, Draining draining) {
         this.vertx = vertx;
         this.state = state;
+        this.draining = draining;
     }
 
     public HealthCheckHandler liveness() {
@@ -34,7 +41,9 @@ public final class Probes {
             JsonObject data = new JsonObject();
             sync.forEach((resource, synced) -> data.put(resource, synced ? "synced" : "not synced"));
             promise.complete(sync.containsValue(false) ? Status.KO(data) : Status.OK(data));
-        });
+        }).register("shutdown", promise -> promise.complete(draining.begun()
+                ? Status.KO(new JsonObject().put("state", "draining: stop sending requests here"))
+                : Status.OK()));
     }
 
     public boolean ready() {

@@ -80,7 +80,9 @@ class ServingPortTest {
         Manifests manifests = kustomization.render();
         AgentConfig config = manifests.agentConfig();
 
-        assertThat(manifests.agent().pod().getTerminationGracePeriodSeconds()).isGreaterThan(config.shutdownTimeout().toSeconds());
+        assertThat(manifests.agent().pod().getTerminationGracePeriodSeconds())
+                .as("the drain period, then the stop, must fit before the kubelet kills the agent")
+                .isGreaterThan(config.drainPeriod().plus(config.shutdownTimeout()).toSeconds());
     }
 
     /** The path a probe asks, after checking that it asks on the agent's port. */
