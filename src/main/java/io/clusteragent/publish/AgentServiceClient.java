@@ -1,5 +1,6 @@
 package io.clusteragent.publish;
 
+import io.clusteragent.config.RedactedUrl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -28,21 +29,38 @@ final class AgentServiceClient {
     }
 
     private final WebClient client;
+    private final URI uri;
     private final String url;
     private final long timeoutMillis;
 
     AgentServiceClient(Vertx vertx, URI url, Duration timeout, int connections) {
         this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(connections).setFollowRedirects(false));
+        this.uri = url;
         this.url = url.toString();
         this.timeoutMillis = timeout.toMillis();
     }
 
-    /** Fails on a connection error or when no answer came within the timeout. */
+    /**
+     * Fails on a connection error or when no answer came within the timeout, with a {@link PostFailure}
+     * whose message is safe to log.
+     */
     Future<Answer> post(OutgoingIncident incident) {
         try {
-            return send(incident);
+            return send(incident).recover(failure -> Future.failedFuture(new PostFailure(failure, uri)));
         } catch (IllegalStateException closed) {
-            return Future.failedFuture(closed);
+            return Future.failedFuture(new PostFailure(closed, uri));
+        }
+    }
+
+    /**
+     * Why a POST got no answer. The HTTP client's own messages quote the request ("POST
+     * /events?token=... for server ..."), so the message keeps the failure's kind and its text with the
+     * URL's credentials and query values hidden, and the original, which would print them, is not kept.
+     */
+    static final class PostFailure extends Exception {
+
+        PostFailure(Throwable failure, URI url) {
+            super(failure.getClass().getSimpleName() + ": " + RedactedUrl.scrub(String.valueOf(failure.getMessage()), url), null, false, false);
         }
     }
 

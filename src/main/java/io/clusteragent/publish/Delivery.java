@@ -67,8 +67,7 @@ final class Delivery {
                 return;
             }
             if (result.failed()) {
-                Throwable cause = result.cause();
-                retry(attempt, cause.getClass().getSimpleName() + ": " + cause.getMessage(), Optional.empty());
+                retry(attempt, result.cause().getMessage(), Optional.empty());
             } else {
                 judge(result.result(), attempt);
             }
