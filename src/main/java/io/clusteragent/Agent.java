@@ -4,27 +4,27 @@ import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
+import io.clusteragent.cluster.LiveCluster;
+import io.clusteragent.cluster.SnapshotLoader;
+import io.clusteragent.config.AgentConfig;
 import io.clusteragent.detect.IncidentStore;
 import io.clusteragent.detect.IncidentTracker;
-import io.clusteragent.health.Draining;
 import io.clusteragent.detect.run.ConfigMapIncidentStore;
 import io.clusteragent.detect.run.DetectionDeployment;
 import io.clusteragent.detect.run.DetectionMeters;
 import io.clusteragent.detect.run.DetectionVerticle;
+import io.clusteragent.health.Draining;
 import io.clusteragent.publish.IncidentSignals;
-import io.clusteragent.publish.PublishMeters;
 import io.clusteragent.publish.IncidentSink;
 import io.clusteragent.publish.IncidentStateFile;
+import io.clusteragent.publish.PublishMeters;
 import io.clusteragent.publish.Sinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.micrometer.backends.BackendRegistries;
-import io.clusteragent.cluster.LiveCluster;
-import io.clusteragent.cluster.SnapshotLoader;
-import io.clusteragent.config.AgentConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.micrometer.backends.BackendRegistries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,9 @@ public final class Agent {
     public Agent(Vertx vertx, AgentConfig config) {
         this.vertx = vertx;
         this.config = config;
-        this.clock = config.analysisTime().map(now -> Clock.fixed(now, ZoneOffset.UTC)).orElse(Clock.systemUTC());
+        this.clock = config.analysisTime()
+                .map(now -> Clock.fixed(now, ZoneOffset.UTC))
+                .orElse(Clock.systemUTC());
     }
 
     public Future<Agent> start() {
@@ -64,15 +66,19 @@ public final class Agent {
                     this.state = state;
                     // One HTTP verticle per event loop, as Vert.x intends: they share the port and one answer cache.
                     ResponseCache cache = new ResponseCache(config.responseCacheBytes());
-                    return vertx.deployVerticle(() -> {
-                        ApiVerticle instance = new ApiVerticle(config, state, clock, cache, draining);
-                        if (api == null) {
-                            api = instance;
-                        }
-                        return instance;
-                    }, new DeploymentOptions().setInstances(API_INSTANCES)).onSuccess(id -> apiDeployment = id);
+                    return vertx.deployVerticle(
+                                    () -> {
+                                        ApiVerticle instance = new ApiVerticle(config, state, clock, cache, draining);
+                                        if (api == null) {
+                                            api = instance;
+                                        }
+                                        return instance;
+                                    },
+                                    new DeploymentOptions().setInstances(API_INSTANCES))
+                            .onSuccess(id -> apiDeployment = id);
                 })
-                .compose(deployed -> live == null ? Future.succeededFuture() : live.awaitSynced(config.informerSyncTimeout()))
+                .compose(deployed ->
+                        live == null ? Future.succeededFuture() : live.awaitSynced(config.informerSyncTimeout()))
                 .compose(synced -> startDetection())
                 .map(this);
     }
@@ -87,7 +93,8 @@ public final class Agent {
         draining.begin();
         LOG.info("draining: /readyz answers 503 and the API keeps answering for {}", config.drainPeriod());
         return vertx.timer(config.drainPeriod().toMillis())
-                .compose(drained -> apiDeployment == null ? Future.<Void>succeededFuture() : vertx.undeploy(apiDeployment))
+                .compose(drained ->
+                        apiDeployment == null ? Future.<Void>succeededFuture() : vertx.undeploy(apiDeployment))
                 .compose(closed -> detection == null ? Future.<Void>succeededFuture() : detection.stop())
                 .compose(detectorsStopped -> {
                     if (leadership != null) {
@@ -106,16 +113,27 @@ public final class Agent {
     private Future<Void> startDetection() {
         MeterRegistry registry = meterRegistry();
         DetectionMeters meters = new DetectionMeters(registry);
-        IncidentTracker tracker = IncidentTracker.of(config.clusterName(), config.detection(), config.publishResolved());
-        IncidentSignals.Reporter reporter = new IncidentSignals.Reporter(config.serviceName(), config.clusterName(), config.environment());
+        IncidentTracker tracker =
+                IncidentTracker.of(config.clusterName(), config.detection(), config.publishResolved());
+        IncidentSignals.Reporter reporter =
+                new IncidentSignals.Reporter(config.serviceName(), config.clusterName(), config.environment());
         boolean elected = config.leaderElection() && live != null;
         IncidentStore store = incidentStore(elected);
         return Sinks.create(vertx, config.publishing()).compose(created -> {
             sink = created;
             PublishMeters.register(registry, sink);
-            detection = new DetectionDeployment(vertx, () -> new DetectionVerticle(state, clock, config.detection(),
-                    config.pollInterval(), tracker, store, notification -> sink.publish(IncidentSignals.outgoing(notification, reporter)),
-                    meters), meters);
+            detection = new DetectionDeployment(
+                    vertx,
+                    () -> new DetectionVerticle(
+                            state,
+                            clock,
+                            config.detection(),
+                            config.pollInterval(),
+                            tracker,
+                            store,
+                            notification -> sink.publish(IncidentSignals.outgoing(notification, reporter)),
+                            meters),
+                    meters);
             if (elected) {
                 leadership = live.elect(vertx.getOrCreateContext(), detection::start, detection::stop);
                 return Future.succeededFuture();
@@ -150,9 +168,12 @@ public final class Agent {
 
     private Future<ClusterState> clusterState() {
         if (config.snapshot().isPresent()) {
-            return vertx.executeBlocking(() -> new SnapshotLoader().load(config.snapshot().get(), clock.instant()));
+            return vertx.executeBlocking(
+                    () -> new SnapshotLoader().load(config.snapshot().get(), clock.instant()));
         }
-        LOG.info("watching the live cluster{}", config.kubeContext().map(c -> " (context " + c + ")").orElse(""));
+        LOG.info(
+                "watching the live cluster{}",
+                config.kubeContext().map(c -> " (context " + c + ")").orElse(""));
         live = LiveCluster.connect(vertx, config, clock);
         return Future.succeededFuture(live.state());
     }

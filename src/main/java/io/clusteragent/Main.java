@@ -13,9 +13,9 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,8 +23,7 @@ import java.util.concurrent.TimeoutException;
 /** Composition root: configuration, logging, Vert.x with metrics, then the agent. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -73,8 +72,12 @@ public final class Main {
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
                 .setJvmMetricsEnabled(true)
                 .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE))
-                .addLabelMatch(new Match().setDomain(MetricsDomain.HTTP_SERVER).setLabel(Label.HTTP_METHOD.toString())
-                        .setType(MatchType.REGEX).setValue(notAStandardMethod).setAlias("_OTHER"))
+                .addLabelMatch(new Match()
+                        .setDomain(MetricsDomain.HTTP_SERVER)
+                        .setLabel(Label.HTTP_METHOD.toString())
+                        .setType(MatchType.REGEX)
+                        .setValue(notAStandardMethod)
+                        .setAlias("_OTHER"))
                 .setEnabled(true);
     }
 
@@ -84,18 +87,27 @@ public final class Main {
      * hooks finished, and a clean stop must not read as a crash.
      */
     private static void shutdown(Agent agent, Vertx vertx, AgentConfig config, Logger log) {
-        log.info("shutting down: draining for {}, then stopping within {}", config.drainPeriod(), config.shutdownTimeout());
+        log.info(
+                "shutting down: draining for {}, then stopping within {}",
+                config.drainPeriod(),
+                config.shutdownTimeout());
         Duration bound = config.drainPeriod().plus(config.shutdownTimeout());
         boolean clean = false;
         long deadline = System.nanoTime() + bound.toNanos();
         try {
             agent.stop().toCompletionStage().toCompletableFuture().get(bound.toMillis(), TimeUnit.MILLISECONDS);
             // Closed from this thread: a close composed on an event loop would complete on a loop it has just stopped.
-            vertx.close().toCompletionStage().toCompletableFuture().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            vertx.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             log.info("stopped");
             clean = true;
         } catch (TimeoutException e) {
-            log.warn("shutdown did not finish within {} of draining and {} of stopping", config.drainPeriod(), config.shutdownTimeout());
+            log.warn(
+                    "shutdown did not finish within {} of draining and {} of stopping",
+                    config.drainPeriod(),
+                    config.shutdownTimeout());
         } catch (ExecutionException e) {
             log.warn("shutdown failed: {}", e.getCause().getMessage());
         } catch (InterruptedException e) {

@@ -26,11 +26,31 @@ class ShutdownTest {
 
     @Test
     void onSigtermTheAgentDrainsAnswersEveryRequestAndExitsZero(@TempDir Path spool) throws Exception {
-        Process agent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--snapshot", "examples/demo-cluster.yaml", "--now", "2026-01-15T12:00:00Z", "--port", "0", "--log-format", "text",
-                "--drain-period", "3s", "--shutdown-timeout", "5s", "--request-timeout", "30s", "--poll-interval", "1h", "--spool-dir", spool.toString())
-                .redirectErrorStream(true).start();
+        Process agent = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "--snapshot",
+                        "examples/demo-cluster.yaml",
+                        "--now",
+                        "2026-01-15T12:00:00Z",
+                        "--port",
+                        "0",
+                        "--log-format",
+                        "text",
+                        "--drain-period",
+                        "3s",
+                        "--shutdown-timeout",
+                        "5s",
+                        "--request-timeout",
+                        "30s",
+                        "--poll-interval",
+                        "1h",
+                        "--spool-dir",
+                        spool.toString())
+                .redirectErrorStream(true)
+                .start();
         List<String> output = new CopyOnWriteArrayList<>();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> read(agent, output, port));
@@ -38,12 +58,17 @@ class ShutdownTest {
         try {
             int api = port.get(90, TimeUnit.SECONDS);
             try (RawClient keptAlive = RawClient.connect(api)) {
-                assertThat(keptAlive.send(RawClient.get(NAMESPACE_ERRORS)).read().status()).isEqualTo(200);
+                assertThat(keptAlive
+                                .send(RawClient.get(NAMESPACE_ERRORS))
+                                .read()
+                                .status())
+                        .isEqualTo(200);
 
                 // SIGTERM; Process.destroy() would also close the pipe the agent logs to.
                 agent.toHandle().destroy();
                 int readiness = awaitNotReady(api);
-                RawClient.Answer onKeptAlive = keptAlive.send(RawClient.get(NAMESPACE_ERRORS)).read();
+                RawClient.Answer onKeptAlive =
+                        keptAlive.send(RawClient.get(NAMESPACE_ERRORS)).read();
                 RawClient.Answer onNewConnection = getOnce(api, NAMESPACE_ERRORS);
 
                 assertThat(readiness).isEqualTo(503);
@@ -51,7 +76,9 @@ class ShutdownTest {
                 assertThat(onKeptAlive.header("Connection")).isEqualTo("close");
                 assertThat(onNewConnection.status()).isEqualTo(200);
             }
-            assertThat(agent.waitFor(20, TimeUnit.SECONDS)).as("exited within the drain period and the shutdown timeout").isTrue();
+            assertThat(agent.waitFor(20, TimeUnit.SECONDS))
+                    .as("exited within the drain period and the shutdown timeout")
+                    .isTrue();
             reader.join(5000);
             assertThat(agent.exitValue()).as(String.join("\n", output)).isZero();
             assertThat(output).anyMatch(line -> line.contains("Main - stopped"));
@@ -80,7 +107,8 @@ class ShutdownTest {
     /** Collects the agent's output and completes {@code port} once the agent has started: from then on SIGTERM drains. */
     private static void read(Process agent, List<String> output, CompletableFuture<Integer> port) {
         int servingOn = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 output.add(line);
                 Matcher serving = SERVING.matcher(line);
@@ -94,6 +122,7 @@ class ShutdownTest {
         } catch (Exception e) {
             port.completeExceptionally(e);
         }
-        port.completeExceptionally(new IllegalStateException("the agent exited before serving: " + String.join("\n", output)));
+        port.completeExceptionally(
+                new IllegalStateException("the agent exited before serving: " + String.join("\n", output)));
     }
 }

@@ -32,7 +32,8 @@ class SnapshotStartUpTest {
         Path half = Files.write(dir.resolve("half.yaml"), demo.subList(0, demo.size() / 2));
 
         assertThat(startUpFailure(half, dir))
-                .startsWith("cluster snapshot " + half + " looks truncated: the items of the List at document 1, line 24 stop at line ");
+                .startsWith("cluster snapshot " + half
+                        + " looks truncated: the items of the List at document 1, line 24 stop at line ");
     }
 
     @Test
@@ -44,10 +45,15 @@ class SnapshotStartUpTest {
     }
 
     private String startUpFailure(Path snapshot, Path spool) {
-        AgentConfig config = AgentConfig.fromMap(Map.of("SPOOL_DIR", spool.resolve("spool").toString()),
+        AgentConfig config = AgentConfig.fromMap(
+                Map.of("SPOOL_DIR", spool.resolve("spool").toString()),
                 List.of("--snapshot", snapshot.toString(), "--now", "2026-01-15T12:00:00Z", "--port", "0"));
         Throwable[] failure = new Throwable[1];
-        assertThatThrownBy(() -> new Agent(vertx, config).start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> new Agent(vertx, config)
+                        .start()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(60, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .satisfies(e -> failure[0] = e.getCause());
         return failure[0].getMessage();

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Durations as the API prints ages and spans: {@code 45s}, {@code 12m}, {@code 1h25m}, {@code 3d4h}. */
 public final class HumanDuration {
 
-    private HumanDuration() {
-    }
+    private HumanDuration() {}
 
     public static String format(Duration duration) {
         long seconds = Math.max(0, duration.getSeconds());

@@ -15,10 +15,10 @@ import java.time.format.DateTimeParseException;
  */
 public final class Rfc3339 {
 
-    private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+    private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
+    };
 
-    private Rfc3339() {
-    }
+    private Rfc3339() {}
 
     /** Null for null, empty or unparseable text. */
     public static Instant parse(String text) {
@@ -38,8 +38,13 @@ public final class Rfc3339 {
 
     private static Instant parseCanonicalUtc(String s) {
         int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
-                || s.charAt(13) != ':' || s.charAt(16) != ':' || (s.charAt(n - 1) != 'Z' && s.charAt(n - 1) != 'z')) {
+        if (n < 20
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || (s.charAt(10) != 'T' && s.charAt(10) != 't')
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':'
+                || (s.charAt(n - 1) != 'Z' && s.charAt(n - 1) != 'z')) {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -57,8 +62,16 @@ public final class Rfc3339 {
             int fraction = digits(s, 20, n - 1);
             nanos = fraction < 0 ? -1 : fraction * NANOS_SCALE[fractionDigits];
         }
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || nanos < 0) {
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || nanos < 0) {
             return null;
         }
         try {

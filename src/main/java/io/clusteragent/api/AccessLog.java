@@ -13,8 +13,7 @@ final class AccessLog {
     private static final Logger LOG = LoggerFactory.getLogger("access");
     private static final String ROUTE = "accessLog.route";
 
-    private AccessLog() {
-    }
+    private AccessLog() {}
 
     /**
      * Remembers the matched route while it is current: when the response ends after a failure, the
@@ -41,7 +40,12 @@ final class AccessLog {
     private static void line(HttpServerRequest request, String requestId, String route, long start) {
         long micros = (System.nanoTime() - start) / 1_000;
         int status = request.response().getStatusCode();
-        LOG.info("{} {} {} {}ms {}", request.method(), request.path(), status, micros / 1000.0,
+        LOG.info(
+                "{} {} {} {}ms {}",
+                request.method(),
+                request.path(),
+                status,
+                micros / 1000.0,
                 kv("requestId", requestId),
                 kv("method", request.method().name()),
                 kv("path", request.path()),

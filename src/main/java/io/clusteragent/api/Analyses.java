@@ -31,7 +31,13 @@ final class Analyses {
     private final ResponseCache cache;
     private final long budgetMillis;
 
-    Analyses(ClusterState state, Clock clock, Envelope envelope, WorkerExecutor pool, ResponseCache cache, Duration budget) {
+    Analyses(
+            ClusterState state,
+            Clock clock,
+            Envelope envelope,
+            WorkerExecutor pool,
+            ResponseCache cache,
+            Duration budget) {
         this.state = state;
         this.clock = clock;
         this.envelope = envelope;
@@ -48,10 +54,14 @@ final class Analyses {
      *                it reads one namespace only, {@link ClusterState#version} otherwise), read before analyzing
      *                so that a change during the analysis makes its answer stale at once
      */
-    void respond(RoutingContext ctx, List<String> parameters, LongSupplier version, Function<Instant, Object> analysis) {
+    void respond(
+            RoutingContext ctx, List<String> parameters, LongSupplier version, Function<Instant, Object> analysis) {
         Instant now = clock.instant();
         String question = ctx.currentRoute().getPath() + "|" + String.join("|", parameters);
-        Future<Buffer> answer = cache.answer(question, version.getAsLong(), now.toEpochMilli(),
+        Future<Buffer> answer = cache.answer(
+                question,
+                version.getAsLong(),
+                now.toEpochMilli(),
                 () -> pool.executeBlocking(() -> envelope.opening(analysis.apply(now)), false));
         if (answer.isComplete()) {
             reply(ctx, answer);
@@ -83,8 +93,9 @@ final class Analyses {
     }
 
     Pod pod(String namespace, String name) {
-        return state.pod(namespace, name).orElseThrow(() ->
-                ApiException.notFound("Pod", "Pod '" + name + "' not found in namespace '" + namespace + "'"));
+        return state.pod(namespace, name)
+                .orElseThrow(() ->
+                        ApiException.notFound("Pod", "Pod '" + name + "' not found in namespace '" + namespace + "'"));
     }
 
     Node node(String name) {
@@ -92,7 +103,8 @@ final class Analyses {
     }
 
     void requireNamespace(String namespace) {
-        if (state.namespace(namespace).isEmpty() && state.podsInNamespace(namespace).isEmpty()) {
+        if (state.namespace(namespace).isEmpty()
+                && state.podsInNamespace(namespace).isEmpty()) {
             throw ApiException.notFound("Namespace", "Namespace '" + namespace + "' not found");
         }
     }

@@ -22,16 +22,26 @@ public final class ApiRouter {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
     private static final String POD = "/api/v1/pods/:namespace/:pod";
 
-    private ApiRouter() {
-    }
+    private ApiRouter() {}
 
-    public static Router create(Vertx vertx, ClusterState state, Clock clock, WorkerExecutor pool, AgentConfig config,
+    public static Router create(
+            Vertx vertx,
+            ClusterState state,
+            Clock clock,
+            WorkerExecutor pool,
+            AgentConfig config,
             ResponseCache cache) {
         return create(vertx, state, clock, pool, config, cache, new Probes(vertx, state));
     }
 
-    public static Router create(Vertx vertx, ClusterState state, Clock clock, WorkerExecutor pool, AgentConfig config,
-            ResponseCache cache, Probes probes) {
+    public static Router create(
+            Vertx vertx,
+            ClusterState state,
+            Clock clock,
+            WorkerExecutor pool,
+            AgentConfig config,
+            ResponseCache cache,
+            Probes probes) {
         Envelope envelope = new Envelope(clock);
         Analyses analyses = new Analyses(state, clock, envelope, pool, cache, config.requestTimeout());
         PodRoutes pods = new PodRoutes(analyses);
@@ -53,10 +63,18 @@ public final class ApiRouter {
         readable(router, "/metrics").handler(PrometheusScrapingHandler.create());
 
         router.route().failureHandler(ctx -> fail(ctx, envelope));
-        // Edge refuses the paths vert.x-web cannot decode; should matching still throw, the caller gets a 400, not a stack trace.
+        // Edge refuses the paths vert.x-web cannot decode; should matching still throw, the caller gets a 400, not a
+        // stack trace.
         router.errorHandler(400, ctx -> answer(ctx, envelope, Unroutable.badRequest(ctx)));
-        router.errorHandler(404, ctx -> envelope.error(ctx, ErrorCode.RESOURCE_NOT_FOUND, "Route not found",
-                "no route for " + Names.abbreviate(ctx.request().method().name()) + " " + Names.abbreviate(ctx.request().path())));
+        router.errorHandler(
+                404,
+                ctx -> envelope.error(
+                        ctx,
+                        ErrorCode.RESOURCE_NOT_FOUND,
+                        "Route not found",
+                        "no route for "
+                                + Names.abbreviate(ctx.request().method().name()) + " "
+                                + Names.abbreviate(ctx.request().path())));
         router.errorHandler(405, ctx -> answer(ctx, envelope, Unroutable.methodNotAllowed(ctx)));
         return router;
     }
@@ -81,7 +99,9 @@ public final class ApiRouter {
 
     private static void requireReady(RoutingContext ctx, Probes probes) {
         if (!probes.ready()) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Not ready",
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "Not ready",
                     "the cluster cache is still syncing: " + String.join(", ", probes.unsyncedResources()));
         }
         ctx.next();
@@ -101,7 +121,10 @@ public final class ApiRouter {
         if (failure instanceof ApiException api) {
             answer(ctx, envelope, api);
         } else if (ctx.statusCode() == ErrorCode.REQUEST_TIMEOUT.httpStatus()) {
-            envelope.error(ctx, ErrorCode.REQUEST_TIMEOUT, "Request timeout",
+            envelope.error(
+                    ctx,
+                    ErrorCode.REQUEST_TIMEOUT,
+                    "Request timeout",
                     "the request did not complete within its time budget (REQUEST_TIMEOUT)");
         } else if (Unroutable.asksForOptions(ctx)) {
             answer(ctx, envelope, Unroutable.methodNotAllowed(ctx));
@@ -109,8 +132,16 @@ public final class ApiRouter {
             // vert.x-web refused the request before any route ran: a bad Host, a target that is not a path.
             answer(ctx, envelope, Unroutable.badRequest(ctx));
         } else {
-            LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
-            envelope.error(ctx, ErrorCode.INTERNAL_ERROR, "Internal server error", "see the agent log for request id " + RequestIds.of(ctx));
+            LOG.error(
+                    "request {} {} failed",
+                    ctx.request().method(),
+                    ctx.request().path(),
+                    failure);
+            envelope.error(
+                    ctx,
+                    ErrorCode.INTERNAL_ERROR,
+                    "Internal server error",
+                    "see the agent log for request id " + RequestIds.of(ctx));
         }
     }
 }

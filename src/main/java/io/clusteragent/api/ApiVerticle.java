@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 public final class ApiVerticle extends AbstractVerticle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
-    private static final int ANALYSIS_POOL_SIZE = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final int ANALYSIS_POOL_SIZE =
+            Math.max(2, Runtime.getRuntime().availableProcessors());
 
     /**
      * Port 0 would give the instance on each event loop a random port of its own, and all traffic to
@@ -73,7 +74,8 @@ public final class ApiVerticle extends AbstractVerticle {
                 .setReadIdleTimeout((int) config.readTimeout().toMillis())
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-        Router router = ApiRouter.create(vertx, state, clock, analysisPool, config, cache, new Probes(vertx, state, draining));
+        Router router =
+                ApiRouter.create(vertx, state, clock, analysisPool, config, cache, new Probes(vertx, state, draining));
         InvalidRequests invalid = new InvalidRequests(new Envelope(clock), options);
         guard = new ConnectionGuard(vertx, draining, config.readTimeout(), router, invalid);
         guard.start();
@@ -93,8 +95,10 @@ public final class ApiVerticle extends AbstractVerticle {
 
     private Throwable bindFailure(Throwable failure) {
         if (failure instanceof BindException) {
-            return new IllegalStateException("cannot listen on port " + config.port() + " (" + Setting.PORT.env() + ", "
-                    + Setting.PORT.flag() + "): " + failure.getMessage(), failure);
+            return new IllegalStateException(
+                    "cannot listen on port " + config.port() + " (" + Setting.PORT.env() + ", " + Setting.PORT.flag()
+                            + "): " + failure.getMessage(),
+                    failure);
         }
         return failure;
     }

@@ -37,7 +37,11 @@ final class ConnectionGuard {
     private final Set<GuardedConnection> open = new HashSet<>();
     private long sweeper = -1;
 
-    ConnectionGuard(Vertx vertx, Draining draining, Duration headDeadline, Handler<HttpServerRequest> requests,
+    ConnectionGuard(
+            Vertx vertx,
+            Draining draining,
+            Duration headDeadline,
+            Handler<HttpServerRequest> requests,
             Handler<HttpServerRequest> invalid) {
         this.vertx = vertx;
         this.draining = draining;
@@ -57,8 +61,10 @@ final class ConnectionGuard {
         GuardedConnection guarded = new GuardedConnection(connection, System.nanoTime());
         open.add(guarded);
         connection.closeHandler(closed -> open.remove(guarded));
-        Http1Connections.handle(connection,
-                request -> guarded.dispatch(request, InvalidRequests.readable(request) ? requests : invalid, draining.begun()),
+        Http1Connections.handle(
+                connection,
+                request -> guarded.dispatch(
+                        request, InvalidRequests.readable(request) ? requests : invalid, draining.begun()),
                 request -> guarded.dispatch(request, invalid, draining.begun()));
     }
 

@@ -15,8 +15,7 @@ final class Edge {
 
     private static final String ENTERED = "edge.entered";
 
-    private Edge() {
-    }
+    private Edge() {}
 
     /**
      * The first handler of the router. A path with a broken percent-escape is refused here, before

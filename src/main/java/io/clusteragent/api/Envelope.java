@@ -24,15 +24,12 @@ public final class Envelope {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    public record Metadata(String requestId, Instant timestamp) {
-    }
+    public record Metadata(String requestId, Instant timestamp) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Error(String code, String message, String details) {
-    }
+    public record Error(String code, String message, String details) {}
 
-    public record Failure(Error error, Metadata metadata) {
-    }
+    public record Failure(Error error, Metadata metadata) {}
 
     private static final byte[] DATA_OPEN = "{\"data\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] METADATA_OPEN = ",\"metadata\":".getBytes(StandardCharsets.US_ASCII);
@@ -50,7 +47,9 @@ public final class Envelope {
      */
     Buffer opening(Object data) {
         Buffer json = serialize(data);
-        return Buffer.buffer(DATA_OPEN.length + json.length()).appendBytes(DATA_OPEN).appendBuffer(json);
+        return Buffer.buffer(DATA_OPEN.length + json.length())
+                .appendBytes(DATA_OPEN)
+                .appendBuffer(json);
     }
 
     /**
@@ -62,8 +61,12 @@ public final class Envelope {
         if (response == null) {
             return;
         }
-        Buffer closing = Buffer.buffer(128).appendBytes(METADATA_OPEN).appendBuffer(serialize(metadata(ctx))).appendByte((byte) '}');
-        response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(opening.length() + closing.length())).write(opening);
+        Buffer closing = Buffer.buffer(128)
+                .appendBytes(METADATA_OPEN)
+                .appendBuffer(serialize(metadata(ctx)))
+                .appendByte((byte) '}');
+        response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(opening.length() + closing.length()))
+                .write(opening);
         response.end(closing);
     }
 
@@ -73,8 +76,10 @@ public final class Envelope {
 
     /** A failure answered without the router: for a request Vert.x could not read, which has no routing context. */
     void error(HttpServerResponse response, String requestId, ErrorCode code, String message, String details) {
-        response.setStatusCode(code.httpStatus()).putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
-                .end(serialize(new Failure(new Error(code.name(), message, details), new Metadata(requestId, clock.instant()))));
+        response.setStatusCode(code.httpStatus())
+                .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
+                .end(serialize(new Failure(
+                        new Error(code.name(), message, details), new Metadata(requestId, clock.instant()))));
     }
 
     private Metadata metadata(RoutingContext ctx) {

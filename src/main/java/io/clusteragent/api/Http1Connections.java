@@ -13,8 +13,7 @@ import io.vertx.core.net.impl.ConnectionBase;
  */
 final class Http1Connections {
 
-    private Http1Connections() {
-    }
+    private Http1Connections() {}
 
     /**
      * Hands this connection's requests straight to {@code requests} and the ones Vert.x could not
@@ -22,7 +21,8 @@ final class Http1Connections {
      * HTTP version with a bare 501 before any handler of ours sees it (and offers WebSockets, which
      * the agent does not serve).
      */
-    static void handle(HttpConnection connection, Handler<HttpServerRequest> requests, Handler<HttpServerRequest> invalid) {
+    static void handle(
+            HttpConnection connection, Handler<HttpServerRequest> requests, Handler<HttpServerRequest> invalid) {
         HttpServerConnection http1 = (HttpServerConnection) connection;
         http1.handler(requests);
         http1.invalidRequestHandler(invalid);

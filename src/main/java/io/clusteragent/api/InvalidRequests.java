@@ -38,13 +38,25 @@ final class InvalidRequests implements Handler<HttpServerRequest> {
         request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         DecoderResult result = request.decoderResult();
         if (result.isSuccess()) {
-            envelope.error(request.response(), requestId, ErrorCode.HTTP_VERSION_NOT_SUPPORTED, "HTTP version not supported",
+            envelope.error(
+                    request.response(),
+                    requestId,
+                    ErrorCode.HTTP_VERSION_NOT_SUPPORTED,
+                    "HTTP version not supported",
                     "the agent speaks HTTP/1.1 and HTTP/1.0");
         } else if (result.cause() instanceof TooLongHttpLineException) {
-            envelope.error(request.response(), requestId, ErrorCode.URI_TOO_LONG, "URI too long",
+            envelope.error(
+                    request.response(),
+                    requestId,
+                    ErrorCode.URI_TOO_LONG,
+                    "URI too long",
                     "the request line is longer than " + limits.getMaxInitialLineLength() + " bytes");
         } else if (result.cause() instanceof TooLongHttpHeaderException) {
-            envelope.error(request.response(), requestId, ErrorCode.HEADERS_TOO_LARGE, "Request headers too large",
+            envelope.error(
+                    request.response(),
+                    requestId,
+                    ErrorCode.HEADERS_TOO_LARGE,
+                    "Request headers too large",
                     "the request headers are larger than " + limits.getMaxHeaderSize() + " bytes");
         } else {
             envelope.error(request.response(), requestId, ErrorCode.BAD_REQUEST, "Malformed request", cause(result));

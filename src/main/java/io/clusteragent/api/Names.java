@@ -13,24 +13,38 @@ final class Names {
     /** RFC 1123 label: namespaces. */
     private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     /** RFC 1123 subdomain: pod and node names. */
-    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS1123_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-    private Names() {
-    }
+    private Names() {}
 
     static String label(RoutingContext ctx, String parameter) {
-        return check(ctx, parameter, DNS1123_LABEL, 63, "a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters)");
+        return check(
+                ctx,
+                parameter,
+                DNS1123_LABEL,
+                63,
+                "a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters)");
     }
 
     static String subdomain(RoutingContext ctx, String parameter) {
-        return check(ctx, parameter, DNS1123_SUBDOMAIN, 253,
+        return check(
+                ctx,
+                parameter,
+                DNS1123_SUBDOMAIN,
+                253,
                 "a DNS-1123 subdomain (lower-case letters, digits, '-' and '.', at most 253 characters)");
     }
 
     private static String check(RoutingContext ctx, String parameter, Pattern pattern, int maxLength, String expected) {
         String value = ctx.pathParam(parameter);
-        if (value == null || value.isEmpty() || value.length() > maxLength || !pattern.matcher(value).matches()) {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "Invalid request",
+        if (value == null
+                || value.isEmpty()
+                || value.length() > maxLength
+                || !pattern.matcher(value).matches()) {
+            throw new ApiException(
+                    ErrorCode.BAD_REQUEST,
+                    "Invalid request",
                     "path parameter '" + parameter + "' must be " + expected + ", got '" + abbreviate(value) + "'");
         }
         return value;

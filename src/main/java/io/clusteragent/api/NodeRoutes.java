@@ -25,8 +25,12 @@ final class NodeRoutes {
             if (!metrics.available()) {
                 throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Metrics server not available", metrics.reason());
             }
-            NodeMetrics usage = analyses.state().nodeMetrics(name).orElseThrow(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
-                    "Metrics not available for node", "metrics.k8s.io has no sample for node '" + name + "' yet"));
+            NodeMetrics usage = analyses.state()
+                    .nodeMetrics(name)
+                    .orElseThrow(() -> new ApiException(
+                            ErrorCode.SERVICE_UNAVAILABLE,
+                            "Metrics not available for node",
+                            "metrics.k8s.io has no sample for node '" + name + "' yet"));
             return NodeUtilizationAnalyzer.analyze(node, usage, analyses.state().podsOnNode(name), now);
         });
     }

@@ -24,7 +24,10 @@ final class PodRoutes {
     }
 
     void describe(RoutingContext ctx) {
-        withPod(ctx, NAMESPACE_ONLY, (pod, now) -> PodDescriber.describe(pod, analyses.state().eventsFor(pod), now));
+        withPod(
+                ctx,
+                NAMESPACE_ONLY,
+                (pod, now) -> PodDescriber.describe(pod, analyses.state().eventsFor(pod), now));
     }
 
     void resources(RoutingContext ctx) {
@@ -37,7 +40,10 @@ final class PodRoutes {
     }
 
     void failureEvents(RoutingContext ctx) {
-        withPod(ctx, NAMESPACE_ONLY, (pod, now) -> FailureEventAnalyzer.analyze(pod, analyses.state().eventsFor(pod), now));
+        withPod(
+                ctx,
+                NAMESPACE_ONLY,
+                (pod, now) -> FailureEventAnalyzer.analyze(pod, analyses.state().eventsFor(pod), now));
     }
 
     private void withPod(RoutingContext ctx, boolean wholeCluster, PodAnalysis analysis) {
@@ -45,7 +51,8 @@ final class PodRoutes {
         String name = Names.subdomain(ctx, "pod");
         ClusterState state = analyses.state();
         LongSupplier version = wholeCluster ? state::version : () -> state.namespaceVersion(namespace);
-        analyses.respond(ctx, List.of(namespace, name), version, now -> analysis.apply(analyses.pod(namespace, name), now));
+        analyses.respond(
+                ctx, List.of(namespace, name), version, now -> analysis.apply(analyses.pod(namespace, name), now));
     }
 
     @FunctionalInterface

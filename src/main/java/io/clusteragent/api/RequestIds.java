@@ -18,8 +18,7 @@ public final class RequestIds {
     private static final String KEY = "requestId";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:/+=-]{1,128}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** Called once per request by {@link Edge}, which then passes the request on. */
     static void assign(RoutingContext ctx) {

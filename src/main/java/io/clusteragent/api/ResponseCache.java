@@ -28,6 +28,7 @@ public final class ResponseCache {
 
     /** Evicting down to this share of the budget, not just under it, keeps eviction rare once the cache is full. */
     private static final double AFTER_EVICTION = 0.9;
+
     private static final long MAX_AGE_MILLIS = 1000;
 
     private static final class Entry {
@@ -36,6 +37,7 @@ public final class ResponseCache {
         final Future<Buffer> answer;
         /** Written under the map's lock for this question, so the byte count and the map always agree. */
         int bytes;
+
         volatile long lastUsed;
 
         Entry(long version, long computedAt, Future<Buffer> answer, long lastUsed) {

@@ -18,8 +18,7 @@ final class Unroutable {
     private static final String ALLOW = "GET, HEAD";
     private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
-    private Unroutable() {
-    }
+    private Unroutable() {}
 
     /** Whether the request has a target vert.x-web could not route: {@code *}, a host, garbage. */
     static boolean notAPath(RoutingContext ctx) {
@@ -34,7 +33,8 @@ final class Unroutable {
 
     /** {@code OPTIONS *} asks what the server supports: the same answer as any method the API does not serve. */
     static boolean asksForOptions(RoutingContext ctx) {
-        return ctx.request().method() == HttpMethod.OPTIONS && "*".equals(ctx.request().path());
+        return ctx.request().method() == HttpMethod.OPTIONS
+                && "*".equals(ctx.request().path());
     }
 
     /** The 400 of a request that could not be routed, naming what is wrong with it. */
@@ -42,18 +42,26 @@ final class Unroutable {
         HttpServerRequest request = ctx.request();
         if (request.version() != HttpVersion.HTTP_1_0 && request.authority() == null) {
             String host = request.getHeader(HttpHeaders.HOST);
-            return new ApiException(ErrorCode.BAD_REQUEST, "Invalid Host header", host == null
-                    ? "the Host header is missing; an HTTP/1.1 request must name the server as host or host:port"
-                    : "the Host header must be host or host:port, got '" + Names.abbreviate(host) + "'");
+            return new ApiException(
+                    ErrorCode.BAD_REQUEST,
+                    "Invalid Host header",
+                    host == null
+                            ? "the Host header is missing; an HTTP/1.1 request must name the server as host or host:port"
+                            : "the Host header must be host or host:port, got '" + Names.abbreviate(host) + "'");
         }
         String path = request.path();
         if (notAPath(ctx)) {
-            return new ApiException(ErrorCode.BAD_REQUEST, "Invalid request target",
+            return new ApiException(
+                    ErrorCode.BAD_REQUEST,
+                    "Invalid request target",
                     "the request target must be a path starting with '/', got '" + Names.abbreviate(path) + "'");
         }
         if (hasBrokenEscape(ctx)) {
-            return new ApiException(ErrorCode.BAD_REQUEST, "Invalid path",
-                    "the path '" + Names.abbreviate(path) + "' is not a valid URL path: a '%' must be followed by two hexadecimal digits");
+            return new ApiException(
+                    ErrorCode.BAD_REQUEST,
+                    "Invalid path",
+                    "the path '" + Names.abbreviate(path)
+                            + "' is not a valid URL path: a '%' must be followed by two hexadecimal digits");
         }
         return new ApiException(ErrorCode.BAD_REQUEST, "Invalid request", "the request could not be read");
     }
@@ -61,7 +69,10 @@ final class Unroutable {
     static ApiException methodNotAllowed(RoutingContext ctx) {
         ctx.response().putHeader(HttpHeaders.ALLOW, ALLOW);
         String target = asksForOptions(ctx) ? "this server" : ctx.request().path();
-        return new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
-                Names.abbreviate(ctx.request().method().name()) + " is not allowed on " + Names.abbreviate(target) + "; the API is read-only (GET, HEAD)");
+        return new ApiException(
+                ErrorCode.METHOD_NOT_ALLOWED,
+                "Method not allowed",
+                Names.abbreviate(ctx.request().method().name()) + " is not allowed on " + Names.abbreviate(target)
+                        + "; the API is read-only (GET, HEAD)");
     }
 }

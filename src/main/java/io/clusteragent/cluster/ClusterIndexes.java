@@ -20,10 +20,10 @@ public final class ClusterIndexes {
     public static final String EVENTS_BY_INVOLVED_OBJECT = "events-by-involved-object";
     /** kube-scheduler keeps the same list: every pending pod must be checked against these, and only these. */
     public static final String PODS_WITH_REQUIRED_ANTI_AFFINITY = "pods-with-required-anti-affinity";
+
     static final String ANY = "";
 
-    private ClusterIndexes() {
-    }
+    private ClusterIndexes() {}
 
     public static Map<String, Function<Pod, List<String>>> podIndexers() {
         return Map.of(
@@ -41,14 +41,23 @@ public final class ClusterIndexes {
     }
 
     public static String involvedObjectKey(HasMetadata object) {
-        return involvedObjectKey(object.getKind(), object.getMetadata().getNamespace(), object.getMetadata().getName());
+        return involvedObjectKey(
+                object.getKind(),
+                object.getMetadata().getNamespace(),
+                object.getMetadata().getName());
     }
 
     /** Events for an object recreated under the same name carry the old uid; they belong to the old object. */
     public static boolean sameIncarnation(Event event, HasMetadata object) {
-        String eventUid = event.getInvolvedObject() == null ? null : event.getInvolvedObject().getUid();
+        String eventUid = event.getInvolvedObject() == null
+                ? null
+                : event.getInvolvedObject().getUid();
         String objectUid = object.getMetadata().getUid();
-        return eventUid == null || eventUid.isEmpty() || objectUid == null || objectUid.isEmpty() || eventUid.equals(objectUid);
+        return eventUid == null
+                || eventUid.isEmpty()
+                || objectUid == null
+                || objectUid.isEmpty()
+                || eventUid.equals(objectUid);
     }
 
     private static List<String> nodeOf(Pod pod) {
@@ -59,8 +68,11 @@ public final class ClusterIndexes {
     private static boolean hasRequiredAntiAffinity(Pod pod) {
         var affinity = pod.getSpec() == null ? null : pod.getSpec().getAffinity();
         var antiAffinity = affinity == null ? null : affinity.getPodAntiAffinity();
-        return antiAffinity != null && antiAffinity.getRequiredDuringSchedulingIgnoredDuringExecution() != null
-                && !antiAffinity.getRequiredDuringSchedulingIgnoredDuringExecution().isEmpty();
+        return antiAffinity != null
+                && antiAffinity.getRequiredDuringSchedulingIgnoredDuringExecution() != null
+                && !antiAffinity
+                        .getRequiredDuringSchedulingIgnoredDuringExecution()
+                        .isEmpty();
     }
 
     private static List<String> involvedObjectOf(Event event) {

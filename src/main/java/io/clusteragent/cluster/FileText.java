@@ -22,8 +22,7 @@ final class FileText {
 
     private static final int CHUNK = 1 << 16;
 
-    private FileText() {
-    }
+    private FileText() {}
 
     /** "line 4, column 9" for the character (UTF-16 unit) at {@code index}, counted from 0. */
     static String lineAndColumn(Path file, long index) throws IOException {
@@ -44,7 +43,8 @@ final class FileText {
 
     /** "byte 0x9f at offset 1234 (line 5)", or empty when the whole file decodes. */
     static Optional<String> firstInvalidByte(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(CHUNK);
@@ -60,7 +60,8 @@ final class FileText {
                 line += newlines(chars);
                 if (result.isError()) {
                     int bad = bytes.get(bytes.position()) & 0xff;
-                    return Optional.of(String.format("byte 0x%02x at offset %d (line %d)", bad, consumed + bytes.position(), line));
+                    return Optional.of(String.format(
+                            "byte 0x%02x at offset %d (line %d)", bad, consumed + bytes.position(), line));
                 }
                 consumed += bytes.position();
                 bytes.compact();

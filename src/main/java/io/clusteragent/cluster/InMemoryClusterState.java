@@ -44,18 +44,22 @@ public final class InMemoryClusterState implements ClusterState {
     private InMemoryClusterState(Collection<? extends HasMetadata> objects, Instant loadedAt) {
         for (HasMetadata object : objects) {
             CachedObjects.slim(object);
-            byKind.computeIfAbsent(object.getClass(), k -> new LinkedHashMap<>()).put(key(object), object);
+            byKind.computeIfAbsent(object.getClass(), k -> new LinkedHashMap<>())
+                    .put(key(object), object);
         }
         List<Pod> pods = all(Pod.class);
         podsByNamespace = index(pods, ClusterIndexes.podIndexers().get(ClusterIndexes.PODS_BY_NAMESPACE));
         podsByNode = index(pods, ClusterIndexes.podIndexers().get(ClusterIndexes.PODS_BY_NODE));
-        podsWithRequiredAntiAffinity = index(pods, ClusterIndexes.podIndexers().get(ClusterIndexes.PODS_WITH_REQUIRED_ANTI_AFFINITY))
+        podsWithRequiredAntiAffinity = index(
+                        pods, ClusterIndexes.podIndexers().get(ClusterIndexes.PODS_WITH_REQUIRED_ANTI_AFFINITY))
                 .getOrDefault(ClusterIndexes.ANY, List.of());
-        eventsByInvolvedObject = index(all(Event.class), ClusterIndexes.eventIndexers().get(ClusterIndexes.EVENTS_BY_INVOLVED_OBJECT));
+        eventsByInvolvedObject =
+                index(all(Event.class), ClusterIndexes.eventIndexers().get(ClusterIndexes.EVENTS_BY_INVOLVED_OBJECT));
         boolean hasMetrics = byKind.containsKey(NodeMetrics.class) || byKind.containsKey(PodMetrics.class);
         metricsStatus = hasMetrics
                 ? MetricsStatus.availableAt(loadedAt)
-                : MetricsStatus.unavailable("the cluster snapshot contains no metrics.k8s.io NodeMetrics or PodMetrics");
+                : MetricsStatus.unavailable(
+                        "the cluster snapshot contains no metrics.k8s.io NodeMetrics or PodMetrics");
     }
 
     public static InMemoryClusterState of(Collection<? extends HasMetadata> objects, Instant loadedAt) {
@@ -210,7 +214,9 @@ public final class InMemoryClusterState implements ClusterState {
     }
 
     private <T extends HasMetadata> List<T> all(Class<T> type) {
-        return byKind.getOrDefault(type, Map.of()).values().stream().map(type::cast).toList();
+        return byKind.getOrDefault(type, Map.of()).values().stream()
+                .map(type::cast)
+                .toList();
     }
 
     private static <T> Map<String, List<T>> index(List<T> objects, Function<T, List<String>> indexer) {
@@ -220,7 +226,8 @@ public final class InMemoryClusterState implements ClusterState {
                 index.computeIfAbsent(key, k -> new ArrayList<>()).add(object);
             }
         }
-        return index.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        return index.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 
     private static Key key(HasMetadata object) {
@@ -232,6 +239,5 @@ public final class InMemoryClusterState implements ClusterState {
     }
 
     /** Looked up on every request and detector pass: a record of the objects' own strings builds no text. */
-    private record Key(String namespace, String name) {
-    }
+    private record Key(String namespace, String name) {}
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,13 +47,15 @@ public final class IncidentConfigMap {
      * @throws IOException when the stored bytes are not gzip
      */
     public Optional<byte[]> load() throws IOException {
-        ConfigMap stored = client.configMaps().inNamespace(namespace).withName(NAME).get();
+        ConfigMap stored =
+                client.configMaps().inNamespace(namespace).withName(NAME).get();
         if (stored == null) {
             resourceVersion = null;
             return Optional.empty();
         }
         resourceVersion = stored.getMetadata().getResourceVersion();
-        String gzipped = stored.getBinaryData() == null ? null : stored.getBinaryData().get(KEY);
+        String gzipped =
+                stored.getBinaryData() == null ? null : stored.getBinaryData().get(KEY);
         if (gzipped == null) {
             return Optional.empty();
         }
@@ -70,9 +73,13 @@ public final class IncidentConfigMap {
      */
     public void save(byte[] document) throws ConflictException {
         ConfigMap desired = new ConfigMapBuilder()
-                .withNewMetadata().withName(NAME).withNamespace(namespace).withResourceVersion(resourceVersion)
+                .withNewMetadata()
+                .withName(NAME)
+                .withNamespace(namespace)
+                .withResourceVersion(resourceVersion)
                 .addToLabels("app.kubernetes.io/name", "cluster-agent")
-                .addToLabels("app.kubernetes.io/component", "incident-state").endMetadata()
+                .addToLabels("app.kubernetes.io/component", "incident-state")
+                .endMetadata()
                 .addToBinaryData(KEY, Base64.getEncoder().encodeToString(gzip(document)))
                 .build();
         try {

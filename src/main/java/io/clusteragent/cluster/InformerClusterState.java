@@ -35,7 +35,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class InformerClusterState implements ClusterState, AutoCloseable {
 
-    private final Map<WatchedResource, SharedIndexInformer<? extends HasMetadata>> informers = new EnumMap<>(WatchedResource.class);
+    private final Map<WatchedResource, SharedIndexInformer<? extends HasMetadata>> informers =
+            new EnumMap<>(WatchedResource.class);
     private final Map<WatchedResource, WatchHealth> health = new EnumMap<>(WatchedResource.class);
     private final WatchHealth[] healthChecks;
     private final MetricsCache metrics;
@@ -46,16 +47,19 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
      * @param connections what the client's interceptor sees of each resource's requests
      * @param watchGrace  how long a watch may be down before its resource counts as not synced
      */
-    InformerClusterState(KubernetesClient client, MetricsCache metrics, WatchConnections connections, Duration watchGrace) {
+    InformerClusterState(
+            KubernetesClient client, MetricsCache metrics, WatchConnections connections, Duration watchGrace) {
         this.metrics = metrics;
         for (WatchedResource resource : WatchedResource.values()) {
             SharedIndexInformer<? extends HasMetadata> informer = createInformer(client, resource.type());
-            WatchHealth check = new WatchHealth(resource.plural(), informer, connections.channel(resource), watchGrace, System::nanoTime);
+            WatchHealth check = new WatchHealth(
+                    resource.plural(), informer, connections.channel(resource), watchGrace, System::nanoTime);
             informers.put(resource, informer.exceptionHandler(check::retryAfter).addEventHandler(versions.handler()));
             health.put(resource, check);
         }
         healthChecks = health.values().toArray(WatchHealth[]::new);
-        informer(Pod.class, WatchedResource.PODS).addIndexers(ClusterIndexes.podIndexers())
+        informer(Pod.class, WatchedResource.PODS)
+                .addIndexers(ClusterIndexes.podIndexers())
                 .addEventHandler(new NodeTotalsInvalidator(nodeRequests));
         informer(Event.class, WatchedResource.EVENTS).addIndexers(ClusterIndexes.eventIndexers());
     }
@@ -108,7 +112,9 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
 
     @Override
     public List<Pod> podsInNamespace(String namespace) {
-        return informer(Pod.class, WatchedResource.PODS).getIndexer().byIndex(ClusterIndexes.PODS_BY_NAMESPACE, namespace);
+        return informer(Pod.class, WatchedResource.PODS)
+                .getIndexer()
+                .byIndex(ClusterIndexes.PODS_BY_NAMESPACE, namespace);
     }
 
     @Override
@@ -123,7 +129,9 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
 
     @Override
     public List<Pod> podsWithRequiredAntiAffinity() {
-        return informer(Pod.class, WatchedResource.PODS).getIndexer().byIndex(ClusterIndexes.PODS_WITH_REQUIRED_ANTI_AFFINITY, ClusterIndexes.ANY);
+        return informer(Pod.class, WatchedResource.PODS)
+                .getIndexer()
+                .byIndex(ClusterIndexes.PODS_WITH_REQUIRED_ANTI_AFFINITY, ClusterIndexes.ANY);
     }
 
     @Override
@@ -148,8 +156,10 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
 
     @Override
     public List<Event> eventsFor(HasMetadata involvedObject) {
-        return informer(Event.class, WatchedResource.EVENTS).getIndexer()
-                .byIndex(ClusterIndexes.EVENTS_BY_INVOLVED_OBJECT, ClusterIndexes.involvedObjectKey(involvedObject)).stream()
+        return informer(Event.class, WatchedResource.EVENTS)
+                .getIndexer()
+                .byIndex(ClusterIndexes.EVENTS_BY_INVOLVED_OBJECT, ClusterIndexes.involvedObjectKey(involvedObject))
+                .stream()
                 .filter(event -> ClusterIndexes.sameIncarnation(event, involvedObject))
                 .toList();
     }
@@ -214,7 +224,8 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
         return metrics.pods();
     }
 
-    private static <T extends HasMetadata> SharedIndexInformer<T> createInformer(KubernetesClient client, Class<T> type) {
+    private static <T extends HasMetadata> SharedIndexInformer<T> createInformer(
+            KubernetesClient client, Class<T> type) {
         return client.resources(type).inAnyNamespace().runnableInformer(0).itemStore(new SlimItemStore<>());
     }
 
@@ -223,8 +234,10 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
         return (SharedIndexInformer<T>) informers.get(resource);
     }
 
-    private <T extends HasMetadata> Optional<T> get(Class<T> type, WatchedResource resource, String namespace, String name) {
-        return Optional.ofNullable(informer(type, resource).getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+    private <T extends HasMetadata> Optional<T> get(
+            Class<T> type, WatchedResource resource, String namespace, String name) {
+        return Optional.ofNullable(
+                informer(type, resource).getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
     }
 
     private <T extends HasMetadata> List<T> list(Class<T> type, WatchedResource resource) {

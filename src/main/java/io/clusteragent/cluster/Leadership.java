@@ -34,8 +34,14 @@ public final class Leadership implements AutoCloseable {
      * @param namespace where the Lease lives (the agent's own namespace)
      * @param identity  this replica's name in the Lease (the pod name)
      */
-    public static Leadership elect(KubernetesClient client, String namespace, String identity, Duration leaseDuration,
-            Context context, Runnable onStartLeading, Runnable onStopLeading) {
+    public static Leadership elect(
+            KubernetesClient client,
+            String namespace,
+            String identity,
+            Duration leaseDuration,
+            Context context,
+            Runnable onStartLeading,
+            Runnable onStopLeading) {
         AtomicBoolean leader = new AtomicBoolean();
         LeaderCallbacks callbacks = new LeaderCallbacks(
                 () -> context.runOnContext(v -> {
@@ -58,7 +64,8 @@ public final class Leadership implements AutoCloseable {
                 .withLeaderCallbacks(callbacks)
                 .withReleaseOnCancel()
                 .build();
-        return new Leadership(leader, client.leaderElector().withConfig(config).build().start());
+        return new Leadership(
+                leader, client.leaderElector().withConfig(config).build().start());
     }
 
     public boolean isLeader() {

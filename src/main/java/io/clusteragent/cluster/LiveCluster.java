@@ -36,8 +36,14 @@ public final class LiveCluster implements AutoCloseable {
     private long watchCheckTimer = -1;
     private volatile boolean closed;
 
-    LiveCluster(Vertx vertx, KubernetesClient client, boolean ownsClient, Clock clock, Duration metricsInterval,
-            WatchConnections connections, Duration watchGrace) {
+    LiveCluster(
+            Vertx vertx,
+            KubernetesClient client,
+            boolean ownsClient,
+            Clock clock,
+            Duration metricsInterval,
+            WatchConnections connections,
+            Duration watchGrace) {
         this.vertx = vertx;
         this.client = client;
         this.ownsClient = ownsClient;
@@ -56,7 +62,8 @@ public final class LiveCluster implements AutoCloseable {
     }
 
     /** Connects to the API server {@code clientConfig} names, with the agent's own client and watch settings. */
-    static LiveCluster connect(Vertx vertx, Config clientConfig, Clock clock, Duration metricsInterval, Duration watchGrace) {
+    static LiveCluster connect(
+            Vertx vertx, Config clientConfig, Clock clock, Duration metricsInterval, Duration watchGrace) {
         // fabric8 waits this long before re-establishing an ended watch, doubling the wait after each failed
         // attempt up to 32 times this; its default of a second delays every change made around a routine watch end.
         clientConfig.setWatchReconnectInterval((int) WATCH_RECONNECT_INTERVAL.toMillis());
@@ -70,7 +77,8 @@ public final class LiveCluster implements AutoCloseable {
         KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(clientConfig)
                 .withHttpClientFactory(new VertxHttpClientFactory(vertx))
-                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor(WatchConnections.NAME, connections))
+                .withHttpClientBuilderConsumer(
+                        builder -> builder.addOrReplaceInterceptor(WatchConnections.NAME, connections))
                 .build();
         return new LiveCluster(vertx, client, true, clock, metricsInterval, connections, watchGrace);
     }
@@ -80,7 +88,13 @@ public final class LiveCluster implements AutoCloseable {
      * the agent's interceptor, its plain-HTTP watches count as up only once their first byte arrives.
      */
     public static LiveCluster using(Vertx vertx, KubernetesClient client, Clock clock, Duration metricsInterval) {
-        return new LiveCluster(vertx, client, false, clock, metricsInterval, new WatchConnections(),
+        return new LiveCluster(
+                vertx,
+                client,
+                false,
+                clock,
+                metricsInterval,
+                new WatchConnections(),
                 AgentConfig.defaults().watchGracePeriod());
     }
 
@@ -98,16 +112,23 @@ public final class LiveCluster implements AutoCloseable {
         Future<Void> synced = Future.fromCompletionStage(state.start(), vertx.getOrCreateContext());
         return synced.timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .recover(failure -> Future.failedFuture(new IllegalStateException(describe(failure, timeout), failure)))
-                .onSuccess(done -> LOG.info("cluster cache synced: {}", state.syncStatus().keySet()));
+                .onSuccess(done ->
+                        LOG.info("cluster cache synced: {}", state.syncStatus().keySet()));
     }
 
     private String describe(Throwable failure, Duration timeout) {
-        String unsynced = String.join(", ", state.syncStatus().entrySet().stream()
-                .filter(e -> !e.getValue()).map(java.util.Map.Entry::getKey).toList());
+        String unsynced = String.join(
+                ", ",
+                state.syncStatus().entrySet().stream()
+                        .filter(e -> !e.getValue())
+                        .map(java.util.Map.Entry::getKey)
+                        .toList());
         if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
-            return "the cluster cache did not sync within " + timeout + " (INFORMER_SYNC_TIMEOUT); not synced: " + unsynced;
+            return "the cluster cache did not sync within " + timeout + " (INFORMER_SYNC_TIMEOUT); not synced: "
+                    + unsynced;
         }
-        return "cannot watch the cluster (check the API server address and the RBAC rules for: " + unsynced + "): " + failure.getMessage();
+        return "cannot watch the cluster (check the API server address and the RBAC rules for: " + unsynced + "): "
+                + failure.getMessage();
     }
 
     /**
@@ -115,7 +136,8 @@ public final class LiveCluster implements AutoCloseable {
      * callbacks run on {@code context}.
      */
     public Leadership elect(io.vertx.core.Context context, Runnable onStartLeading, Runnable onStopLeading) {
-        return Leadership.elect(client, ownNamespace(), identity(), LEASE_DURATION, context, onStartLeading, onStopLeading);
+        return Leadership.elect(
+                client, ownNamespace(), identity(), LEASE_DURATION, context, onStartLeading, onStopLeading);
     }
 
     /** Where the detector leaders keep the incident state, next to the Lease: the agent's own namespace. */
@@ -142,12 +164,14 @@ public final class LiveCluster implements AutoCloseable {
 
     private void refreshMetrics() {
         // The fabric8 metrics calls block: keep them on a worker, and let only one run at a time.
-        vertx.executeBlocking(() -> {
-            if (!closed) {
-                metrics.refresh();
-            }
-            return null;
-        }, true);
+        vertx.executeBlocking(
+                () -> {
+                    if (!closed) {
+                        metrics.refresh();
+                    }
+                    return null;
+                },
+                true);
     }
 
     @Override

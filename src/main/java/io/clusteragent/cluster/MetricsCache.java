@@ -23,14 +23,14 @@ public final class MetricsCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsCache.class);
 
-    private record Reading(Map<String, NodeMetrics> nodes, Map<String, PodMetrics> pods, MetricsStatus status) {
-    }
+    private record Reading(Map<String, NodeMetrics> nodes, Map<String, PodMetrics> pods, MetricsStatus status) {}
 
     private final KubernetesClient client;
     private final Clock clock;
     private final AtomicLong refreshes = new AtomicLong();
     private volatile boolean stopped;
-    private volatile Reading reading = new Reading(Map.of(), Map.of(), MetricsStatus.unavailable("metrics have not been read yet"));
+    private volatile Reading reading =
+            new Reading(Map.of(), Map.of(), MetricsStatus.unavailable("metrics have not been read yet"));
 
     public MetricsCache(KubernetesClient client, Clock clock) {
         this.client = client;
@@ -40,8 +40,11 @@ public final class MetricsCache {
     /** Reads node and pod metrics from the API server. Blocking: call it from a worker thread. */
     public void refresh() {
         try {
-            Map<String, NodeMetrics> nodes = byKey(client.top().nodes().metrics().getItems(), m -> m.getMetadata().getName());
-            Map<String, PodMetrics> pods = byKey(client.top().pods().metrics().getItems(),
+            Map<String, NodeMetrics> nodes = byKey(
+                    client.top().nodes().metrics().getItems(),
+                    m -> m.getMetadata().getName());
+            Map<String, PodMetrics> pods = byKey(
+                    client.top().pods().metrics().getItems(),
                     m -> key(m.getMetadata().getNamespace(), m.getMetadata().getName()));
             boolean wasAvailable = reading.status().available();
             reading = new Reading(nodes, pods, MetricsStatus.availableAt(clock.instant()));

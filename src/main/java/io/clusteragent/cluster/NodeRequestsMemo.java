@@ -17,8 +17,7 @@ import java.util.function.Function;
  */
 final class NodeRequestsMemo {
 
-    private record Entry(long version, NodeRequests totals) {
-    }
+    private record Entry(long version, NodeRequests totals) {}
 
     private final Function<String, List<Pod>> podsOnNode;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();

@@ -17,13 +17,20 @@ record ParseProblem(String text, boolean endOfInput) {
     static ParseProblem of(JsonProcessingException e, JsonLocation current) {
         if (e instanceof MarkedYAMLException marked) {
             String text = marked.getProblem() + " at " + where(marked.getProblemMark())
-                    + (marked.getContext() == null ? "" : " (" + marked.getContext()
-                    + (marked.getContextMark() == null ? "" : " started at " + where(marked.getContextMark())) + ")");
-            return new ParseProblem(text, marked.getProblem() != null && marked.getProblem().contains("end of stream"));
+                    + (marked.getContext() == null
+                            ? ""
+                            : " (" + marked.getContext()
+                                    + (marked.getContextMark() == null
+                                            ? ""
+                                            : " started at " + where(marked.getContextMark()))
+                                    + ")");
+            return new ParseProblem(
+                    text, marked.getProblem() != null && marked.getProblem().contains("end of stream"));
         }
         JsonLocation location = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation() : current;
         String message = e.getOriginalMessage();
-        return new ParseProblem(firstLine(message) + " at " + where(location),
+        return new ParseProblem(
+                firstLine(message) + " at " + where(location),
                 message != null && (message.contains("end-of-input") || message.contains("end of stream")));
     }
 

@@ -70,21 +70,27 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
     /** The objects to serve, once the whole file is read; or why there are none worth serving. */
     List<HasMetadata> objects() {
         if (problemCount > 0) {
-            throw new SnapshotException("cluster snapshot " + file + " holds " + problemCount + " object(s) the agent cannot use: "
-                    + String.join("; ", problems) + (problemCount > problems.size() ? "; and " + (problemCount - problems.size()) + " more" : "")
+            throw new SnapshotException("cluster snapshot " + file + " holds " + problemCount
+                    + " object(s) the agent cannot use: "
+                    + String.join("; ", problems)
+                    + (problemCount > problems.size() ? "; and " + (problemCount - problems.size()) + " more" : "")
                     + ". kubectl never writes such objects: fix or remove them, or dump the cluster again.");
         }
         if (objects.stream().allMatch(SnapshotKinds::isMetrics)) {
-            throw new SnapshotException("cluster snapshot " + file + " holds no objects the agent uses (" + SnapshotKinds.watchedKinds()
-                    + "): " + inventory() + ". Write it with kubectl get <kinds> -A -o yaml (or -o json).");
+            throw new SnapshotException(
+                    "cluster snapshot " + file + " holds no objects the agent uses (" + SnapshotKinds.watchedKinds()
+                            + "): " + inventory() + ". Write it with kubectl get <kinds> -A -o yaml (or -o json).");
         }
-        skipped.forEach((kind, count) -> LOG.info("snapshot {}: skipped {} object(s) of kind {}, which the agent does not use", file, count, kind));
+        skipped.forEach((kind, count) -> LOG.info(
+                "snapshot {}: skipped {} object(s) of kind {}, which the agent does not use", file, count, kind));
         LOG.info("snapshot {}: loaded {} objects", file, objects.size());
         return objects;
     }
 
     private void notObject(SnapshotEntry entry) {
-        String what = entry.tree().isObject() ? "mapping without a kind" : entry.tree().getNodeType().name().toLowerCase();
+        String what = entry.tree().isObject()
+                ? "mapping without a kind"
+                : entry.tree().getNodeType().name().toLowerCase();
         notObjects.merge(what, 1, Integer::sum);
         if (firstNotObject == null) {
             firstNotObject = entry;
@@ -101,10 +107,15 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
         List<String> parts = new ArrayList<>();
         kept.forEach((kind, count) -> parts.add(count + " " + kind));
         if (!skipped.isEmpty()) {
-            parts.add(skipped.values().stream().mapToInt(Integer::intValue).sum() + " object(s) of kinds the agent does not use ("
-                    + skipped.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+            parts.add(skipped.values().stream().mapToInt(Integer::intValue).sum()
+                    + " object(s) of kinds the agent does not use ("
+                    + skipped.entrySet().stream()
+                            .map(e -> e.getKey() + ": " + e.getValue())
+                            .collect(Collectors.joining(", "))
+                    + ")");
         }
-        notObjects.forEach((what, count) -> parts.add(count == 1 ? "1 " + what : count + " " + what.replaceFirst("^(\\w+)", "$1s")));
+        notObjects.forEach((what, count) ->
+                parts.add(count == 1 ? "1 " + what : count + " " + what.replaceFirst("^(\\w+)", "$1s")));
         if (firstNotObject != null) {
             parts.add("the first " + sample(firstNotObject.tree()) + " at " + firstNotObject.position());
         }

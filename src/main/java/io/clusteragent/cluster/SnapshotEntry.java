@@ -22,7 +22,8 @@ record SnapshotEntry(JsonNode tree, SnapshotPosition position) {
         JsonNode metadata = tree.path("metadata");
         String namespace = metadata.path("namespace").asText("");
         String name = metadata.path("name").asText("");
-        String id = name.isEmpty() ? (namespace.isEmpty() ? "" : " in namespace " + namespace)
+        String id = name.isEmpty()
+                ? (namespace.isEmpty() ? "" : " in namespace " + namespace)
                 : " " + (namespace.isEmpty() ? name : namespace + "/" + name);
         return (kind() == null ? "an object without kind" : kind()) + id + " (" + position + ")";
     }

@@ -21,13 +21,14 @@ final class SnapshotFormat {
 
     private static final int PEEK = 64;
 
-    private SnapshotFormat() {
-    }
+    private SnapshotFormat() {}
 
     static JsonParser open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
-            return startsLikeJson(in) ? new JsonFactory().createParser(in) : yaml(Files.size(file)).createParser(in);
+            return startsLikeJson(in)
+                    ? new JsonFactory().createParser(in)
+                    : yaml(Files.size(file)).createParser(in);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -64,6 +65,12 @@ final class SnapshotFormat {
     }
 
     private static boolean isBlankOrBom(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF;
+        return b == ' '
+                || b == '\t'
+                || b == '\r'
+                || b == '\n'
+                || b == (byte) 0xEF
+                || b == (byte) 0xBB
+                || b == (byte) 0xBF;
     }
 }

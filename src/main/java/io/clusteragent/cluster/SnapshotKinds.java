@@ -42,7 +42,8 @@ final class SnapshotKinds {
         try {
             return mapper.treeToValue(entry.tree(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("it cannot be read as a " + entry.kind() + ": " + conversionProblem(e), e);
+            throw new IllegalArgumentException(
+                    "it cannot be read as a " + entry.kind() + ": " + conversionProblem(e), e);
         }
     }
 
@@ -66,7 +67,11 @@ final class SnapshotKinds {
 
     /** "Pod, Node, Event, ...": what to put in a dump. */
     static String watchedKinds() {
-        return String.join(", ", Stream.of(WatchedResource.values()).map(r -> HasMetadata.getKind(r.type())).toList());
+        return String.join(
+                ", ",
+                Stream.of(WatchedResource.values())
+                        .map(r -> HasMetadata.getKind(r.type()))
+                        .toList());
     }
 
     private static String group(String apiVersion) {

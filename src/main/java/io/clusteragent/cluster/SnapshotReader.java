@@ -53,7 +53,8 @@ final class SnapshotReader {
                 reading = position(SnapshotPosition.NOT_AN_ITEM);
                 switch (token) {
                     case START_OBJECT -> readDocument();
-                    case START_ARRAY -> readItems(trees.createObjectNode()).waiting.forEach(this::hand);
+                    case START_ARRAY ->
+                        readItems(trees.createObjectNode()).waiting.forEach(this::hand);
                     default -> readScalarDocument();
                 }
             }
@@ -61,8 +62,10 @@ final class SnapshotReader {
             throw unparsable(e);
         } catch (YAMLException e) {
             // SnakeYAML's own exceptions sometimes escape Jackson's wrapping; they still get a place.
-            throw new SnapshotException("cannot parse cluster snapshot " + file + ": " + ParseProblem.firstLine(e.getMessage())
-                    + (reading == null ? "" : ", inside the value at " + reading), e);
+            throw new SnapshotException(
+                    "cannot parse cluster snapshot " + file + ": " + ParseProblem.firstLine(e.getMessage())
+                            + (reading == null ? "" : ", inside the value at " + reading),
+                    e);
         } catch (IOException e) {
             throw new SnapshotException("cannot read cluster snapshot " + file + ": " + e, e);
         }
@@ -145,7 +148,8 @@ final class SnapshotReader {
     }
 
     private SnapshotPosition position(int item) {
-        return new SnapshotPosition(document, item, parser.currentTokenLocation().getLineNr());
+        return new SnapshotPosition(
+                document, item, parser.currentTokenLocation().getLineNr());
     }
 
     /**
@@ -155,8 +159,10 @@ final class SnapshotReader {
      */
     private SnapshotException truncated(SnapshotPosition list, Items items) {
         return new SnapshotException("cluster snapshot " + file + " looks truncated: the items of the List at " + list
-                + " stop at line " + items.endLine + " after " + items.count + " item(s), and the `kind: List` and `metadata`"
-                + " that kubectl writes after the items never come." + (items.last == null ? "" : " The last item read, " + items.last + ", may be incomplete.")
+                + " stop at line " + items.endLine + " after " + items.count
+                + " item(s), and the `kind: List` and `metadata`"
+                + " that kubectl writes after the items never come."
+                + (items.last == null ? "" : " The last item read, " + items.last + ", may be incomplete.")
                 + " Write the dump again and let kubectl finish.");
     }
 
@@ -168,10 +174,17 @@ final class SnapshotReader {
             return notYamlText(special, e);
         }
         ParseProblem problem = ParseProblem.of(e, parser == null ? null : parser.currentLocation());
-        return new SnapshotException("cannot parse cluster snapshot " + file + ": " + problem.text()
-                + (reading == null ? "" : ", inside the value at " + reading)
-                + (problem.endOfInput() ? "; the file ends in the middle of a value, so it looks truncated" : "")
-                + ". " + (lastRead == null ? "No object was read before it." : "The last value read in full is " + lastRead + "."), e);
+        return new SnapshotException(
+                "cannot parse cluster snapshot " + file + ": " + problem.text()
+                        + (reading == null ? "" : ", inside the value at " + reading)
+                        + (problem.endOfInput()
+                                ? "; the file ends in the middle of a value, so it looks truncated"
+                                : "")
+                        + ". "
+                        + (lastRead == null
+                                ? "No object was read before it."
+                                : "The last value read in full is " + lastRead + "."),
+                e);
     }
 
     /** SnakeYAML checks characters as it buffers them, ahead of the value being parsed: only the offset says where. */
@@ -183,24 +196,32 @@ final class SnapshotReader {
             e.addSuppressed(readAgain);
             where = "character " + special.getPosition();
         }
-        return new SnapshotException(String.format("cannot parse cluster snapshot %s: it holds a character YAML does not allow, U+%04X at %s."
-                + " kubectl never writes one; is the file damaged?", file, special.getCodePoint(), where), e);
+        return new SnapshotException(
+                String.format(
+                        "cannot parse cluster snapshot %s: it holds a character YAML does not allow, U+%04X at %s."
+                                + " kubectl never writes one; is the file damaged?",
+                        file, special.getCodePoint(), where),
+                e);
     }
 
     private SnapshotException notUtf8(JsonProcessingException e) {
         try {
             String where = FileText.firstInvalidByte(file).orElse("a byte the parser refused");
-            return new SnapshotException("cluster snapshot " + file + " is not UTF-8 text: " + where
-                    + " is not valid UTF-8. kubectl writes UTF-8 YAML or JSON; is this the dump?", e);
+            return new SnapshotException(
+                    "cluster snapshot " + file + " is not UTF-8 text: " + where
+                            + " is not valid UTF-8. kubectl writes UTF-8 YAML or JSON; is this the dump?",
+                    e);
         } catch (IOException readAgain) {
             e.addSuppressed(readAgain);
-            return new SnapshotException("cluster snapshot " + file + " is not UTF-8 text: " + e.getOriginalMessage(), e);
+            return new SnapshotException(
+                    "cluster snapshot " + file + " is not UTF-8 text: " + e.getOriginalMessage(), e);
         }
     }
 
     private static boolean isEncodingProblem(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CharConversionException || String.valueOf(cause.getMessage()).contains("Invalid UTF-8")) {
+            if (cause instanceof CharConversionException
+                    || String.valueOf(cause.getMessage()).contains("Invalid UTF-8")) {
                 return true;
             }
         }

@@ -27,7 +27,8 @@ final class StateVersions {
     }
 
     void changed(HasMetadata object) {
-        String namespace = object.getMetadata() == null ? null : object.getMetadata().getNamespace();
+        String namespace =
+                object.getMetadata() == null ? null : object.getMetadata().getNamespace();
         if (namespace != null && !namespace.isEmpty()) {
             namespaces.computeIfAbsent(namespace, ns -> new AtomicLong()).incrementAndGet();
         }

@@ -33,7 +33,11 @@ final class WatchHealth {
     private final AtomicLong downSince = new AtomicLong(UP);
     private final AtomicBoolean reportedDown = new AtomicBoolean();
 
-    WatchHealth(String resource, SharedIndexInformer<?> informer, WatchConnections.Channel connections, Duration grace,
+    WatchHealth(
+            String resource,
+            SharedIndexInformer<?> informer,
+            WatchConnections.Channel connections,
+            Duration grace,
             LongSupplier nanoTime) {
         this.resource = resource;
         this.informer = informer;
@@ -61,8 +65,12 @@ final class WatchHealth {
             return true;
         }
         if (reportedDown.compareAndSet(false, true)) {
-            LOG.warn("the watch of {} has been down for {} ms, longer than WATCH_GRACE_PERIOD ({} ms): not ready until it is back; {}",
-                    resource, (now - since) / 1_000_000, graceNanos / 1_000_000, connections.lastFailure());
+            LOG.warn(
+                    "the watch of {} has been down for {} ms, longer than WATCH_GRACE_PERIOD ({} ms): not ready until it is back; {}",
+                    resource,
+                    (now - since) / 1_000_000,
+                    graceNanos / 1_000_000,
+                    connections.lastFailure());
         }
         return false;
     }
@@ -77,7 +85,10 @@ final class WatchHealth {
         if (downSince.get() != UP) {
             long since = downSince.getAndSet(UP);
             if (since != UP && reportedDown.compareAndSet(true, false)) {
-                LOG.info("the watch of {} is back after {} ms down", resource, (nanoTime.getAsLong() - since) / 1_000_000);
+                LOG.info(
+                        "the watch of {} is back after {} ms down",
+                        resource,
+                        (nanoTime.getAsLong() - since) / 1_000_000);
             }
         }
         connections.forgetFailure();

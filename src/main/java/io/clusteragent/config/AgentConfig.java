@@ -1,6 +1,5 @@
 package io.clusteragent.config;
 
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +97,8 @@ public record AgentConfig(
     /** {@code auto}: elect a leader when running in a cluster (where replicas may run side by side), not elsewhere. */
     private static boolean leaderElection(SettingValues values, Map<String, String> env) {
         String mode = values.oneOf(Setting.LEADER_ELECTION, "auto", "true", "false");
-        boolean inCluster = env.containsKey("KUBERNETES_SERVICE_HOST") && !values.text(Setting.CLUSTER_SNAPSHOT).isPresent();
+        boolean inCluster = env.containsKey("KUBERNETES_SERVICE_HOST")
+                && !values.text(Setting.CLUSTER_SNAPSHOT).isPresent();
         return mode.equals("auto") ? inCluster : Boolean.parseBoolean(mode);
     }
 
@@ -115,16 +115,19 @@ public record AgentConfig(
     @Override
     public String toString() {
         return "port=" + port + " logLevel=" + logLevel + " logFormat=" + logFormat
-                + " k8sTimeout=" + millis(k8sTimeout) + " readTimeout=" + millis(readTimeout) + " writeTimeout=" + millis(writeTimeout)
+                + " k8sTimeout=" + millis(k8sTimeout) + " readTimeout=" + millis(readTimeout) + " writeTimeout="
+                + millis(writeTimeout)
                 + " requestTimeout=" + millis(requestTimeout) + " podRestartThreshold=" + podRestartThreshold
                 + " responseCacheMiB=" + responseCacheBytes / (1024 * 1024)
                 + snapshot.map(path -> " snapshot=" + path).orElse("")
                 + analysisTime.map(time -> " now=" + time).orElse("")
                 + kubeContext.map(context -> " context=" + context).orElse("")
-                + " metricsRefreshInterval=" + millis(metricsRefreshInterval) + " informerSyncTimeout=" + millis(informerSyncTimeout)
+                + " metricsRefreshInterval=" + millis(metricsRefreshInterval) + " informerSyncTimeout="
+                + millis(informerSyncTimeout)
                 + " watchGracePeriod=" + millis(watchGracePeriod) + " drainPeriod=" + millis(drainPeriod)
                 + " shutdownTimeout=" + millis(shutdownTimeout) + " pollInterval=" + millis(pollInterval)
-                + " eventSink=" + publishing.url().map(RedactedUrl::of).orElse("log") + " spoolDir=" + publishing.spoolDir()
+                + " eventSink=" + publishing.url().map(RedactedUrl::of).orElse("log") + " spoolDir="
+                + publishing.spoolDir()
                 + detection.nodeName().map(node -> " node=" + node).orElse("")
                 + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection;
     }
@@ -135,10 +138,16 @@ public record AgentConfig(
 
     /** The flags and variables, for {@code --help}. */
     public static String usage() {
-        StringBuilder text = new StringBuilder("Usage: java -jar cluster-agent.jar [flags]\n\nEvery flag can also be set by its environment variable.\n\n");
+        StringBuilder text = new StringBuilder(
+                "Usage: java -jar cluster-agent.jar [flags]\n\nEvery flag can also be set by its environment variable.\n\n");
         for (Setting setting : Setting.values()) {
-            text.append(String.format("  %-28s %-26s default %-6s %s (%s)%n", setting.flag(), setting.env(),
-                    setting.defaultValue().isEmpty() ? "-" : setting.defaultValue(), setting.description(), setting.accepted()));
+            text.append(String.format(
+                    "  %-28s %-26s default %-6s %s (%s)%n",
+                    setting.flag(),
+                    setting.env(),
+                    setting.defaultValue().isEmpty() ? "-" : setting.defaultValue(),
+                    setting.description(),
+                    setting.accepted()));
         }
         return text.toString();
     }

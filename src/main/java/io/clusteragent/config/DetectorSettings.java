@@ -18,11 +18,20 @@ import java.util.Optional;
  * @param platformNamespaces     globs ({@code *} only) of the namespaces whose incidents are Platform rather than Customer
  * @param nodeName               when present, only this node and the pods bound to it are examined
  */
-public record DetectorSettings(double cpuThreshold, int cpuWindow, int memoryThresholdPercent, int podRestartThreshold,
-        Duration pendingThreshold, int burstThreshold, Duration burstWindow, Duration cooldown,
-        List<String> platformNamespaces, Optional<String> nodeName) {
+public record DetectorSettings(
+        double cpuThreshold,
+        int cpuWindow,
+        int memoryThresholdPercent,
+        int podRestartThreshold,
+        Duration pendingThreshold,
+        int burstThreshold,
+        Duration burstWindow,
+        Duration cooldown,
+        List<String> platformNamespaces,
+        Optional<String> nodeName) {
 
-    public static final List<String> DEFAULT_PLATFORM_NAMESPACES = List.of("kube-system", "kube-public", "kube-node-lease", "*-system");
+    public static final List<String> DEFAULT_PLATFORM_NAMESPACES =
+            List.of("kube-system", "kube-public", "kube-node-lease", "*-system");
 
     public DetectorSettings {
         positive("cpuThreshold", cpuThreshold);
@@ -38,13 +47,31 @@ public record DetectorSettings(double cpuThreshold, int cpuWindow, int memoryThr
     }
 
     public static DetectorSettings defaults() {
-        return new DetectorSettings(50.0, 3, 90, 5, Duration.ofMinutes(5), 10, Duration.ofMinutes(5), Duration.ofMinutes(30),
-                DEFAULT_PLATFORM_NAMESPACES, Optional.empty());
+        return new DetectorSettings(
+                50.0,
+                3,
+                90,
+                5,
+                Duration.ofMinutes(5),
+                10,
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(30),
+                DEFAULT_PLATFORM_NAMESPACES,
+                Optional.empty());
     }
 
     public DetectorSettings withNodeName(String node) {
-        return new DetectorSettings(cpuThreshold, cpuWindow, memoryThresholdPercent, podRestartThreshold, pendingThreshold,
-                burstThreshold, burstWindow, cooldown, platformNamespaces, Optional.ofNullable(node));
+        return new DetectorSettings(
+                cpuThreshold,
+                cpuWindow,
+                memoryThresholdPercent,
+                podRestartThreshold,
+                pendingThreshold,
+                burstThreshold,
+                burstWindow,
+                cooldown,
+                platformNamespaces,
+                Optional.ofNullable(node));
     }
 
     private static void positive(String name, double value) {

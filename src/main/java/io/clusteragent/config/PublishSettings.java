@@ -39,9 +39,14 @@ public record PublishSettings(
     }
 
     public static PublishSettings defaults() {
-        return new PublishSettings(Optional.empty(), Duration.ofSeconds(180), 4,
-                Path.of(System.getProperty("java.io.tmpdir"), "cluster-agent", "spool"), 10_000,
-                Duration.ofSeconds(1), Duration.ofMinutes(5));
+        return new PublishSettings(
+                Optional.empty(),
+                Duration.ofSeconds(180),
+                4,
+                Path.of(System.getProperty("java.io.tmpdir"), "cluster-agent", "spool"),
+                10_000,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5));
     }
 
     private static void requireHttp(URI url) {

@@ -13,8 +13,7 @@ public final class RedactedUrl {
 
     static final String HIDDEN = "***";
 
-    private RedactedUrl() {
-    }
+    private RedactedUrl() {}
 
     /** {@code https://user:pw@host:8443/events?token=s3cret#x} as {@code https://host:8443/events?token=***}. */
     public static String of(URI url) {

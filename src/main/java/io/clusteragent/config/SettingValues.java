@@ -111,7 +111,10 @@ final class SettingValues {
     }
 
     List<String> list(Setting setting) {
-        return java.util.Arrays.stream(raw.get(setting).split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        return java.util.Arrays.stream(raw.get(setting).split(","))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .toList();
     }
 
     Optional<java.net.URI> httpUrl(Setting setting) {
@@ -154,9 +157,11 @@ final class SettingValues {
 
     private ConfigException invalid(Setting setting) {
         String expected = setting.accepted().equals("duration")
-                ? "a duration from 1ms to " + LONGEST_DURATION.toHours() + "h (24 days), such as 500ms, 30s, 5m or 1h30m"
+                ? "a duration from 1ms to " + LONGEST_DURATION.toHours()
+                        + "h (24 days), such as 500ms, 30s, 5m or 1h30m"
                 : setting.accepted();
-        return new ConfigException(describe(setting) + ": invalid value '" + raw.get(setting) + "', expected " + expected);
+        return new ConfigException(
+                describe(setting) + ": invalid value '" + raw.get(setting) + "', expected " + expected);
     }
 
     private static String describe(Setting setting) {
@@ -165,7 +170,9 @@ final class SettingValues {
 
     private static String firstSet(Map<String, String> env, Setting setting) {
         String value = env.get(setting.env());
-        for (int i = 0; (value == null || value.isBlank()) && i < setting.aliases().size(); i++) {
+        for (int i = 0;
+                (value == null || value.isBlank()) && i < setting.aliases().size();
+                i++) {
             value = env.get(setting.aliases().get(i));
         }
         return value == null || value.isBlank() ? null : value;

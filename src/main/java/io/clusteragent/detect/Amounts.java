@@ -9,8 +9,7 @@ final class Amounts {
 
     private static final long MI = 1L << 20;
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     static String millicores(double millicores) {
         return millicores == Math.rint(millicores)

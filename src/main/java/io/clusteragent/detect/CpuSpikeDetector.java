@@ -44,7 +44,8 @@ public final class CpuSpikeDetector implements Detector {
             }
             Optional<Pod> pod = state.pod(namespace, name);
             if (pod.map(input::covers).orElse(input.nodeName().isEmpty())) {
-                Subject subject = pod.map(p -> Subject.pod(p, state)).orElseGet(() -> Subject.uncachedPod(namespace, name));
+                Subject subject =
+                        pod.map(p -> Subject.pod(p, state)).orElseGet(() -> Subject.uncachedPod(namespace, name));
                 findings.add(finding(subject, namespace + "/" + name, average.getAsDouble()));
             }
         }
@@ -69,12 +70,18 @@ public final class CpuSpikeDetector implements Detector {
     private Finding finding(Subject subject, String pod, double average) {
         String ratio = String.format(Locale.ROOT, "%.2f", average / thresholdMillicores);
         String message = "CPU spike on pod " + pod + ": " + Amounts.millicores(average) + " on average over the last "
-                + history.window() + " samples, " + ratio + "x the threshold of " + Amounts.millicores(thresholdMillicores);
-        return Finding.of(type(), severity(average, thresholdMillicores), subject, message, Details.of()
-                .put("current_usage", Amounts.millicores(average))
-                .put("threshold", Amounts.millicores(thresholdMillicores))
-                .put("ratio", ratio)
-                .put("samples", history.window())
-                .build());
+                + history.window() + " samples, " + ratio + "x the threshold of "
+                + Amounts.millicores(thresholdMillicores);
+        return Finding.of(
+                type(),
+                severity(average, thresholdMillicores),
+                subject,
+                message,
+                Details.of()
+                        .put("current_usage", Amounts.millicores(average))
+                        .put("threshold", Amounts.millicores(thresholdMillicores))
+                        .put("ratio", ratio)
+                        .put("samples", history.window())
+                        .build());
     }
 }

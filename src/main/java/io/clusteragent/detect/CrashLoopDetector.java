@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
  */
 public final class CrashLoopDetector implements Detector {
 
-    private static final Predicate<ContainerSnapshot> BACKING_OFF = PodContainers.waitingWith(IssueType.CrashLoopBackOff);
+    private static final Predicate<ContainerSnapshot> BACKING_OFF =
+            PodContainers.waitingWith(IssueType.CrashLoopBackOff);
     /** The container to describe: one backing off first, then the most restarted. */
     private static final Comparator<ContainerSnapshot> MOST_TELLING = Comparator.comparing(BACKING_OFF::test)
-            .thenComparingInt(ContainerSnapshot::restartCount).reversed();
+            .thenComparingInt(ContainerSnapshot::restartCount)
+            .reversed();
 
     private final int restartThreshold;
 
@@ -46,21 +48,28 @@ public final class CrashLoopDetector implements Detector {
     }
 
     private Finding finding(PodContainers pod, List<ContainerSnapshot> looping, DetectionInput input) {
-        ContainerSnapshot container = looping.stream().sorted(MOST_TELLING).findFirst().orElseThrow();
+        ContainerSnapshot container =
+                looping.stream().sorted(MOST_TELLING).findFirst().orElseThrow();
         String state = BACKING_OFF.test(container)
                 ? " is in " + container.waitingReason() + " after " + container.restartCount() + " restarts"
                 : " has restarted " + container.restartCount() + " times (threshold " + restartThreshold + ")";
         String cause = container.terminationSummary();
         Termination last = container.latestTermination();
-        return Finding.of(type(), IncidentSeverity.CRITICAL, Subject.pod(pod.pod(), input.state()),
-                pod.describe(container) + state + (cause == null ? "" : ": " + cause), Details.of()
+        return Finding.of(
+                type(),
+                IncidentSeverity.CRITICAL,
+                Subject.pod(pod.pod(), input.state()),
+                pod.describe(container) + state + (cause == null ? "" : ": " + cause),
+                Details.of()
                         .put("container", container.name())
                         .put("reason", container.waitingReason())
                         .put("restarts", container.restartCount())
                         .put("restart_threshold", restartThreshold)
                         .put("last_exit_code", last == null ? null : last.exitCode())
                         .put("last_termination_reason", last == null ? null : last.reason())
-                        .put("containers", looping.stream().map(ContainerSnapshot::name).collect(Collectors.joining(",")))
+                        .put(
+                                "containers",
+                                looping.stream().map(ContainerSnapshot::name).collect(Collectors.joining(",")))
                         .build());
     }
 }

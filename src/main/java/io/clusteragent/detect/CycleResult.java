@@ -10,7 +10,8 @@ import java.util.Set;
  * @param evaluated the types whose detector completed: only their incidents may be resolved by this run
  * @param failures  detectors that threw, by type, so that the caller can log them; their incidents stay as they were
  */
-public record CycleResult(Set<FindingType> evaluated, List<Finding> findings, Map<FindingType, RuntimeException> failures) {
+public record CycleResult(
+        Set<FindingType> evaluated, List<Finding> findings, Map<FindingType, RuntimeException> failures) {
 
     public CycleResult {
         evaluated = Set.copyOf(evaluated);

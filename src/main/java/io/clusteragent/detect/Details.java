@@ -8,8 +8,7 @@ final class Details {
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    private Details() {
-    }
+    private Details() {}
 
     static Details of() {
         return new Details();

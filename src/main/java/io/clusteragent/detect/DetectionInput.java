@@ -1,7 +1,7 @@
 package io.clusteragent.detect;
 
-import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.config.DetectorSettings;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 
@@ -49,7 +49,9 @@ public final class DetectionInput {
     public List<Pod> pods() {
         if (pods == null) {
             List<Pod> all = nodeName.map(state::podsOnNode).orElseGet(state::pods);
-            pods = all.stream().filter(pod -> pod.getMetadata().getDeletionTimestamp() == null).toList();
+            pods = all.stream()
+                    .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
+                    .toList();
         }
         return pods;
     }
@@ -66,7 +68,8 @@ public final class DetectionInput {
     }
 
     public boolean covers(Pod pod) {
-        return nodeName.isEmpty() || (pod.getSpec() != null && nodeName.get().equals(pod.getSpec().getNodeName()));
+        return nodeName.isEmpty()
+                || (pod.getSpec() != null && nodeName.get().equals(pod.getSpec().getNodeName()));
     }
 
     public boolean coversNode(String node) {

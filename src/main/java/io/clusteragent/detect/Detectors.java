@@ -1,6 +1,7 @@
 package io.clusteragent.detect;
 
 import io.clusteragent.config.DetectorSettings;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -11,8 +12,7 @@ import java.util.Set;
 /** The one place detectors are registered, and how a cycle runs them. */
 public final class Detectors {
 
-    private Detectors() {
-    }
+    private Detectors() {}
 
     /** A fresh set of every detector; stateful ones start with no history. */
     public static List<Detector> all(DetectorSettings settings) {

@@ -62,11 +62,15 @@ public final class EventBurstDetector implements Detector {
             case "Pod":
                 Optional<Pod> pod = input.state().pod(key.namespace(), key.name());
                 if (pod.isPresent()) {
-                    return input.covers(pod.get()) ? Optional.of(Subject.pod(pod.get(), input.state())) : Optional.empty();
+                    return input.covers(pod.get())
+                            ? Optional.of(Subject.pod(pod.get(), input.state()))
+                            : Optional.empty();
                 }
                 return unscoped ? Optional.of(Subject.uncachedPod(key.namespace(), key.name())) : Optional.empty();
             default:
-                return unscoped ? Optional.of(Subject.object(key.kind(), key.namespace(), key.name())) : Optional.empty();
+                return unscoped
+                        ? Optional.of(Subject.object(key.kind(), key.namespace(), key.name()))
+                        : Optional.empty();
         }
     }
 
@@ -77,15 +81,27 @@ public final class EventBurstDetector implements Detector {
                 + HumanDuration.format(window) + " for " + subject.resource()
                 + (subject.namespace() == null ? "" : " in namespace " + subject.namespace())
                 + " (threshold " + threshold + ")" + (lastMessage.isEmpty() ? "" : ": " + lastMessage);
-        IncidentSeverity severity = burst.occurrences() >= 3L * threshold ? IncidentSeverity.CRITICAL : IncidentSeverity.HIGH;
-        return Finding.of(type(), severity, subject, message, Details.of()
-                .put("reason", reason)
-                .put("occurrences", burst.occurrences())
-                .put("threshold", threshold)
-                .put("window", HumanDuration.format(window))
-                .put("involved_object", burst.key().kind() + "/" + burst.key().name())
-                .put("category", EventReasonCatalog.lookup(reason, burst.lastMessage()).map(e -> e.category().name()).orElse(null))
-                .put("last_message", lastMessage)
-                .build());
+        IncidentSeverity severity =
+                burst.occurrences() >= 3L * threshold ? IncidentSeverity.CRITICAL : IncidentSeverity.HIGH;
+        return Finding.of(
+                type(),
+                severity,
+                subject,
+                message,
+                Details.of()
+                        .put("reason", reason)
+                        .put("occurrences", burst.occurrences())
+                        .put("threshold", threshold)
+                        .put("window", HumanDuration.format(window))
+                        .put(
+                                "involved_object",
+                                burst.key().kind() + "/" + burst.key().name())
+                        .put(
+                                "category",
+                                EventReasonCatalog.lookup(reason, burst.lastMessage())
+                                        .map(e -> e.category().name())
+                                        .orElse(null))
+                        .put("last_message", lastMessage)
+                        .build());
     }
 }

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Warning occurrences per object and reason within a sliding window, counted as the increases of
@@ -24,6 +23,7 @@ final class EventOccurrences {
     private final Duration window;
     /** The last version and count seen per Event object, as of the latest poll that saw it. */
     private final Map<String, Seen> seenByEvent = new HashMap<>();
+
     private long generation;
     private final Map<Key, OccurrenceWindow> windows = new LinkedHashMap<>();
 
@@ -37,7 +37,8 @@ final class EventOccurrences {
             return;
         }
         String id = idOf(cached);
-        String version = cached.getMetadata() == null ? null : cached.getMetadata().getResourceVersion();
+        String version =
+                cached.getMetadata() == null ? null : cached.getMetadata().getResourceVersion();
         Seen last = seenByEvent.get(id);
         if (last != null && version != null && version.equals(last.resourceVersion)) {
             last.generation = generation;
@@ -45,7 +46,8 @@ final class EventOccurrences {
         }
         ObservedEvent event = ObservedEvent.of(cached);
         seenByEvent.put(id, new Seen(version, event.count(), generation));
-        int increase = last != null ? event.count() - last.count
+        int increase = last != null
+                ? event.count() - last.count
                 : event.firstSeen().isBefore(at.minus(window)) ? 0 : event.count();
         if (increase > 0) {
             windows.computeIfAbsent(Key.of(cached), k -> new OccurrenceWindow()).add(at, increase, event.message());
@@ -76,7 +78,8 @@ final class EventOccurrences {
                 entries.remove();
             } else if (occurrences.total() >= threshold) {
                 Burst burst = new Burst(entry.getKey(), occurrences.total(), occurrences.lastMessage());
-                worstByObject.merge(entry.getKey().object(), burst, (a, b) -> b.occurrences() > a.occurrences() ? b : a);
+                worstByObject.merge(
+                        entry.getKey().object(), burst, (a, b) -> b.occurrences() > a.occurrences() ? b : a);
             }
         }
         return new ArrayList<>(worstByObject.values());
@@ -96,7 +99,11 @@ final class EventOccurrences {
 
         static Key of(Event event) {
             ObjectReference involved = event.getInvolvedObject();
-            return new Key(String.valueOf(involved.getKind()), involved.getNamespace(), involved.getName(), involved.getUid(),
+            return new Key(
+                    String.valueOf(involved.getKind()),
+                    involved.getNamespace(),
+                    involved.getName(),
+                    involved.getUid(),
                     event.getReason() == null ? "" : event.getReason());
         }
 
@@ -105,8 +112,7 @@ final class EventOccurrences {
         }
     }
 
-    record Burst(Key key, int occurrences, String lastMessage) {
-    }
+    record Burst(Key key, int occurrences, String lastMessage) {}
 
     private static final class Seen {
         private final String resourceVersion;

@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param owner     the workload that runs the pod ({@code Deployment/web}); may be null
  * @param details   the detector's figures as strings ({@code current_usage: 200m}, {@code threshold: 50m}), in a stable order
  */
-public record Finding(FindingType type, IncidentSeverity severity, String namespace, String resource, String node,
-        String message, String owner, Map<String, String> details) {
+public record Finding(
+        FindingType type,
+        IncidentSeverity severity,
+        String namespace,
+        String resource,
+        String node,
+        String message,
+        String owner,
+        Map<String, String> details) {
 
     public Finding {
         Objects.requireNonNull(type, "type");
@@ -27,7 +34,16 @@ public record Finding(FindingType type, IncidentSeverity severity, String namesp
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    public static Finding of(FindingType type, IncidentSeverity severity, Subject subject, String message, Map<String, String> details) {
-        return new Finding(type, severity, subject.namespace(), subject.resource(), subject.node(), message, subject.owner(), details);
+    public static Finding of(
+            FindingType type, IncidentSeverity severity, Subject subject, String message, Map<String, String> details) {
+        return new Finding(
+                type,
+                severity,
+                subject.namespace(),
+                subject.resource(),
+                subject.node(),
+                message,
+                subject.owner(),
+                details);
     }
 }

@@ -12,12 +12,15 @@ import java.util.HexFormat;
  */
 public final class Fingerprints {
 
-    private Fingerprints() {
-    }
+    private Fingerprints() {}
 
     public static String of(String clusterId, Finding finding) {
-        String identity = String.join("\u0000", clusterId, finding.type().label(),
-                finding.namespace() == null ? "" : finding.namespace(), finding.resource());
+        String identity = String.join(
+                "\u0000",
+                clusterId,
+                finding.type().label(),
+                finding.namespace() == null ? "" : finding.namespace(),
+                finding.resource());
         return HexFormat.of().formatHex(sha256(identity)).substring(0, 16);
     }
 

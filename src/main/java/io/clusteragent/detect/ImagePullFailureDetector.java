@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /** image_pull_failure: a container waiting because its image cannot be pulled (the namespace report's ImagePullError reasons). */
 public final class ImagePullFailureDetector implements Detector {
 
-    private static final Predicate<ContainerSnapshot> PULL_FAILING = PodContainers.waitingWith(IssueType.ImagePullError);
+    private static final Predicate<ContainerSnapshot> PULL_FAILING =
+            PodContainers.waitingWith(IssueType.ImagePullError);
     private static final int MESSAGE_LIMIT = 300;
 
     @Override
@@ -39,15 +40,22 @@ public final class ImagePullFailureDetector implements Detector {
         ContainerSnapshot container = failing.get(0);
         String image = imageOf(pod.pod(), container.name());
         String waitingMessage = ShortText.of(container.waitingMessage(), MESSAGE_LIMIT);
-        String message = pod.describe(container) + " cannot pull image " + image + " (" + container.waitingReason() + ")"
-                + (waitingMessage.isEmpty() ? "" : ": " + waitingMessage);
-        return Finding.of(type(), IncidentSeverity.HIGH, Subject.pod(pod.pod(), input.state()), message, Details.of()
-                .put("container", container.name())
-                .put("reason", container.waitingReason())
-                .put("image", image)
-                .put("waiting_message", waitingMessage)
-                .put("containers", failing.stream().map(ContainerSnapshot::name).collect(Collectors.joining(",")))
-                .build());
+        String message = pod.describe(container) + " cannot pull image " + image + " (" + container.waitingReason()
+                + ")" + (waitingMessage.isEmpty() ? "" : ": " + waitingMessage);
+        return Finding.of(
+                type(),
+                IncidentSeverity.HIGH,
+                Subject.pod(pod.pod(), input.state()),
+                message,
+                Details.of()
+                        .put("container", container.name())
+                        .put("reason", container.waitingReason())
+                        .put("image", image)
+                        .put("waiting_message", waitingMessage)
+                        .put(
+                                "containers",
+                                failing.stream().map(ContainerSnapshot::name).collect(Collectors.joining(",")))
+                        .build());
     }
 
     private static String imageOf(Pod pod, String containerName) {
@@ -57,6 +65,7 @@ public final class ImagePullFailureDetector implements Detector {
         return Stream.concat(pod.getSpec().getInitContainers().stream(), pod.getSpec().getContainers().stream())
                 .filter(c -> containerName.equals(c.getName()))
                 .map(Container::getImage)
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse("");
     }
 }

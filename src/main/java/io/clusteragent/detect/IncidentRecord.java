@@ -19,7 +19,8 @@ public record IncidentRecord(int version, Notification lastNotice, Instant close
 
     public IncidentRecord {
         if ((lastNotice == null) == (closedAt == null)) {
-            throw new IllegalArgumentException("an incident record is either open with its last notice or closed with a time");
+            throw new IllegalArgumentException(
+                    "an incident record is either open with its last notice or closed with a time");
         }
     }
 

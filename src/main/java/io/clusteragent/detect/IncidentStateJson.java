@@ -16,8 +16,7 @@ public final class IncidentStateJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private IncidentStateJson() {
-    }
+    private IncidentStateJson() {}
 
     public static byte[] write(IncidentState state) {
         try {

@@ -1,6 +1,7 @@
 package io.clusteragent.detect;
 
 import io.clusteragent.config.DetectorSettings;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ public final class IncidentTracker {
     }
 
     public static IncidentTracker of(String clusterId, DetectorSettings settings, boolean publishResolved) {
-        return new IncidentTracker(clusterId, PlatformNamespaces.of(settings.platformNamespaces()), settings.cooldown(), publishResolved);
+        return new IncidentTracker(
+                clusterId, PlatformNamespaces.of(settings.platformNamespaces()), settings.cooldown(), publishResolved);
     }
 
     public List<Notification> update(CycleResult cycle, Instant now) {
@@ -80,8 +82,10 @@ public final class IncidentTracker {
     /** What this tracker knows, by fingerprint: enough for {@link #restore} to carry on from here. */
     public Map<String, IncidentRecord> records() {
         Map<String, IncidentRecord> records = new HashMap<>();
-        open.forEach((fingerprint, incident) -> records.put(fingerprint, new IncidentRecord(incident.version, incident.notice, null)));
-        closed.forEach((fingerprint, c) -> records.put(fingerprint, new IncidentRecord(c.version(), null, c.closedAt())));
+        open.forEach((fingerprint, incident) ->
+                records.put(fingerprint, new IncidentRecord(incident.version, incident.notice, null)));
+        closed.forEach(
+                (fingerprint, c) -> records.put(fingerprint, new IncidentRecord(c.version(), null, c.closedAt())));
         return records;
     }
 
@@ -124,7 +128,8 @@ public final class IncidentTracker {
         return escalated || cooledDown ? notify(fingerprint, incident, finding, IncidentStatus.OPEN, now) : null;
     }
 
-    private void resolveCleared(Set<FindingType> evaluated, Set<String> found, Instant now, List<Notification> notifications) {
+    private void resolveCleared(
+            Set<FindingType> evaluated, Set<String> found, Instant now, List<Notification> notifications) {
         var entries = open.entrySet().iterator();
         while (entries.hasNext()) {
             var entry = entries.next();
@@ -140,10 +145,12 @@ public final class IncidentTracker {
         }
     }
 
-    private Notification notify(String fingerprint, Incident incident, Finding finding, IncidentStatus status, Instant now) {
+    private Notification notify(
+            String fingerprint, Incident incident, Finding finding, IncidentStatus status, Instant now) {
         incident.version++;
         incident.last = finding;
-        incident.notice = new Notification(fingerprint, incident.version, status, finding, platform.categoryOf(finding.namespace()), now);
+        incident.notice = new Notification(
+                fingerprint, incident.version, status, finding, platform.categoryOf(finding.namespace()), now);
         revision++;
         return incident.notice;
     }
@@ -152,7 +159,8 @@ public final class IncidentTracker {
     private Map<String, Finding> strongestByFingerprint(List<Finding> findings) {
         Map<String, Finding> strongest = new LinkedHashMap<>();
         for (Finding finding : findings) {
-            strongest.merge(fingerprint(finding), finding, (a, b) -> b.severity().isAbove(a.severity()) ? b : a);
+            strongest.merge(
+                    fingerprint(finding), finding, (a, b) -> b.severity().isAbove(a.severity()) ? b : a);
         }
         return strongest;
     }
@@ -171,6 +179,5 @@ public final class IncidentTracker {
         }
     }
 
-    private record Closed(int version, Instant closedAt) {
-    }
+    private record Closed(int version, Instant closedAt) {}
 }

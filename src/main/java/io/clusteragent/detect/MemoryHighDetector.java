@@ -33,7 +33,10 @@ public final class MemoryHighDetector implements Detector {
     public List<Finding> detect(DetectionInput input) {
         List<Finding> findings = new ArrayList<>();
         for (PodMetrics metrics : input.state().podMetrics()) {
-            Optional<Pod> pod = input.state().pod(metrics.getMetadata().getNamespace(), metrics.getMetadata().getName())
+            Optional<Pod> pod = input.state()
+                    .pod(
+                            metrics.getMetadata().getNamespace(),
+                            metrics.getMetadata().getName())
                     .filter(input::covers);
             pod.flatMap(p -> fullestContainer(p, metrics))
                     .ifPresent(usage -> findings.add(finding(pod.get(), usage, input)));
@@ -51,7 +54,8 @@ public final class MemoryHighDetector implements Detector {
 
     private Optional<Usage> fullestContainer(Pod pod, PodMetrics metrics) {
         Usage fullest = null;
-        for (ContainerMetrics container : metrics.getContainers() == null ? List.<ContainerMetrics>of() : metrics.getContainers()) {
+        for (ContainerMetrics container :
+                metrics.getContainers() == null ? List.<ContainerMetrics>of() : metrics.getContainers()) {
             long limit = memoryLimit(pod, container.getName());
             long used = limit > 0 ? Quantities.scaled(container.getUsage(), Quantities.MEMORY) : 0;
             if (limit > 0 && used * 100 >= limit * thresholdPercent) {
@@ -69,7 +73,8 @@ public final class MemoryHighDetector implements Detector {
         if (pod.getSpec() == null) {
             return 0;
         }
-        for (List<Container> containers : List.of(pod.getSpec().getContainers(), pod.getSpec().getInitContainers())) {
+        for (List<Container> containers :
+                List.of(pod.getSpec().getContainers(), pod.getSpec().getInitContainers())) {
             for (Container container : containers) {
                 if (container.getName().equals(containerName)) {
                     ResourceRequirements resources = container.getResources();
@@ -82,17 +87,23 @@ public final class MemoryHighDetector implements Detector {
 
     private Finding finding(Pod pod, Usage usage, DetectionInput input) {
         String percent = Amounts.percent(usage.fraction() * 100);
-        String message = "Container " + usage.container() + " of pod " + pod.getMetadata().getNamespace() + "/"
+        String message = "Container " + usage.container() + " of pod "
+                + pod.getMetadata().getNamespace() + "/"
                 + pod.getMetadata().getName() + " uses "
                 + Amounts.bytes(usage.bytes()) + " of its " + Amounts.bytes(usage.limit()) + " memory limit (" + percent
                 + ", threshold " + thresholdPercent + "%)";
-        return Finding.of(type(), severity(usage.bytes(), usage.limit()), Subject.pod(pod, input.state()), message, Details.of()
-                .put("container", usage.container())
-                .put("current_usage", Amounts.bytes(usage.bytes()))
-                .put("memory_limit", Amounts.bytes(usage.limit()))
-                .put("usage_percent", percent)
-                .put("threshold", thresholdPercent + "%")
-                .build());
+        return Finding.of(
+                type(),
+                severity(usage.bytes(), usage.limit()),
+                Subject.pod(pod, input.state()),
+                message,
+                Details.of()
+                        .put("container", usage.container())
+                        .put("current_usage", Amounts.bytes(usage.bytes()))
+                        .put("memory_limit", Amounts.bytes(usage.limit()))
+                        .put("usage_percent", percent)
+                        .put("threshold", thresholdPercent + "%")
+                        .build());
     }
 
     private record Usage(String container, long bytes, long limit) {

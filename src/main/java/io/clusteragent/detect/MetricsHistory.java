@@ -36,7 +36,9 @@ public final class MetricsHistory {
     public void record(Iterable<PodMetrics> metrics, Instant polledAt) {
         long current = ++generation;
         for (PodMetrics pod : metrics) {
-            Samples samples = byPod.computeIfAbsent(new PodKey(pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
+            Samples samples = byPod.computeIfAbsent(
+                    new PodKey(
+                            pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
                     k -> new Samples());
             samples.generation = current;
             if (pod.getTimestamp() == null || !pod.getTimestamp().equals(samples.lastTimestamp)) {
@@ -61,7 +63,9 @@ public final class MetricsHistory {
         double total = 0;
         if (pod.getContainers() != null) {
             for (ContainerMetrics container : pod.getContainers()) {
-                total += container.getUsage() == null ? 0 : millicores(container.getUsage().get(Quantities.CPU));
+                total += container.getUsage() == null
+                        ? 0
+                        : millicores(container.getUsage().get(Quantities.CPU));
             }
         }
         return total;
@@ -78,7 +82,10 @@ public final class MetricsHistory {
         }
         String amount = quantity.getAmount();
         String format = quantity.getFormat() == null ? "" : quantity.getFormat();
-        if (amount != null && amount.length() <= 15 && amount.chars().allMatch(Character::isDigit) && !amount.isEmpty()) {
+        if (amount != null
+                && amount.length() <= 15
+                && amount.chars().allMatch(Character::isDigit)
+                && !amount.isEmpty()) {
             long value = Long.parseLong(amount);
             switch (format) {
                 case "n":
@@ -97,8 +104,7 @@ public final class MetricsHistory {
     }
 
     /** Its strings are the cached objects' own, whose hashes the JVM keeps: no key text is built per poll. */
-    private record PodKey(String namespace, String name) {
-    }
+    private record PodKey(String namespace, String name) {}
 
     private static final class Samples {
         private final ArrayDeque<Double> values = new ArrayDeque<>();

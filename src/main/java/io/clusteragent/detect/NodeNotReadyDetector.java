@@ -30,12 +30,16 @@ public final class NodeNotReadyDetector implements Detector {
     public List<Finding> detect(DetectionInput input) {
         List<Finding> findings = new ArrayList<>();
         for (Node node : input.nodes()) {
-            List<NodeCondition> conditions = node.getStatus() == null || node.getStatus().getConditions() == null
-                    ? List.of() : node.getStatus().getConditions();
+            List<NodeCondition> conditions =
+                    node.getStatus() == null || node.getStatus().getConditions() == null
+                            ? List.of()
+                            : node.getStatus().getConditions();
             List<NodeCondition> pressures = conditions.stream()
-                    .filter(c -> PRESSURES.contains(c.getType()) && "True".equals(c.getStatus())).toList();
+                    .filter(c -> PRESSURES.contains(c.getType()) && "True".equals(c.getStatus()))
+                    .toList();
             Optional<NodeCondition> notReady = conditions.stream()
-                    .filter(c -> "Ready".equals(c.getType()) && !"True".equals(c.getStatus())).findFirst();
+                    .filter(c -> "Ready".equals(c.getType()) && !"True".equals(c.getStatus()))
+                    .findFirst();
             String name = node.getMetadata().getName();
             if (notReady.isPresent()) {
                 findings.add(notReady(name, notReady.get(), pressures, input.now()));
@@ -52,32 +56,46 @@ public final class NodeNotReadyDetector implements Detector {
         String message = "Node " + node + " is NotReady (Ready=" + ready.getStatus() + reasonText(ready) + ")"
                 + (duration == null ? "" : " for " + duration)
                 + (pressures.isEmpty() ? "" : "; it also reports " + types(pressures));
-        return Finding.of(type(), IncidentSeverity.CRITICAL, Subject.node(node), message, Details.of()
-                .put("condition", "Ready")
-                .put("status", ready.getStatus())
-                .put("reason", ready.getReason())
-                .put("condition_message", ready.getMessage())
-                .put("not_ready_for", duration)
-                .put("pressures", types(pressures))
-                .build());
+        return Finding.of(
+                type(),
+                IncidentSeverity.CRITICAL,
+                Subject.node(node),
+                message,
+                Details.of()
+                        .put("condition", "Ready")
+                        .put("status", ready.getStatus())
+                        .put("reason", ready.getReason())
+                        .put("condition_message", ready.getMessage())
+                        .put("not_ready_for", duration)
+                        .put("pressures", types(pressures))
+                        .build());
     }
 
     private Finding underPressure(String node, List<NodeCondition> pressures) {
         NodeCondition first = pressures.get(0);
-        String why = first.getMessage() == null || first.getMessage().isBlank() ? "" : ": " + first.getMessage().strip();
+        String why = first.getMessage() == null || first.getMessage().isBlank()
+                ? ""
+                : ": " + first.getMessage().strip();
         String message = "Node " + node + " reports " + types(pressures) + why;
-        return Finding.of(type(), IncidentSeverity.HIGH, Subject.node(node), message, Details.of()
-                .put("condition", first.getType())
-                .put("status", first.getStatus())
-                .put("reason", first.getReason())
-                .put("condition_message", first.getMessage())
-                .put("pressures", types(pressures))
-                .build());
+        return Finding.of(
+                type(),
+                IncidentSeverity.HIGH,
+                Subject.node(node),
+                message,
+                Details.of()
+                        .put("condition", first.getType())
+                        .put("status", first.getStatus())
+                        .put("reason", first.getReason())
+                        .put("condition_message", first.getMessage())
+                        .put("pressures", types(pressures))
+                        .build());
     }
 
     private static String reasonText(NodeCondition condition) {
         String reason = condition.getReason() == null ? "" : ", " + condition.getReason();
-        return condition.getMessage() == null || condition.getMessage().isBlank() ? reason : reason + ": " + condition.getMessage().strip();
+        return condition.getMessage() == null || condition.getMessage().isBlank()
+                ? reason
+                : reason + ": " + condition.getMessage().strip();
     }
 
     private static String types(List<NodeCondition> conditions) {

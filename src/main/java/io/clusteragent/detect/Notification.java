@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param finding     what the detector found; for a resolution, the last finding before the condition cleared
  * @param detectedAt  the instant of the cycle that produced the notification
  */
-public record Notification(String fingerprint, int version, IncidentStatus status, Finding finding, Category category, Instant detectedAt) {
+public record Notification(
+        String fingerprint,
+        int version,
+        IncidentStatus status,
+        Finding finding,
+        Category category,
+        Instant detectedAt) {
 
     public Notification {
         Objects.requireNonNull(fingerprint, "fingerprint");

@@ -35,6 +35,5 @@ final class OccurrenceWindow {
         return lastMessage;
     }
 
-    private record Occurrence(Instant at, int count) {
-    }
+    private record Occurrence(Instant at, int count) {}
 }

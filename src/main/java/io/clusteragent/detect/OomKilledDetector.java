@@ -45,10 +45,15 @@ public final class OomKilledDetector implements Detector {
                 OomKills seen = observe(kills.get(key), container, now);
                 if (seen != null && Duration.between(seen.lastAt(), now).compareTo(cooldown) < 0) {
                     next.put(key, seen);
-                    hits.add(new Hit(container, seen, seen.repeatedWithin(cooldown) ? IncidentSeverity.CRITICAL : IncidentSeverity.HIGH));
+                    hits.add(new Hit(
+                            container,
+                            seen,
+                            seen.repeatedWithin(cooldown) ? IncidentSeverity.CRITICAL : IncidentSeverity.HIGH));
                 }
             }
-            hits.stream().max(Comparator.comparing(Hit::severity)).ifPresent(hit -> findings.add(finding(pod, hit, input)));
+            hits.stream()
+                    .max(Comparator.comparing(Hit::severity))
+                    .ifPresent(hit -> findings.add(finding(pod, hit, input)));
         }
         kills = next;
         return findings;
@@ -85,18 +90,25 @@ public final class OomKilledDetector implements Detector {
                 ? " with no memory limit, so the node ran out of memory"
                 : " at its memory limit of " + kills.memoryLimit();
         String repeat = kills.repeatedWithin(cooldown)
-                ? "; the previous OOM kill was " + HumanDuration.format(Duration.between(kills.previousAt(), kills.lastAt())) + " earlier"
+                ? "; the previous OOM kill was "
+                        + HumanDuration.format(Duration.between(kills.previousAt(), kills.lastAt())) + " earlier"
                 : "";
-        String message = pod.describe(hit.container()) + " was OOMKilled" + limit + " (" + kills.restartCount() + " restarts)" + repeat;
-        return Finding.of(type(), hit.severity(), Subject.pod(pod.pod(), input.state()), message, Details.of()
-                .put("container", hit.container().name())
-                .put("reason", Termination.OOM_KILLED)
-                .put("exit_code", kills.termination().exitCode())
-                .put("restarts", kills.restartCount())
-                .put("memory_limit", kills.memoryLimit())
-                .put("killed_at", kills.lastAt())
-                .put("previous_kill_at", kills.previousAt())
-                .build());
+        String message = pod.describe(hit.container()) + " was OOMKilled" + limit + " (" + kills.restartCount()
+                + " restarts)" + repeat;
+        return Finding.of(
+                type(),
+                hit.severity(),
+                Subject.pod(pod.pod(), input.state()),
+                message,
+                Details.of()
+                        .put("container", hit.container().name())
+                        .put("reason", Termination.OOM_KILLED)
+                        .put("exit_code", kills.termination().exitCode())
+                        .put("restarts", kills.restartCount())
+                        .put("memory_limit", kills.memoryLimit())
+                        .put("killed_at", kills.lastAt())
+                        .put("previous_kill_at", kills.previousAt())
+                        .build());
     }
 
     /**
@@ -105,7 +117,8 @@ public final class OomKilledDetector implements Detector {
      * @param lastAt      when the latest kill happened (its finishedAt, else when it was first seen)
      * @param previousAt  when the kill before it happened; null for the first one seen
      */
-    private record OomKills(Termination termination, int restartCount, String memoryLimit, Instant lastAt, Instant previousAt) {
+    private record OomKills(
+            Termination termination, int restartCount, String memoryLimit, Instant lastAt, Instant previousAt) {
 
         boolean repeatedWithin(Duration cooldown) {
             return previousAt != null && Duration.between(previousAt, lastAt).compareTo(cooldown) <= 0;
@@ -116,6 +129,5 @@ public final class OomKilledDetector implements Detector {
         }
     }
 
-    private record Hit(ContainerSnapshot container, OomKills kills, IncidentSeverity severity) {
-    }
+    private record Hit(ContainerSnapshot container, OomKills kills, IncidentSeverity severity) {}
 }

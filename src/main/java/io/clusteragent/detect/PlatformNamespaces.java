@@ -1,6 +1,7 @@
 package io.clusteragent.detect;
 
 import io.clusteragent.config.DetectorSettings;
+
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -16,12 +17,16 @@ public final class PlatformNamespaces {
 
     private PlatformNamespaces(List<String> globs) {
         this.globs = globs;
-        this.pattern = Pattern.compile(globs.stream().map(PlatformNamespaces::regex).collect(Collectors.joining("|")));
+        this.pattern =
+                Pattern.compile(globs.stream().map(PlatformNamespaces::regex).collect(Collectors.joining("|")));
     }
 
     /** Blank entries are ignored, so a trailing comma in the setting does not make every namespace Platform. */
     public static PlatformNamespaces of(List<String> globs) {
-        return new PlatformNamespaces(globs.stream().map(String::strip).filter(glob -> !glob.isEmpty()).toList());
+        return new PlatformNamespaces(globs.stream()
+                .map(String::strip)
+                .filter(glob -> !glob.isEmpty())
+                .toList());
     }
 
     public static PlatformNamespaces defaults() {
@@ -29,7 +34,9 @@ public final class PlatformNamespaces {
     }
 
     public boolean isPlatform(String namespace) {
-        return namespace != null && !globs.isEmpty() && pattern.matcher(namespace).matches();
+        return namespace != null
+                && !globs.isEmpty()
+                && pattern.matcher(namespace).matches();
     }
 
     /** Cluster-scoped resources (nodes, namespace null) are the platform's. */

@@ -30,11 +30,13 @@ public record PodContainers(Pod pod, List<ContainerSnapshot> containers) {
 
     /** Containers waiting with one of the reasons the namespace report files under {@code issue}: the same table, not a copy. */
     static Predicate<ContainerSnapshot> waitingWith(IssueType issue) {
-        return container -> container.waitingReason() != null && issue.waitingReasons().contains(container.waitingReason());
+        return container ->
+                container.waitingReason() != null && issue.waitingReasons().contains(container.waitingReason());
     }
 
     /** "Container app of pod shop/web-1", "Init container migrate of pod shop/web-1". */
     String describe(ContainerSnapshot container) {
-        return (container.init() ? "Init container " : "Container ") + container.name() + " of pod " + namespace() + "/" + name();
+        return (container.init() ? "Init container " : "Container ") + container.name() + " of pod " + namespace() + "/"
+                + name();
     }
 }

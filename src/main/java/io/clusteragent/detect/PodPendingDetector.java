@@ -60,29 +60,40 @@ public final class PodPendingDetector implements Detector {
     }
 
     private static PodCondition unschedulable(Pod pod) {
-        if (pod.getStatus() == null || !"Pending".equals(pod.getStatus().getPhase()) || pod.getStatus().getConditions() == null) {
+        if (pod.getStatus() == null
+                || !"Pending".equals(pod.getStatus().getPhase())
+                || pod.getStatus().getConditions() == null) {
             return null;
         }
         return pod.getStatus().getConditions().stream()
-                .filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()) && UNSCHEDULABLE.equals(c.getReason()))
-                .findFirst().orElse(null);
+                .filter(c -> "PodScheduled".equals(c.getType())
+                        && "False".equals(c.getStatus())
+                        && UNSCHEDULABLE.equals(c.getReason()))
+                .findFirst()
+                .orElse(null);
     }
 
     private Finding finding(Pod pod, PodCondition scheduled, Duration pendingFor, ClusterState state) {
         String schedulerMessage = schedulerMessage(pod, scheduled, state);
         Set<SchedulingFailureCategory> categories = categoriesOf(schedulerMessage);
         String categoryNames = categories.stream().map(Enum::name).collect(Collectors.joining(","));
-        String message = "Pod " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + " has been unschedulable for "
+        String message = "Pod " + pod.getMetadata().getNamespace() + "/"
+                + pod.getMetadata().getName() + " has been unschedulable for "
                 + HumanDuration.format(pendingFor) + " (threshold " + HumanDuration.format(threshold) + ")"
                 + (categoryNames.isEmpty() ? "" : ": " + categoryNames.replace(",", ", "))
                 + (schedulerMessage.isEmpty() ? "" : ". Scheduler: " + ShortText.of(schedulerMessage, MESSAGE_LIMIT));
-        return Finding.of(type(), IncidentSeverity.HIGH, Subject.pod(pod, state), message, Details.of()
-                .put("reason", UNSCHEDULABLE)
-                .put("pending_for", HumanDuration.format(pendingFor))
-                .put("threshold", HumanDuration.format(threshold))
-                .put("categories", categoryNames)
-                .put("scheduler_message", ShortText.of(schedulerMessage, MESSAGE_LIMIT))
-                .build());
+        return Finding.of(
+                type(),
+                IncidentSeverity.HIGH,
+                Subject.pod(pod, state),
+                message,
+                Details.of()
+                        .put("reason", UNSCHEDULABLE)
+                        .put("pending_for", HumanDuration.format(pendingFor))
+                        .put("threshold", HumanDuration.format(threshold))
+                        .put("categories", categoryNames)
+                        .put("scheduler_message", ShortText.of(schedulerMessage, MESSAGE_LIMIT))
+                        .build());
     }
 
     /** The condition's message, or the newest FailedScheduling event's when the condition has none. */
@@ -90,10 +101,12 @@ public final class PodPendingDetector implements Detector {
         if (scheduled.getMessage() != null && !scheduled.getMessage().isBlank()) {
             return scheduled.getMessage().strip();
         }
-        return state.eventsFor(pod).stream().map(ObservedEvent::of)
+        return state.eventsFor(pod).stream()
+                .map(ObservedEvent::of)
                 .filter(e -> "FailedScheduling".equals(e.reason()))
                 .max(Comparator.comparing(ObservedEvent::lastSeen))
-                .map(ObservedEvent::message).orElse("");
+                .map(ObservedEvent::message)
+                .orElse("");
     }
 
     /** PodScheduled turns False once, when the first attempt fails; a pod written without the time falls back to its creation. */

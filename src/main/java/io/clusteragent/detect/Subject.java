@@ -18,8 +18,10 @@ public record Subject(String namespace, String resource, String node, String own
 
     public static Subject pod(Pod pod, ClusterState state) {
         String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
-        String owner = WorkloadOwner.of(pod, state).map(o -> o.kind() + "/" + o.name()).orElse(null);
-        return new Subject(pod.getMetadata().getNamespace(), "pod/" + pod.getMetadata().getName(), node, owner);
+        String owner =
+                WorkloadOwner.of(pod, state).map(o -> o.kind() + "/" + o.name()).orElse(null);
+        return new Subject(
+                pod.getMetadata().getNamespace(), "pod/" + pod.getMetadata().getName(), node, owner);
     }
 
     /** A pod the cache does not hold (yet): metrics and events can name a pod before or after its object is cached. */

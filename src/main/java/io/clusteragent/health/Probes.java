@@ -36,14 +36,20 @@ public final class Probes {
     }
 
     public HealthCheckHandler readiness() {
-        return HealthCheckHandler.create(vertx).register("cluster-cache", promise -> {
-            Map<String, Boolean> sync = state.syncStatus();
-            JsonObject data = new JsonObject();
-            sync.forEach((resource, synced) -> data.put(resource, synced ? "synced" : "not synced"));
-            promise.complete(sync.containsValue(false) ? Status.KO(data) : Status.OK(data));
-        }).register("shutdown", promise -> promise.complete(draining.begun()
-                ? Status.KO(new JsonObject().put("state", "draining: stop sending requests here"))
-                : Status.OK()));
+        return HealthCheckHandler.create(vertx)
+                .register("cluster-cache", promise -> {
+                    Map<String, Boolean> sync = state.syncStatus();
+                    JsonObject data = new JsonObject();
+                    sync.forEach((resource, synced) -> data.put(resource, synced ? "synced" : "not synced"));
+                    promise.complete(sync.containsValue(false) ? Status.KO(data) : Status.OK(data));
+                })
+                .register(
+                        "shutdown",
+                        promise -> promise.complete(
+                                draining.begun()
+                                        ? Status.KO(
+                                                new JsonObject().put("state", "draining: stop sending requests here"))
+                                        : Status.OK()));
     }
 
     public boolean ready() {
@@ -51,6 +57,9 @@ public final class Probes {
     }
 
     public List<String> unsyncedResources() {
-        return state.syncStatus().entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+        return state.syncStatus().entrySet().stream()
+                .filter(e -> !e.getValue())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

@@ -7,8 +7,7 @@ package io.clusteragent.logging;
  */
 final class ControlCharacters {
 
-    private ControlCharacters() {
-    }
+    private ControlCharacters() {}
 
     static String escape(String text) {
         if (text == null || text.chars().noneMatch(ControlCharacters::isControl)) {

@@ -52,7 +52,8 @@ public final class EscapingThrowableConverter extends ThrowableProxyConverter {
 
         @Override
         public IThrowableProxy[] getSuppressed() {
-            return throwable.getSuppressed() == null ? null
+            return throwable.getSuppressed() == null
+                    ? null
                     : Arrays.stream(throwable.getSuppressed()).map(Escaped::new).toArray(IThrowableProxy[]::new);
         }
 

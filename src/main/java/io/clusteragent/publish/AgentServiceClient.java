@@ -34,7 +34,8 @@ final class AgentServiceClient {
     private final long timeoutMillis;
 
     AgentServiceClient(Vertx vertx, URI url, Duration timeout, int connections) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(connections).setFollowRedirects(false));
+        this.client = WebClient.create(
+                vertx, new WebClientOptions().setMaxPoolSize(connections).setFollowRedirects(false));
         this.uri = url;
         this.url = url.toString();
         this.timeoutMillis = timeout.toMillis();
@@ -60,7 +61,12 @@ final class AgentServiceClient {
     static final class PostFailure extends Exception {
 
         PostFailure(Throwable failure, URI url) {
-            super(failure.getClass().getSimpleName() + ": " + RedactedUrl.scrub(String.valueOf(failure.getMessage()), url), null, false, false);
+            super(
+                    failure.getClass().getSimpleName() + ": "
+                            + RedactedUrl.scrub(String.valueOf(failure.getMessage()), url),
+                    null,
+                    false,
+                    false);
         }
     }
 
@@ -71,7 +77,8 @@ final class AgentServiceClient {
                 .putHeader(IDEMPOTENCY_KEY, incident.idempotencyKey())
                 .timeout(timeoutMillis)
                 .sendBuffer(Buffer.buffer(PublishJson.payload(incident.signal())))
-                .map(response -> new Answer(response.statusCode(),
+                .map(response -> new Answer(
+                        response.statusCode(),
                         response.body() == null ? Buffer.buffer() : response.body(),
                         response.getHeader("Retry-After")));
     }

@@ -46,7 +46,10 @@ public final class AgentServiceSink implements IncidentSink {
         this.context = context;
         this.spool = spool;
         this.client = new AgentServiceClient(vertx, url, settings.eventTimeout(), settings.publishConcurrency());
-        this.backoff = new Backoff(settings.retryBase(), settings.retryCap(), () -> ThreadLocalRandom.current().nextDouble());
+        this.backoff = new Backoff(
+                settings.retryBase(),
+                settings.retryCap(),
+                () -> ThreadLocalRandom.current().nextDouble());
         this.concurrency = settings.publishConcurrency();
         this.clock = clock;
     }
@@ -57,7 +60,8 @@ public final class AgentServiceSink implements IncidentSink {
         return onContext(context, () -> Spool.open(vertx, settings.spoolDir(), settings.spoolMaxEntries()))
                 .compose(spool -> onContext(context, () -> {
                     AgentServiceSink sink = new AgentServiceSink(vertx, context, spool, settings, Clock.systemUTC());
-                    LOG.info("publishing incidents to the Agent Service {} {} {} {}",
+                    LOG.info(
+                            "publishing incidents to the Agent Service {} {} {} {}",
                             kv("url", RedactedUrl.of(settings.url().get())),
                             kv("spoolDir", settings.spoolDir().toString()),
                             kv("spooled", spool.depth()),

@@ -18,7 +18,8 @@ public final class ConsoleSink implements IncidentSink {
     @Override
     public Future<Void> publish(OutgoingIncident incident) {
         IncidentSignal signal = incident.signal();
-        LOG.info("incident {} {} {} {} {} {} {}: {}",
+        LOG.info(
+                "incident {} {} {} {} {} {} {}: {}",
                 kv("status", signal.metadata().getOrDefault("status", "open")),
                 kv("type", signal.type()),
                 kv("severity", signal.severity()),

@@ -21,6 +21,7 @@ final class Counters {
     }
 
     PublishStats snapshot(Spool spool) {
-        return new PublishStats(delivered.get(), retried.get(), rejected.get(), spool.droppedCount(), spool.waiting(), spool.depth());
+        return new PublishStats(
+                delivered.get(), retried.get(), rejected.get(), spool.droppedCount(), spool.waiting(), spool.depth());
     }
 }

@@ -28,7 +28,8 @@ final class Delivery {
     private Timer pendingRetry;
     private boolean cancelled;
 
-    Delivery(SpoolEntry entry, AgentServiceClient client, Backoff backoff, Vertx vertx, Clock clock, Counters counters) {
+    Delivery(
+            SpoolEntry entry, AgentServiceClient client, Backoff backoff, Vertx vertx, Clock clock, Counters counters) {
         this.entry = entry;
         this.client = client;
         this.backoff = backoff;

@@ -16,13 +16,13 @@ final class DeliveryLog {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLog.class);
     private static final int MAX_BODY_CHARS = 2_000;
 
-    private DeliveryLog() {
-    }
+    private DeliveryLog() {}
 
     /** The service's verdict on the incident, e.g. {@code decision=require_human_approval}. */
     static void accepted(OutgoingIncident incident, int httpStatus, Buffer body, int attempts) {
         JsonObject answer = parse(body);
-        LOG.info("agent response {} {} {} {} {} {}",
+        LOG.info(
+                "agent response {} {} {} {} {} {}",
                 kv("decision", answer.getValue("decision")),
                 kv("agentMessage", answer.getValue("message")),
                 kv("fingerprint", incident.fingerprint()),
@@ -36,7 +36,8 @@ final class DeliveryLog {
     }
 
     static void refused(OutgoingIncident incident, int httpStatus, Buffer body, int attempts) {
-        LOG.warn("agent service refused incident, dropped {} {} {} {} {}",
+        LOG.warn(
+                "agent service refused incident, dropped {} {} {} {} {}",
                 kv("httpStatus", httpStatus),
                 kv("fingerprint", incident.fingerprint()),
                 kv("version", incident.version()),
@@ -47,7 +48,8 @@ final class DeliveryLog {
     }
 
     static void retrying(OutgoingIncident incident, String failure, int attempt, Duration delay) {
-        LOG.info("delivery failed, will retry {} {} {} {} {}",
+        LOG.info(
+                "delivery failed, will retry {} {} {} {} {}",
                 kv("failure", failure),
                 kv("fingerprint", incident.fingerprint()),
                 kv("version", incident.version()),

@@ -2,8 +2,6 @@ package io.clusteragent.publish;
 
 import io.clusteragent.detect.Finding;
 import io.clusteragent.detect.Notification;
-import io.clusteragent.publish.IncidentSignal;
-import io.clusteragent.publish.OutgoingIncident;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -14,11 +12,9 @@ import java.util.UUID;
 public final class IncidentSignals {
 
     /** Who reports: the payload's {@code source} and the cluster and environment every incident carries. */
-    public record Reporter(String source, String clusterId, String environment) {
-    }
+    public record Reporter(String source, String clusterId, String environment) {}
 
-    private IncidentSignals() {
-    }
+    private IncidentSignals() {}
 
     public static OutgoingIncident outgoing(Notification notification, Reporter reporter) {
         Finding finding = notification.finding();
@@ -31,9 +27,16 @@ public final class IncidentSignals {
         metadata.put("environment", reporter.environment());
         putIfPresent(metadata, "owner", finding.owner());
         finding.details().forEach(metadata::putIfAbsent);
-        IncidentSignal signal = new IncidentSignal(idOf(notification), finding.type().label(), finding.severity().label(),
-                finding.namespace(), finding.resource(), finding.message(), notification.detectedAt().toString(),
-                reporter.source(), metadata);
+        IncidentSignal signal = new IncidentSignal(
+                idOf(notification),
+                finding.type().label(),
+                finding.severity().label(),
+                finding.namespace(),
+                finding.resource(),
+                finding.message(),
+                notification.detectedAt().toString(),
+                reporter.source(),
+                metadata);
         return new OutgoingIncident(notification.fingerprint(), notification.version(), signal);
     }
 

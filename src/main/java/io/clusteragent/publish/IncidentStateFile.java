@@ -47,8 +47,10 @@ public final class IncidentStateFile implements IncidentStore {
         } catch (IOException | RuntimeException unreadable) {
             Path aside = file.resolveSibling(NAME + ".corrupt");
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            LOG.error("unreadable incident state set aside; open incidents will be announced again {}: {}",
-                    kv("file", aside.toString()), unreadable.toString().lines().findFirst().orElse(""));
+            LOG.error(
+                    "unreadable incident state set aside; open incidents will be announced again {}: {}",
+                    kv("file", aside.toString()),
+                    unreadable.toString().lines().findFirst().orElse(""));
             return IncidentState.EMPTY;
         }
     }

@@ -9,11 +9,10 @@ import java.io.UncheckedIOException;
 /** The one JSON mapping of the payload and of spooled entries, so tests check exactly what is sent. */
 public final class PublishJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private PublishJson() {
-    }
+    private PublishJson() {}
 
     /** The request body of {@code POST /events}. */
     public static byte[] payload(IncidentSignal signal) {

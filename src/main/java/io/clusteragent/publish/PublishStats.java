@@ -10,5 +10,4 @@ package io.clusteragent.publish;
  * @param queueDepth incidents waiting for a delivery slot
  * @param spoolDepth incidents on disk: waiting plus being delivered
  */
-public record PublishStats(long delivered, long retried, long rejected, long dropped, int queueDepth, int spoolDepth) {
-}
+public record PublishStats(long delivered, long retried, long rejected, long dropped, int queueDepth, int spoolDepth) {}

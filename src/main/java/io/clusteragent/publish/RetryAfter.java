@@ -10,8 +10,7 @@ import java.util.Optional;
 /** The {@code Retry-After} header: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
@@ -26,7 +25,8 @@ final class RetryAfter {
             }
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration wait = Duration.between(now, at);
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         } catch (DateTimeParseException malformed) {

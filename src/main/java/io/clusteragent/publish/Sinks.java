@@ -7,8 +7,7 @@ import io.vertx.core.Vertx;
 /** Picks the sink the settings ask for. */
 public final class Sinks {
 
-    private Sinks() {
-    }
+    private Sinks() {}
 
     /** The Agent Service sink when a URL is set (after its spool is loaded), else the console sink. */
     public static Future<IncidentSink> create(Vertx vertx, PublishSettings settings) {

@@ -55,7 +55,8 @@ final class Spool {
         Spool spool = new Spool(new SpoolFiles(dir), vertx.createSharedWorkerExecutor(IO_POOL, 1), maxEntries);
         return spool.<List<SpoolEntry>>blocking(spool.files::load).map(loaded -> {
             loaded.forEach(entry -> spool.entries.put(entry.sequence(), entry));
-            spool.nextSequence = loaded.isEmpty() ? 1 : loaded.get(loaded.size() - 1).sequence() + 1;
+            spool.nextSequence =
+                    loaded.isEmpty() ? 1 : loaded.get(loaded.size() - 1).sequence() + 1;
             while (spool.entries.size() > maxEntries) {
                 spool.evictOne();
             }
@@ -70,23 +71,27 @@ final class Spool {
      */
     Future<SpoolEntry> add(OutgoingIncident incident) {
         Optional<SpoolEntry> spooled = entries.values().stream()
-                .filter(e -> e.incident().idempotencyKey().equals(incident.idempotencyKey())).findFirst();
+                .filter(e -> e.incident().idempotencyKey().equals(incident.idempotencyKey()))
+                .findFirst();
         if (spooled.isPresent()) {
             return Future.succeededFuture(spooled.get());
         }
         SpoolEntry entry = new SpoolEntry(nextSequence++, incident);
         return this.<SpoolEntry>blocking(() -> {
-            files.write(entry);
-            return entry;
-        }).recover(failure -> Future.failedFuture(new IOException("could not write to SPOOL_DIR " + files.dir() + ": "
-                + (failure instanceof Exception e ? SpoolFailure.describe(e) : failure.toString()), failure)))
-        .onSuccess(written -> {
-            if (entries.size() >= maxEntries) {
-                evictOne();
-            }
-            entries.put(written.sequence(), written);
-            updateDepth();
-        });
+                    files.write(entry);
+                    return entry;
+                })
+                .recover(failure -> Future.failedFuture(new IOException(
+                        "could not write to SPOOL_DIR " + files.dir() + ": "
+                                + (failure instanceof Exception e ? SpoolFailure.describe(e) : failure.toString()),
+                        failure)))
+                .onSuccess(written -> {
+                    if (entries.size() >= maxEntries) {
+                        evictOne();
+                    }
+                    entries.put(written.sequence(), written);
+                    updateDepth();
+                });
     }
 
     /** The oldest entry whose fingerprint has nothing in delivery, now claimed; empty when none is ready. */
@@ -111,10 +116,14 @@ final class Spool {
         }
         updateDepth();
         return this.<Void>blocking(() -> {
-            files.delete(entry.sequence());
-            return null;
-        }).onFailure(e -> LOG.warn("could not delete spool file, the incident may be sent again after a restart {} {}: {}",
-                kv("fingerprint", entry.incident().fingerprint()), kv("version", entry.incident().version()), e.toString()));
+                    files.delete(entry.sequence());
+                    return null;
+                })
+                .onFailure(e -> LOG.warn(
+                        "could not delete spool file, the incident may be sent again after a restart {} {}: {}",
+                        kv("fingerprint", entry.incident().fingerprint()),
+                        kv("version", entry.incident().version()),
+                        e.toString()));
     }
 
     /** What is spooled, oldest first. */
@@ -149,7 +158,8 @@ final class Spool {
         Optional<SpoolEntry> victim = oldestUnclaimed(true).or(() -> oldestUnclaimed(false));
         victim.ifPresent(entry -> {
             dropped.incrementAndGet();
-            LOG.warn("spool full, dropped incident {} {} {} {}",
+            LOG.warn(
+                    "spool full, dropped incident {} {} {} {}",
                     kv("fingerprint", entry.incident().fingerprint()),
                     kv("version", entry.incident().version()),
                     kv("status", entry.incident().resolved() ? "resolved" : "open"),

@@ -11,8 +11,7 @@ import java.nio.file.NoSuchFileException;
  */
 final class SpoolFailure {
 
-    private SpoolFailure() {
-    }
+    private SpoolFailure() {}
 
     static String describe(Exception failure) {
         if (failure instanceof AccessDeniedException denied) {

@@ -76,8 +76,8 @@ final class SpoolFiles {
     /** Written to a temporary file, forced to disk, then renamed: a crash leaves the old content or the new one. */
     void writeAtomically(Path target, byte[] content) throws IOException {
         Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer bytes = ByteBuffer.wrap(content);
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
@@ -120,7 +120,9 @@ final class SpoolFiles {
         } catch (IOException | RuntimeException unreadable) {
             Path aside = file.resolveSibling(name + CORRUPT_SUFFIX);
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            LOG.warn("unreadable spool file set aside {}: {}", kv("file", aside.toString()),
+            LOG.warn(
+                    "unreadable spool file set aside {}: {}",
+                    kv("file", aside.toString()),
                     unreadable.toString().lines().findFirst().orElse(""));
             return Optional.empty();
         }

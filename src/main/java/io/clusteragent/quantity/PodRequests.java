@@ -20,8 +20,7 @@ import java.util.function.Function;
  */
 public final class PodRequests {
 
-    private PodRequests() {
-    }
+    private PodRequests() {}
 
     public static Map<String, Long> requests(Pod pod) {
         return effective(pod, ResourceRequirements::getRequests, true);
@@ -36,7 +35,8 @@ public final class PodRequests {
         return "Always".equals(initContainer.getRestartPolicy());
     }
 
-    public static Map<String, Long> amounts(Container container, Function<ResourceRequirements, Map<String, Quantity>> side) {
+    public static Map<String, Long> amounts(
+            Container container, Function<ResourceRequirements, Map<String, Quantity>> side) {
         Map<String, Long> amounts = new TreeMap<>();
         ResourceRequirements resources = container.getResources();
         Map<String, Quantity> list = resources == null ? null : side.apply(resources);
@@ -46,8 +46,8 @@ public final class PodRequests {
         return amounts;
     }
 
-    private static Map<String, Long> effective(Pod pod, Function<ResourceRequirements, Map<String, Quantity>> side,
-            boolean overheadAddsResources) {
+    private static Map<String, Long> effective(
+            Pod pod, Function<ResourceRequirements, Map<String, Quantity>> side, boolean overheadAddsResources) {
         PodSpec spec = pod.getSpec();
         Map<String, Long> running = new TreeMap<>();
         if (spec == null) {

@@ -22,8 +22,7 @@ public final class Quantities {
     private static final String[] BINARY_SUFFIXES = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
     private static final String[] DECIMAL_SUFFIXES = {"k", "M", "G", "T", "P", "E"};
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     /** The amount of {@code resource} in scheduler units: millicores for CPU, base units otherwise. */
     public static long scaled(String resource, Quantity quantity) {

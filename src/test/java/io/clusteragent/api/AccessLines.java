@@ -29,7 +29,9 @@ final class AccessLines implements AutoCloseable {
 
     List<String> lines() {
         synchronized (appender) {
-            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            return appender.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
         }
     }
 

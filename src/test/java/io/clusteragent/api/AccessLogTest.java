@@ -44,10 +44,26 @@ class AccessLogTest {
 
     private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
     private static final ClusterState CLUSTER = InMemoryClusterState.of(
-            new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build(),
-            new PodBuilder().withNewMetadata().withName("web-1").withNamespace("shop").endMetadata()
-                    .withNewSpec().addNewContainer().withName("app").withImage("nginx").endContainer().endSpec()
-                    .withNewStatus().withPhase("Running").endStatus().build());
+            new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName("shop")
+                    .endMetadata()
+                    .build(),
+            new PodBuilder()
+                    .withNewMetadata()
+                    .withName("web-1")
+                    .withNamespace("shop")
+                    .endMetadata()
+                    .withNewSpec()
+                    .addNewContainer()
+                    .withName("app")
+                    .withImage("nginx")
+                    .endContainer()
+                    .endSpec()
+                    .withNewStatus()
+                    .withPhase("Running")
+                    .endStatus()
+                    .build());
     /** The access line is written when the response ends, which can be just after the client has read it. */
     private static final Duration LOGGED_WITHIN = Duration.ofSeconds(5);
 
@@ -78,31 +94,45 @@ class AccessLogTest {
     void anUnknownPodIsLoggedOnceWithMethodPathStatusDurationAndTheCallersRequestId(VertxTestContext testContext) {
         String path = "/api/v1/pods/shop/nope/describe";
 
-        expect(testContext, serve().compose(port -> get(port, path, "trace-7")).compose(response -> loggedLine("trace-7")), line -> {
-            assertThat(line.getLevel()).isEqualTo(Level.INFO);
-            assertThat(line.getFormattedMessage()).matches("GET " + path + " 404 \\d+(\\.\\d+)?ms requestId=trace-7");
-            assertThat(line.getArgumentArray()).contains(
-                    kv("requestId", "trace-7"), kv("method", "GET"), kv("path", path), kv("status", 404),
-                    kv("route", "/api/v1/pods/:namespace/:pod/describe"));
-            assertThat(Double.parseDouble(fields(line).get("durationMs"))).isNotNegative();
-        });
+        expect(
+                testContext,
+                serve().compose(port -> get(port, path, "trace-7")).compose(response -> loggedLine("trace-7")),
+                line -> {
+                    assertThat(line.getLevel()).isEqualTo(Level.INFO);
+                    assertThat(line.getFormattedMessage())
+                            .matches("GET " + path + " 404 \\d+(\\.\\d+)?ms requestId=trace-7");
+                    assertThat(line.getArgumentArray())
+                            .contains(
+                                    kv("requestId", "trace-7"),
+                                    kv("method", "GET"),
+                                    kv("path", path),
+                                    kv("status", 404),
+                                    kv("route", "/api/v1/pods/:namespace/:pod/describe"));
+                    assertThat(Double.parseDouble(fields(line).get("durationMs")))
+                            .isNotNegative();
+                });
     }
 
     @Test
     void aSuccessfulRequestIsLoggedWithItsRouteTemplate(VertxTestContext testContext) {
         String path = "/api/v1/pods/shop/web-1/describe";
 
-        expect(testContext, serve().compose(port -> get(port, path, "trace-8")).compose(response -> loggedLine("trace-8")), line -> {
-            assertThat(line.getFormattedMessage()).startsWith("GET " + path + " 200 ");
-            assertThat(line.getArgumentArray()).contains(
-                    kv("status", 200), kv("path", path), kv("route", "/api/v1/pods/:namespace/:pod/describe"));
-        });
+        expect(
+                testContext,
+                serve().compose(port -> get(port, path, "trace-8")).compose(response -> loggedLine("trace-8")),
+                line -> {
+                    assertThat(line.getFormattedMessage()).startsWith("GET " + path + " 200 ");
+                    assertThat(line.getArgumentArray())
+                            .contains(
+                                    kv("status", 200),
+                                    kv("path", path),
+                                    kv("route", "/api/v1/pods/:namespace/:pod/describe"));
+                });
     }
 
     @Test
     void aGeneratedRequestIdIsLoggedAsTheResponseCarriesIt(VertxTestContext testContext) {
-        Future<Answered> answered = serve()
-                .compose(port -> get(port, "/healthz", null))
+        Future<Answered> answered = serve().compose(port -> get(port, "/healthz", null))
                 .compose(response -> {
                     String id = response.getHeader(RequestIds.HEADER);
                     return loggedLine(id).map(line -> new Answered(id, line));
@@ -110,24 +140,31 @@ class AccessLogTest {
 
         expect(testContext, answered, request -> {
             assertThat(request.id()).isNotBlank();
-            assertThat(request.line().getArgumentArray()).contains(kv("requestId", request.id()), kv("path", "/healthz"), kv("status", 200));
+            assertThat(request.line().getArgumentArray())
+                    .contains(kv("requestId", request.id()), kv("path", "/healthz"), kv("status", 200));
         });
     }
 
-    private record Answered(String id, ILoggingEvent line) {
-    }
+    private record Answered(String id, ILoggingEvent line) {}
 
     /** The one access line of the request with this id, once it has been written. */
     private Future<ILoggingEvent> loggedLine(String requestId) {
-        return Polling.until(vertx, LOGGED_WITHIN, () -> Future.succeededFuture(linesOf(requestId)),
-                lines -> assertThat(lines).as("access lines of request %s", requestId).hasSize(1))
+        return Polling.until(
+                        vertx,
+                        LOGGED_WITHIN,
+                        () -> Future.succeededFuture(linesOf(requestId)),
+                        lines -> assertThat(lines)
+                                .as("access lines of request %s", requestId)
+                                .hasSize(1))
                 .map(lines -> lines.get(0));
     }
 
     private List<ILoggingEvent> linesOf(String requestId) {
         // The appender appends under its own lock, from the event loop that ends the response.
         synchronized (appender) {
-            return appender.list.stream().filter(line -> requestId.equals(fields(line).get("requestId"))).toList();
+            return appender.list.stream()
+                    .filter(line -> requestId.equals(fields(line).get("requestId")))
+                    .toList();
         }
     }
 

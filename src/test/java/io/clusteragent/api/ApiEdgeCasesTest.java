@@ -1,11 +1,11 @@
 package io.clusteragent.api;
 
 import io.clusteragent.Main;
-import io.clusteragent.testing.ClusterStates;
-import io.clusteragent.testing.ForwardingClusterState;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.config.AgentConfig;
+import io.clusteragent.testing.ClusterStates;
+import io.clusteragent.testing.ForwardingClusterState;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -55,12 +55,36 @@ class ApiEdgeCasesTest {
     private static final String RESOURCES = "/api/v1/pods/shop/web-1/resources";
 
     private static final ClusterState CLUSTER = InMemoryClusterState.of(
-            new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build(),
-            new NodeBuilder().withNewMetadata().withName("node-a").endMetadata()
-                    .withNewStatus().addToAllocatable("cpu", new Quantity("4")).addToCapacity("cpu", new Quantity("4")).endStatus().build(),
-            new PodBuilder().withNewMetadata().withName("web-1").withNamespace("shop").endMetadata()
-                    .withNewSpec().withNodeName("node-a").addNewContainer().withName("app").withImage("nginx").endContainer().endSpec()
-                    .withNewStatus().withPhase("Running").endStatus().build());
+            new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName("shop")
+                    .endMetadata()
+                    .build(),
+            new NodeBuilder()
+                    .withNewMetadata()
+                    .withName("node-a")
+                    .endMetadata()
+                    .withNewStatus()
+                    .addToAllocatable("cpu", new Quantity("4"))
+                    .addToCapacity("cpu", new Quantity("4"))
+                    .endStatus()
+                    .build(),
+            new PodBuilder()
+                    .withNewMetadata()
+                    .withName("web-1")
+                    .withNamespace("shop")
+                    .endMetadata()
+                    .withNewSpec()
+                    .withNodeName("node-a")
+                    .addNewContainer()
+                    .withName("app")
+                    .withImage("nginx")
+                    .endContainer()
+                    .endSpec()
+                    .withNewStatus()
+                    .withPhase("Running")
+                    .endStatus()
+                    .build());
 
     private Vertx vertx;
     private WebClient client;
@@ -74,15 +98,20 @@ class ApiEdgeCasesTest {
 
     @Test
     void successUsesTheEnvelopeAndEchoesTheCallersRequestId(VertxTestContext testContext) {
-        expect(testContext, serve(CLUSTER).compose(port -> send(HttpMethod.GET, port, RESOURCES, "trace-42")), response -> {
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
-            assertThat(response.getHeader("X-Request-Id")).isEqualTo("trace-42");
-            JsonObject body = response.bodyAsJsonObject();
-            assertThat(body.getJsonObject("data")).isNotNull();
-            assertThat(body.getJsonObject("metadata").getString("requestId")).isEqualTo("trace-42");
-            assertThat(body.getJsonObject("metadata").getString("timestamp")).isEqualTo("2026-01-15T12:00:00Z");
-        });
+        expect(
+                testContext,
+                serve(CLUSTER).compose(port -> send(HttpMethod.GET, port, RESOURCES, "trace-42")),
+                response -> {
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
+                    assertThat(response.getHeader("X-Request-Id")).isEqualTo("trace-42");
+                    JsonObject body = response.bodyAsJsonObject();
+                    assertThat(body.getJsonObject("data")).isNotNull();
+                    assertThat(body.getJsonObject("metadata").getString("requestId"))
+                            .isEqualTo("trace-42");
+                    assertThat(body.getJsonObject("metadata").getString("timestamp"))
+                            .isEqualTo("2026-01-15T12:00:00Z");
+                });
     }
 
     @Test
@@ -90,7 +119,8 @@ class ApiEdgeCasesTest {
         expect(testContext, serve(CLUSTER).compose(port -> get(port, RESOURCES)), response -> {
             String id = response.getHeader("X-Request-Id");
             assertGeneratedId(id);
-            assertThat(response.bodyAsJsonObject().getJsonObject("metadata").getString("requestId")).isEqualTo(id);
+            assertThat(response.bodyAsJsonObject().getJsonObject("metadata").getString("requestId"))
+                    .isEqualTo(id);
         });
     }
 
@@ -101,28 +131,40 @@ class ApiEdgeCasesTest {
     @ParameterizedTest
     @MethodSource("insaneRequestIds")
     void aRequestIdThatIsNotASaneTokenIsReplacedByAGeneratedOne(String offered, VertxTestContext testContext) {
-        expect(testContext, serve(CLUSTER).compose(port -> send(HttpMethod.GET, port, RESOURCES, offered)), response -> {
-            String id = response.getHeader("X-Request-Id");
-            assertThat(id).isNotEqualTo(offered);
-            assertGeneratedId(id);
-            assertThat(response.bodyAsJsonObject().getJsonObject("metadata").getString("requestId")).isEqualTo(id);
-        });
+        expect(
+                testContext,
+                serve(CLUSTER).compose(port -> send(HttpMethod.GET, port, RESOURCES, offered)),
+                response -> {
+                    String id = response.getHeader("X-Request-Id");
+                    assertThat(id).isNotEqualTo(offered);
+                    assertGeneratedId(id);
+                    assertThat(response.bodyAsJsonObject()
+                                    .getJsonObject("metadata")
+                                    .getString("requestId"))
+                            .isEqualTo(id);
+                });
     }
 
     @Test
     void invalidNamespaceIs400NamingTheParameter(VertxTestContext testContext) {
-        expect(testContext, serve(CLUSTER).compose(port -> get(port, "/api/v1/pods/Shop_1/web-1/describe")), response -> {
-            assertError(response, 400, "BAD_REQUEST");
-            assertThat(details(response)).contains("'namespace'").contains("Shop_1");
-        });
+        expect(
+                testContext,
+                serve(CLUSTER).compose(port -> get(port, "/api/v1/pods/Shop_1/web-1/describe")),
+                response -> {
+                    assertError(response, 400, "BAD_REQUEST");
+                    assertThat(details(response)).contains("'namespace'").contains("Shop_1");
+                });
     }
 
     @Test
     void invalidPodNameIs400NamingTheParameter(VertxTestContext testContext) {
-        expect(testContext, serve(CLUSTER).compose(port -> get(port, "/api/v1/pods/shop/web_1/scheduling")), response -> {
-            assertError(response, 400, "BAD_REQUEST");
-            assertThat(details(response)).contains("'pod'").contains("web_1");
-        });
+        expect(
+                testContext,
+                serve(CLUSTER).compose(port -> get(port, "/api/v1/pods/shop/web_1/scheduling")),
+                response -> {
+                    assertError(response, 400, "BAD_REQUEST");
+                    assertThat(details(response)).contains("'pod'").contains("web_1");
+                });
     }
 
     @Test
@@ -135,10 +177,13 @@ class ApiEdgeCasesTest {
 
     @Test
     void unknownPodIs404NamingPodAndNamespace(VertxTestContext testContext) {
-        expect(testContext, serve(CLUSTER).compose(port -> get(port, "/api/v1/pods/shop/nope/failure-events")), response -> {
-            assertError(response, 404, "RESOURCE_NOT_FOUND");
-            assertThat(details(response)).isEqualTo("Pod 'nope' not found in namespace 'shop'");
-        });
+        expect(
+                testContext,
+                serve(CLUSTER).compose(port -> get(port, "/api/v1/pods/shop/nope/failure-events")),
+                response -> {
+                    assertError(response, 404, "RESOURCE_NOT_FOUND");
+                    assertThat(details(response)).isEqualTo("Pod 'nope' not found in namespace 'shop'");
+                });
     }
 
     @Test
@@ -170,7 +215,8 @@ class ApiEdgeCasesTest {
         expect(testContext, serve(CLUSTER).compose(port -> send(HttpMethod.DELETE, port, DESCRIBE, null)), response -> {
             assertError(response, 405, "METHOD_NOT_ALLOWED");
             assertThat(response.getHeader("Allow")).isEqualTo("GET, HEAD");
-            assertThat(details(response)).isEqualTo("DELETE is not allowed on " + DESCRIBE + "; the API is read-only (GET, HEAD)");
+            assertThat(details(response))
+                    .isEqualTo("DELETE is not allowed on " + DESCRIBE + "; the API is read-only (GET, HEAD)");
         });
     }
 
@@ -178,33 +224,42 @@ class ApiEdgeCasesTest {
     void postOnAnApiRouteIs405SayingTheApiIsReadOnly(VertxTestContext testContext) {
         expect(testContext, serve(CLUSTER).compose(port -> send(HttpMethod.POST, port, DESCRIBE, null)), response -> {
             assertError(response, 405, "METHOD_NOT_ALLOWED");
-            assertThat(details(response)).isEqualTo("POST is not allowed on " + DESCRIBE + "; the API is read-only (GET, HEAD)");
+            assertThat(details(response))
+                    .isEqualTo("POST is not allowed on " + DESCRIBE + "; the API is read-only (GET, HEAD)");
         });
     }
 
     /** A HEAD response has no body, so only the status and the headers of the answer reach the caller. */
     @Test
     void headOnAnApiRouteAnswersAsGetWithoutTheBody(VertxTestContext testContext) {
-        expect(testContext, serve(CLUSTER).compose(port -> send(HttpMethod.HEAD, port, DESCRIBE, "trace-head")), response -> {
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
-            assertThat(response.getHeader("X-Request-Id")).isEqualTo("trace-head");
-            assertThat(Integer.parseInt(response.getHeader("Content-Length"))).isPositive();
-            assertThat(response.body()).isNull();
-        });
+        expect(
+                testContext,
+                serve(CLUSTER).compose(port -> send(HttpMethod.HEAD, port, DESCRIBE, "trace-head")),
+                response -> {
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
+                    assertThat(response.getHeader("X-Request-Id")).isEqualTo("trace-head");
+                    assertThat(Integer.parseInt(response.getHeader("Content-Length")))
+                            .isPositive();
+                    assertThat(response.body()).isNull();
+                });
     }
 
     @Test
     void missingMetricsApiIs503(VertxTestContext testContext) {
         expect(testContext, serve(CLUSTER).compose(port -> get(port, "/api/v1/nodes/node-a/utilization")), response -> {
             assertError(response, 503, "SERVICE_UNAVAILABLE");
-            assertThat(response.bodyAsJsonObject().getJsonObject("error").getString("message")).isEqualTo("Metrics server not available");
+            assertThat(response.bodyAsJsonObject().getJsonObject("error").getString("message"))
+                    .isEqualTo("Metrics server not available");
         });
     }
 
     @Test
     void returns504WhenBudgetIsExceeded(VertxTestContext testContext) {
-        expect(testContext, serve(ClusterStates.slow(CLUSTER, 400), Map.of("REQUEST_TIMEOUT", "50ms")).compose(port -> get(port, DESCRIBE)),
+        expect(
+                testContext,
+                serve(ClusterStates.slow(CLUSTER, 400), Map.of("REQUEST_TIMEOUT", "50ms"))
+                        .compose(port -> get(port, DESCRIBE)),
                 response -> {
                     assertError(response, 504, "REQUEST_TIMEOUT");
                     assertThat(details(response)).contains("REQUEST_TIMEOUT");
@@ -224,11 +279,14 @@ class ApiEdgeCasesTest {
                 answered.flag();
             })));
 
-            Future.fromCompletionStage(analysing, vertx.getOrCreateContext()).compose(started -> timed(() -> get(port, "/healthz")))
+            Future.fromCompletionStage(analysing, vertx.getOrCreateContext())
+                    .compose(started -> timed(() -> get(port, "/healthz")))
                     .onComplete(testContext.succeeding(health -> testContext.verify(() -> {
                         assertThat(health.response().statusCode()).isEqualTo(200);
                         assertThat(health.elapsed()).isLessThan(Duration.ofMillis(500));
-                        assertThat(slow.isComplete()).as("the slow analysis is still running").isFalse();
+                        assertThat(slow.isComplete())
+                                .as("the slow analysis is still running")
+                                .isFalse();
                         answered.flag();
                     })));
         }));
@@ -238,8 +296,12 @@ class ApiEdgeCasesTest {
     void unexpectedFailureIs500WithoutAStackTrace(VertxTestContext testContext) {
         expect(testContext, serve(ClusterStates.failing(CLUSTER)).compose(port -> get(port, DESCRIBE)), response -> {
             assertError(response, 500, "INTERNAL_ERROR");
-            assertThat(details(response)).isEqualTo("see the agent log for request id " + response.getHeader("X-Request-Id"));
-            assertThat(response.bodyAsString()).doesNotContain("Exception").doesNotContain("cache corrupted").doesNotContain("at io.");
+            assertThat(details(response))
+                    .isEqualTo("see the agent log for request id " + response.getHeader("X-Request-Id"));
+            assertThat(response.bodyAsString())
+                    .doesNotContain("Exception")
+                    .doesNotContain("cache corrupted")
+                    .doesNotContain("at io.");
         });
     }
 
@@ -248,27 +310,31 @@ class ApiEdgeCasesTest {
         Checkpoint answered = testContext.checkpoint(3);
 
         serve(ClusterStates.unsynced(CLUSTER)).onComplete(testContext.succeeding(port -> {
-            get(port, DESCRIBE).onComplete(testContext.succeeding(api -> testContext.verify(() -> {
-                assertError(api, 503, "SERVICE_UNAVAILABLE");
-                assertThat(details(api)).isEqualTo("the cluster cache is still syncing: events");
-                answered.flag();
-            })));
-            get(port, "/readyz").onComplete(testContext.succeeding(ready -> testContext.verify(() -> {
-                assertThat(ready.statusCode()).isEqualTo(503);
-                assertThat(ready.bodyAsString()).contains("events").contains("not synced");
-                answered.flag();
-            })));
-            get(port, "/healthz").onComplete(testContext.succeeding(live -> testContext.verify(() -> {
-                assertThat(live.statusCode()).isEqualTo(200);
-                answered.flag();
-            })));
+            get(port, DESCRIBE)
+                    .onComplete(testContext.succeeding(api -> testContext.verify(() -> {
+                        assertError(api, 503, "SERVICE_UNAVAILABLE");
+                        assertThat(details(api)).isEqualTo("the cluster cache is still syncing: events");
+                        answered.flag();
+                    })));
+            get(port, "/readyz")
+                    .onComplete(testContext.succeeding(ready -> testContext.verify(() -> {
+                        assertThat(ready.statusCode()).isEqualTo(503);
+                        assertThat(ready.bodyAsString()).contains("events").contains("not synced");
+                        answered.flag();
+                    })));
+            get(port, "/healthz")
+                    .onComplete(testContext.succeeding(live -> testContext.verify(() -> {
+                        assertThat(live.statusCode()).isEqualTo(200);
+                        answered.flag();
+                    })));
         }));
     }
 
     @Test
     void probesAnswerSmallJsonWhenSynced(VertxTestContext testContext) {
         Future<List<HttpResponse<Buffer>>> probes = serve(CLUSTER)
-                .compose(port -> get(port, "/readyz").compose(ready -> get(port, "/healthz").map(live -> List.of(ready, live))));
+                .compose(port -> get(port, "/readyz")
+                        .compose(ready -> get(port, "/healthz").map(live -> List.of(ready, live))));
 
         expect(testContext, probes, responses -> {
             JsonObject ready = responses.get(0).bodyAsJsonObject();
@@ -289,7 +355,8 @@ class ApiEdgeCasesTest {
 
         expect(testContext, metrics, response -> {
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.bodyAsString()).contains("vertx_http_server_requests_total")
+            assertThat(response.bodyAsString())
+                    .contains("vertx_http_server_requests_total")
                     .contains("route=\"/api/v1/pods/:namespace/:pod/resources\"")
                     .contains("jvm_memory_used_bytes");
         });
@@ -328,8 +395,7 @@ class ApiEdgeCasesTest {
         return request.send();
     }
 
-    private record Timed(HttpResponse<Buffer> response, Duration elapsed) {
-    }
+    private record Timed(HttpResponse<Buffer> response, Duration elapsed) {}
 
     private static Future<Timed> timed(Supplier<Future<HttpResponse<Buffer>>> request) {
         long start = System.nanoTime();
@@ -350,7 +416,9 @@ class ApiEdgeCasesTest {
         JsonObject body = response.bodyAsJsonObject();
         assertThat(body.getJsonObject("error").getString("code")).isEqualTo(code);
         assertThat(body.getJsonObject("error").getString("message")).isNotBlank();
-        assertThat(body.getJsonObject("metadata").getString("requestId")).isNotBlank().isEqualTo(response.getHeader("X-Request-Id"));
+        assertThat(body.getJsonObject("metadata").getString("requestId"))
+                .isNotBlank()
+                .isEqualTo(response.getHeader("X-Request-Id"));
         assertThat(body.containsKey("data")).isFalse();
     }
 

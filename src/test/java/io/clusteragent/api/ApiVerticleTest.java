@@ -23,14 +23,22 @@ class ApiVerticleTest {
             AgentConfig config = AgentConfig.fromMap(Map.of(), List.of("--port", "0"));
             ResponseCache cache = new ResponseCache(config.responseCacheBytes());
             List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
-            vertx.deployVerticle(() -> {
-                ApiVerticle instance = new ApiVerticle(config, InMemoryClusterState.of(), Clock.systemUTC(), cache);
-                instances.add(instance);
-                return instance;
-            }, new DeploymentOptions().setInstances(2)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx.deployVerticle(
+                            () -> {
+                                ApiVerticle instance =
+                                        new ApiVerticle(config, InMemoryClusterState.of(), Clock.systemUTC(), cache);
+                                instances.add(instance);
+                                return instance;
+                            },
+                            new DeploymentOptions().setInstances(2))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
 
             assertThat(instances).hasSize(2);
-            assertThat(instances.get(0).port()).isPositive().isEqualTo(instances.get(1).port());
+            assertThat(instances.get(0).port())
+                    .isPositive()
+                    .isEqualTo(instances.get(1).port());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }

@@ -9,15 +9,14 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.HttpResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
-import static io.clusteragent.testing.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Answers are reused only while the state they came from is current; any change shows in the next answer. */
@@ -47,11 +45,13 @@ class CachedAnswersTest {
     void aChangeInTheNamespaceShowsInTheNextAnswer() {
         Versioned cluster = new Versioned(InMemoryClusterState.of(pod(1)));
         server = TestServer.start(cluster.proxy());
-        assertThat(restarts(server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject())).isEqualTo(1);
+        assertThat(restarts(server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject()))
+                .isEqualTo(1);
 
         cluster.replace(InMemoryClusterState.of(pod(9)), 1);
 
-        assertThat(restarts(server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject())).isEqualTo(9);
+        assertThat(restarts(server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject()))
+                .isEqualTo(9);
     }
 
     @Test
@@ -65,7 +65,8 @@ class CachedAnswersTest {
         JsonObject second = server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject();
 
         assertThat(restarts(second)).isEqualTo(1);
-        assertThat(second.getJsonObject("metadata").getString("requestId")).isNotEqualTo(first.getJsonObject("metadata").getString("requestId"));
+        assertThat(second.getJsonObject("metadata").getString("requestId"))
+                .isNotEqualTo(first.getJsonObject("metadata").getString("requestId"));
     }
 
     @Test
@@ -76,7 +77,8 @@ class CachedAnswersTest {
 
         cluster.replace(InMemoryClusterState.of(pod(9)), 0);
 
-        assertThat(restarts(server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject())).isEqualTo(9);
+        assertThat(restarts(server.get("/api/v1/pods/shop/web-1/describe").bodyAsJsonObject()))
+                .isEqualTo(9);
     }
 
     @Test
@@ -104,24 +106,43 @@ class CachedAnswersTest {
             clients.shutdownNow();
         }
 
-        assertThat(analyses).as("ten concurrent requests for one answer, analyzed once").hasValue(1);
+        assertThat(analyses)
+                .as("ten concurrent requests for one answer, analyzed once")
+                .hasValue(1);
     }
 
     /** A namespace that has a pod and a question any spelling of whose path must be analyzed once. */
     static Stream<Arguments> spellings() {
         return Stream.of(
-                Arguments.of("/api/v1/namespace/shop/error", List.of("/api/v1/./namespace/shop/error", "//api/v1/namespace/shop/error",
-                        "/api/v1/namespace/sho%70/error", "/api/v1/namespace/shop/./error", "/api/v1/x/../namespace/shop/error",
-                        "/api/v1/namespace/%73hop/error")),
-                Arguments.of("/api/v1/pods/shop/web-1/describe", List.of("/api/v1/pods/shop/web%2D1/describe", "/api/v1//pods/shop/web-1/describe",
-                        "/api/v1/pods/./shop/web-1/describe", "/api/%761/pods/shop/web-1/describe")));
+                Arguments.of(
+                        "/api/v1/namespace/shop/error",
+                        List.of(
+                                "/api/v1/./namespace/shop/error",
+                                "//api/v1/namespace/shop/error",
+                                "/api/v1/namespace/sho%70/error",
+                                "/api/v1/namespace/shop/./error",
+                                "/api/v1/x/../namespace/shop/error",
+                                "/api/v1/namespace/%73hop/error")),
+                Arguments.of(
+                        "/api/v1/pods/shop/web-1/describe",
+                        List.of(
+                                "/api/v1/pods/shop/web%2D1/describe",
+                                "/api/v1//pods/shop/web-1/describe",
+                                "/api/v1/pods/./shop/web-1/describe",
+                                "/api/%761/pods/shop/web-1/describe")));
     }
 
     @ParameterizedTest
     @MethodSource("spellings")
     void everySpellingOfAPathAsksTheSameQuestion(String path, List<String> spellings) {
         AtomicInteger lookups = new AtomicInteger();
-        ClusterState state = InMemoryClusterState.of(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build(), pod(3));
+        ClusterState state = InMemoryClusterState.of(
+                new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("shop")
+                        .endMetadata()
+                        .build(),
+                pod(3));
         // Only an analysis looks the pod or the namespace up; the version and the readiness gate read other methods.
         server = TestServer.start(new ForwardingClusterState(state) {
             @Override
@@ -142,22 +163,45 @@ class CachedAnswersTest {
         for (String spelling : spellings) {
             HttpResponse<Buffer> response = server.get(spelling);
             assertThat(response.statusCode()).as("status of %s", spelling).isEqualTo(200);
-            assertThat(response.bodyAsJsonObject().getJsonObject("data")).as("answer to %s", spelling).isEqualTo(first.getJsonObject("data"));
+            assertThat(response.bodyAsJsonObject().getJsonObject("data"))
+                    .as("answer to %s", spelling)
+                    .isEqualTo(first.getJsonObject("data"));
         }
 
         assertThat(oneAnalysis).isPositive();
-        assertThat(lookups).as("lookups after %d spellings of %s", spellings.size(), path).hasValue(oneAnalysis);
+        assertThat(lookups)
+                .as("lookups after %d spellings of %s", spellings.size(), path)
+                .hasValue(oneAnalysis);
     }
 
     private static int restarts(JsonObject body) {
-        return body.getJsonObject("data").getJsonArray("containers").getJsonObject(0).getInteger("restartCount");
+        return body.getJsonObject("data")
+                .getJsonArray("containers")
+                .getJsonObject(0)
+                .getInteger("restartCount");
     }
 
     private static Pod pod(int restarts) {
-        return new PodBuilder().withNewMetadata().withName("web-1").withNamespace("shop").endMetadata()
-                .withNewSpec().withNodeName("node-a").addNewContainer().withName("app").withImage("nginx").endContainer().endSpec()
-                .withNewStatus().withPhase("Running").addNewContainerStatus().withName("app").withRestartCount(restarts)
-                .endContainerStatus().endStatus().build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName("web-1")
+                .withNamespace("shop")
+                .endMetadata()
+                .withNewSpec()
+                .withNodeName("node-a")
+                .addNewContainer()
+                .withName("app")
+                .withImage("nginx")
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPhase("Running")
+                .addNewContainerStatus()
+                .withName("app")
+                .withRestartCount(restarts)
+                .endContainerStatus()
+                .endStatus()
+                .build();
     }
 
     /** A cluster whose objects and version the test moves, as informer updates would. */

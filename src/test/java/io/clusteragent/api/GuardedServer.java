@@ -37,11 +37,14 @@ final class GuardedServer implements AutoCloseable {
         ResponseCache cache = new ResponseCache(config.responseCacheBytes());
         ApiVerticle[] first = new ApiVerticle[1];
         try {
-            await(vertx.deployVerticle(() -> {
-                ApiVerticle instance = new ApiVerticle(config, demo(), Clock.fixed(TestServer.NOW, ZoneOffset.UTC), cache, draining);
-                first[0] = first[0] == null ? instance : first[0];
-                return instance;
-            }, new DeploymentOptions().setInstances(2)));
+            await(vertx.deployVerticle(
+                    () -> {
+                        ApiVerticle instance = new ApiVerticle(
+                                config, demo(), Clock.fixed(TestServer.NOW, ZoneOffset.UTC), cache, draining);
+                        first[0] = first[0] == null ? instance : first[0];
+                        return instance;
+                    },
+                    new DeploymentOptions().setInstances(2)));
         } catch (Exception e) {
             close();
             throw e;

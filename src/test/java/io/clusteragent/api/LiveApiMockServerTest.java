@@ -75,40 +75,119 @@ class LiveApiMockServerTest {
     void seedTheApiServer(Vertx vertx) {
         this.vertx = vertx;
         Instant now = Instant.now();
-        mockClient.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
-        mockClient.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata()
-                .withNewStatus()
-                .addToAllocatable(Map.of("cpu", new Quantity("4"), "memory", new Quantity("8Gi"), "pods", new Quantity("110")))
-                .addToCapacity(Map.of("cpu", new Quantity("4"), "memory", new Quantity("8Gi"), "pods", new Quantity("110")))
-                .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady").endCondition()
-                .endStatus().build()).create();
-        Deployment deployment = mockClient.apps().deployments().inNamespace(NAMESPACE).resource(new DeploymentBuilder()
-                .withNewMetadata().withName(DEPLOYMENT).withNamespace(NAMESPACE).endMetadata()
-                .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "web").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata()
-                .withNewSpec().addNewContainer().withName("app").withImage("shop/web:1.4").endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
-        ReplicaSet replicaSet = mockClient.apps().replicaSets().inNamespace(NAMESPACE).resource(new ReplicaSetBuilder()
-                .withNewMetadata().withName(REPLICA_SET).withNamespace(NAMESPACE)
-                .addToLabels(Map.of("app", "web", "pod-template-hash", "5d8f7c9b6"))
-                .withOwnerReferences(controller(deployment)).endMetadata()
-                .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "web").endSelector().endSpec()
-                .build()).create();
-        Pod pod = mockClient.pods().inNamespace(NAMESPACE).resource(restartingPod(replicaSet, now)).create();
-        mockClient.v1().events().inNamespace(NAMESPACE).resource(new EventBuilder()
-                .withNewMetadata().withName(POD + ".17a2b3c4d5e6f708").withNamespace(NAMESPACE).endMetadata()
-                .withNewInvolvedObject().withKind("Pod").withNamespace(NAMESPACE).withName(POD)
-                .withUid(pod.getMetadata().getUid()).withFieldPath("spec.containers{app}").endInvolvedObject()
-                .withType("Warning").withReason("BackOff").withMessage("Back-off restarting failed container app in pod " + POD)
-                .withCount(12)
-                .withFirstTimestamp(now.minus(10, ChronoUnit.MINUTES).toString())
-                .withLastTimestamp(now.minus(1, ChronoUnit.MINUTES).toString())
-                .withNewSource().withComponent("kubelet").withHost("node-a").endSource()
-                .build()).create();
+        mockClient
+                .namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(NAMESPACE)
+                        .endMetadata()
+                        .build())
+                .create();
+        mockClient
+                .nodes()
+                .resource(new NodeBuilder()
+                        .withNewMetadata()
+                        .withName("node-a")
+                        .endMetadata()
+                        .withNewStatus()
+                        .addToAllocatable(Map.of(
+                                "cpu", new Quantity("4"), "memory", new Quantity("8Gi"), "pods", new Quantity("110")))
+                        .addToCapacity(Map.of(
+                                "cpu", new Quantity("4"), "memory", new Quantity("8Gi"), "pods", new Quantity("110")))
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .withReason("KubeletReady")
+                        .endCondition()
+                        .endStatus()
+                        .build())
+                .create();
+        Deployment deployment = mockClient
+                .apps()
+                .deployments()
+                .inNamespace(NAMESPACE)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName(DEPLOYMENT)
+                        .withNamespace(NAMESPACE)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .addToMatchLabels("app", "web")
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .addToLabels("app", "web")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("app")
+                        .withImage("shop/web:1.4")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
+        ReplicaSet replicaSet = mockClient
+                .apps()
+                .replicaSets()
+                .inNamespace(NAMESPACE)
+                .resource(new ReplicaSetBuilder()
+                        .withNewMetadata()
+                        .withName(REPLICA_SET)
+                        .withNamespace(NAMESPACE)
+                        .addToLabels(Map.of("app", "web", "pod-template-hash", "5d8f7c9b6"))
+                        .withOwnerReferences(controller(deployment))
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .addToMatchLabels("app", "web")
+                        .endSelector()
+                        .endSpec()
+                        .build())
+                .create();
+        Pod pod = mockClient
+                .pods()
+                .inNamespace(NAMESPACE)
+                .resource(restartingPod(replicaSet, now))
+                .create();
+        mockClient
+                .v1()
+                .events()
+                .inNamespace(NAMESPACE)
+                .resource(new EventBuilder()
+                        .withNewMetadata()
+                        .withName(POD + ".17a2b3c4d5e6f708")
+                        .withNamespace(NAMESPACE)
+                        .endMetadata()
+                        .withNewInvolvedObject()
+                        .withKind("Pod")
+                        .withNamespace(NAMESPACE)
+                        .withName(POD)
+                        .withUid(pod.getMetadata().getUid())
+                        .withFieldPath("spec.containers{app}")
+                        .endInvolvedObject()
+                        .withType("Warning")
+                        .withReason("BackOff")
+                        .withMessage("Back-off restarting failed container app in pod " + POD)
+                        .withCount(12)
+                        .withFirstTimestamp(now.minus(10, ChronoUnit.MINUTES).toString())
+                        .withLastTimestamp(now.minus(1, ChronoUnit.MINUTES).toString())
+                        .withNewSource()
+                        .withComponent("kubelet")
+                        .withHost("node-a")
+                        .endSource()
+                        .build())
+                .create();
 
         // The agent's own transport on the test's Vertx, as in production.
-        client = new KubernetesClientBuilder().withConfig(mockClient.getConfiguration())
-                .withHttpClientFactory(new VertxHttpClientFactory(vertx)).build();
+        client = new KubernetesClientBuilder()
+                .withConfig(mockClient.getConfiguration())
+                .withHttpClientFactory(new VertxHttpClientFactory(vertx))
+                .build();
         live = LiveCluster.using(vertx, client, Clock.systemUTC(), Duration.ofMillis(200));
         web = WebClient.create(vertx);
     }
@@ -122,21 +201,26 @@ class LiveApiMockServerTest {
 
     @Test
     void apiAnswers503AndReadinessFailsUntilTheInformersHaveSynced(VertxTestContext testContext) {
-        serve().compose(port -> get(port, "/readyz").compose(ready -> get(port, DESCRIBE).map(api -> {
-                    assertThat(ready.statusCode()).isEqualTo(503);
-                    assertThat(ready.bodyAsString()).contains("pods").contains("not synced");
-                    assertThat(api.statusCode()).isEqualTo(503);
-                    assertThat(error(api).getString("code")).isEqualTo("SERVICE_UNAVAILABLE");
-                    assertThat(error(api).getString("details")).startsWith("the cluster cache is still syncing: ").contains("pods");
-                    return port;
-                })))
+        serve().compose(port -> get(port, "/readyz")
+                        .compose(ready -> get(port, DESCRIBE).map(api -> {
+                            assertThat(ready.statusCode()).isEqualTo(503);
+                            assertThat(ready.bodyAsString()).contains("pods").contains("not synced");
+                            assertThat(api.statusCode()).isEqualTo(503);
+                            assertThat(error(api).getString("code")).isEqualTo("SERVICE_UNAVAILABLE");
+                            assertThat(error(api).getString("details"))
+                                    .startsWith("the cluster cache is still syncing: ")
+                                    .contains("pods");
+                            return port;
+                        })))
                 .compose(port -> live.awaitSynced(SYNC_TIMEOUT).map(port))
-                .compose(port -> get(port, "/readyz").compose(ready -> get(port, DESCRIBE).map(api -> {
-                    assertThat(ready.statusCode()).isEqualTo(200);
-                    assertThat(ready.bodyAsJsonObject().getString("status")).isEqualTo("UP");
-                    assertThat(api.statusCode()).isEqualTo(200);
-                    return api;
-                })))
+                .compose(port -> get(port, "/readyz")
+                        .compose(ready -> get(port, DESCRIBE).map(api -> {
+                            assertThat(ready.statusCode()).isEqualTo(200);
+                            assertThat(ready.bodyAsJsonObject().getString("status"))
+                                    .isEqualTo("UP");
+                            assertThat(api.statusCode()).isEqualTo(200);
+                            return api;
+                        })))
                 .onComplete(testContext.succeedingThenComplete());
     }
 
@@ -149,9 +233,12 @@ class LiveApiMockServerTest {
             assertThat(pod.getString("namespace")).isEqualTo(NAMESPACE);
             assertThat(pod.getString("node")).isEqualTo("node-a");
             assertThat(pod.getJsonArray("ownerReferences").getJsonObject(0).getMap())
-                    .containsEntry("kind", "ReplicaSet").containsEntry("name", REPLICA_SET).containsEntry("controller", true);
+                    .containsEntry("kind", "ReplicaSet")
+                    .containsEntry("name", REPLICA_SET)
+                    .containsEntry("controller", true);
             assertThat(firstContainer(pod).getInteger("restartCount")).isEqualTo(6);
-            assertThat(pod.getJsonArray("events").getJsonObject(0).getString("reason")).isEqualTo("BackOff");
+            assertThat(pod.getJsonArray("events").getJsonObject(0).getString("reason"))
+                    .isEqualTo("BackOff");
         });
     }
 
@@ -180,18 +267,25 @@ class LiveApiMockServerTest {
             assertThat(pod.getString("ownerKind")).isEqualTo("Deployment");
             assertThat(pod.getString("ownerName")).isEqualTo(DEPLOYMENT);
             assertThat(issueTypes(pod)).containsExactly("HighRestarts");
-            assertThat(pod.getJsonArray("recentEvents").getJsonObject(0).getString("reason")).isEqualTo("BackOff");
+            assertThat(pod.getJsonArray("recentEvents").getJsonObject(0).getString("reason"))
+                    .isEqualTo("BackOff");
         });
     }
 
     @Test
     void aPodStatusChangedThroughTheApiShowsInTheNextResponses(VertxTestContext testContext) {
-        Future<HttpResponse<Buffer>> changed = synced().compose(port -> blocking(() -> mockClient.pods().inNamespace(NAMESPACE)
-                        .withName(POD).editStatus(LiveApiMockServerTest::crashLooping))
+        Future<HttpResponse<Buffer>> changed = synced().compose(port -> blocking(() -> mockClient
+                        .pods()
+                        .inNamespace(NAMESPACE)
+                        .withName(POD)
+                        .editStatus(LiveApiMockServerTest::crashLooping))
                 .compose(edited -> eventually(port, DESCRIBE, describe -> {
                     JsonObject app = firstContainer(data(describe));
                     assertThat(app.getInteger("restartCount")).isEqualTo(9);
-                    assertThat(app.getJsonObject("state").getJsonObject("waiting").getString("reason")).isEqualTo("CrashLoopBackOff");
+                    assertThat(app.getJsonObject("state")
+                                    .getJsonObject("waiting")
+                                    .getString("reason"))
+                            .isEqualTo("CrashLoopBackOff");
                 }))
                 .compose(describe -> get(port, FAILURE_EVENTS))
                 .compose(failureEvents -> {
@@ -200,7 +294,8 @@ class LiveApiMockServerTest {
                 }));
 
         expect(testContext, changed, namespaceErrors -> {
-            JsonObject pod = data(namespaceErrors).getJsonArray("problematicPods").getJsonObject(0);
+            JsonObject pod =
+                    data(namespaceErrors).getJsonArray("problematicPods").getJsonObject(0);
             assertThat(pod.getString("ownerName")).isEqualTo(DEPLOYMENT);
             assertThat(pod.getInteger("restartCount")).isEqualTo(9);
             assertThat(pod.getString("status")).isEqualTo("CrashLoopBackOff");
@@ -213,19 +308,28 @@ class LiveApiMockServerTest {
         Future<HttpResponse<Buffer>> deleted = synced().compose(port -> get(port, DESCRIBE)
                 .compose(before -> {
                     assertThat(before.statusCode()).isEqualTo(200);
-                    return blocking(() -> mockClient.pods().inNamespace(NAMESPACE).withName(POD).delete());
+                    return blocking(() -> mockClient
+                            .pods()
+                            .inNamespace(NAMESPACE)
+                            .withName(POD)
+                            .delete());
                 })
-                .compose(gone -> eventually(port, DESCRIBE, describe -> assertThat(describe.statusCode()).isEqualTo(404))));
+                .compose(gone -> eventually(
+                        port,
+                        DESCRIBE,
+                        describe -> assertThat(describe.statusCode()).isEqualTo(404))));
 
         expect(testContext, deleted, response -> {
             assertThat(error(response).getString("code")).isEqualTo("RESOURCE_NOT_FOUND");
-            assertThat(error(response).getString("details")).isEqualTo("Pod '" + POD + "' not found in namespace 'shop'");
+            assertThat(error(response).getString("details"))
+                    .isEqualTo("Pod '" + POD + "' not found in namespace 'shop'");
         });
     }
 
     /** Deploys the API over the live state, which has not started syncing yet. */
     private Future<Integer> serve() {
-        ApiVerticle api = new ApiVerticle(AgentConfig.fromMap(Map.of(), List.of("--port", "0")), live.state(), Clock.systemUTC());
+        ApiVerticle api =
+                new ApiVerticle(AgentConfig.fromMap(Map.of(), List.of("--port", "0")), live.state(), Clock.systemUTC());
         return vertx.deployVerticle(api).map(deployed -> api.port());
     }
 
@@ -255,35 +359,74 @@ class LiveApiMockServerTest {
 
     private static Pod restartingPod(ReplicaSet owner, Instant now) {
         return new PodBuilder()
-                .withNewMetadata().withName(POD).withNamespace(NAMESPACE)
+                .withNewMetadata()
+                .withName(POD)
+                .withNamespace(NAMESPACE)
                 .addToLabels(Map.of("app", "web", "pod-template-hash", "5d8f7c9b6"))
-                .withOwnerReferences(controller(owner)).endMetadata()
-                .withNewSpec().withNodeName("node-a").addNewContainer().withName("app").withImage("shop/web:1.4")
-                .withNewResources().addToRequests(Map.of("cpu", new Quantity("250m"), "memory", new Quantity("256Mi"))).endResources()
-                .endContainer().endSpec()
-                .withNewStatus().withPhase("Running")
-                .withContainerStatuses(new ContainerStatusBuilder().withName("app").withImage("shop/web:1.4")
-                        .withReady(true).withStarted(true).withRestartCount(6)
-                        .withNewState().withNewRunning().withStartedAt(now.minus(1, ChronoUnit.MINUTES).toString()).endRunning().endState()
-                        .withNewLastState().withNewTerminated().withExitCode(1).withReason("Error")
-                        .withFinishedAt(now.minus(2, ChronoUnit.MINUTES).toString()).endTerminated().endLastState()
+                .withOwnerReferences(controller(owner))
+                .endMetadata()
+                .withNewSpec()
+                .withNodeName("node-a")
+                .addNewContainer()
+                .withName("app")
+                .withImage("shop/web:1.4")
+                .withNewResources()
+                .addToRequests(Map.of("cpu", new Quantity("250m"), "memory", new Quantity("256Mi")))
+                .endResources()
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPhase("Running")
+                .withContainerStatuses(new ContainerStatusBuilder()
+                        .withName("app")
+                        .withImage("shop/web:1.4")
+                        .withReady(true)
+                        .withStarted(true)
+                        .withRestartCount(6)
+                        .withNewState()
+                        .withNewRunning()
+                        .withStartedAt(now.minus(1, ChronoUnit.MINUTES).toString())
+                        .endRunning()
+                        .endState()
+                        .withNewLastState()
+                        .withNewTerminated()
+                        .withExitCode(1)
+                        .withReason("Error")
+                        .withFinishedAt(now.minus(2, ChronoUnit.MINUTES).toString())
+                        .endTerminated()
+                        .endLastState()
                         .build())
-                .endStatus().build();
+                .endStatus()
+                .build();
     }
 
     private static Pod crashLooping(Pod pod) {
-        return new PodBuilder(pod).editStatus()
-                .withContainerStatuses(new ContainerStatusBuilder(pod.getStatus().getContainerStatuses().get(0))
-                        .withReady(false).withStarted(false).withRestartCount(9)
-                        .withNewState().withNewWaiting().withReason("CrashLoopBackOff")
-                        .withMessage("back-off 5m0s restarting failed container=app pod=" + POD).endWaiting().endState()
+        return new PodBuilder(pod)
+                .editStatus()
+                .withContainerStatuses(new ContainerStatusBuilder(
+                                pod.getStatus().getContainerStatuses().get(0))
+                        .withReady(false)
+                        .withStarted(false)
+                        .withRestartCount(9)
+                        .withNewState()
+                        .withNewWaiting()
+                        .withReason("CrashLoopBackOff")
+                        .withMessage("back-off 5m0s restarting failed container=app pod=" + POD)
+                        .endWaiting()
+                        .endState()
                         .build())
-                .endStatus().build();
+                .endStatus()
+                .build();
     }
 
     private static OwnerReference controller(HasMetadata owner) {
-        return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
-                .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withController(true).build();
+        return new OwnerReferenceBuilder()
+                .withApiVersion(owner.getApiVersion())
+                .withKind(owner.getKind())
+                .withName(owner.getMetadata().getName())
+                .withUid(owner.getMetadata().getUid())
+                .withController(true)
+                .build();
     }
 
     private static JsonObject data(HttpResponse<Buffer> response) {
@@ -301,6 +444,9 @@ class LiveApiMockServerTest {
 
     private static List<String> issueTypes(JsonObject problematicPod) {
         JsonArray issues = problematicPod.getJsonArray("issues");
-        return issues.stream().map(JsonObject.class::cast).map(issue -> issue.getString("type")).toList();
+        return issues.stream()
+                .map(JsonObject.class::cast)
+                .map(issue -> issue.getString("type"))
+                .toList();
     }
 }

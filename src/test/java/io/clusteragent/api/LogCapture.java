@@ -43,13 +43,15 @@ final class LogCapture implements AutoCloseable {
      */
     List<String> tracesAndErrors() {
         return events().stream()
-                .filter(event -> hasStackFrames(event.getThrowableProxy()) || event.getLevel().isGreaterOrEqual(Level.ERROR))
+                .filter(event -> hasStackFrames(event.getThrowableProxy())
+                        || event.getLevel().isGreaterOrEqual(Level.ERROR))
                 .map(event -> event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage())
                 .toList();
     }
 
     private static boolean hasStackFrames(IThrowableProxy throwable) {
-        return throwable != null && (throwable.getStackTraceElementProxyArray().length > 0 || hasStackFrames(throwable.getCause()));
+        return throwable != null
+                && (throwable.getStackTraceElementProxyArray().length > 0 || hasStackFrames(throwable.getCause()));
     }
 
     @Override

@@ -12,11 +12,11 @@ import io.clusteragent.analysis.resources.QosClass;
 import io.clusteragent.analysis.scheduling.FailureSummary;
 import io.clusteragent.analysis.scheduling.PodScheduling;
 import io.clusteragent.analysis.scheduling.SchedulingFailureCategory;
-import io.clusteragent.testing.ClusterStates;
 import io.clusteragent.api.openapi.OpenApiDocument;
 import io.clusteragent.cluster.ClusterState;
-import io.clusteragent.config.AgentConfig;
 import io.clusteragent.cluster.SnapshotLoader;
+import io.clusteragent.config.AgentConfig;
+import io.clusteragent.testing.ClusterStates;
 import io.clusteragent.testing.TestServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -39,7 +39,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,7 +121,8 @@ class OpenApiContractTest {
 
         @Override
         public String toString() {
-            return method + " " + abbreviate(path) + " -> " + status + (scenario == Scenario.DEMO ? "" : " [" + scenario + "]");
+            return method + " " + abbreviate(path) + " -> " + status
+                    + (scenario == Scenario.DEMO ? "" : " [" + scenario + "]");
         }
     }
 
@@ -147,7 +147,8 @@ class OpenApiContractTest {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
 
-        SwaggerParseResult fromFile = new OpenAPIV3Parser().readLocation(DOCUMENT.toAbsolutePath().toString(), null, options);
+        SwaggerParseResult fromFile =
+                new OpenAPIV3Parser().readLocation(DOCUMENT.toAbsolutePath().toString(), null, options);
         SwaggerParseResult fromText = new OpenAPIV3Parser().readContents(Files.readString(DOCUMENT), null, options);
 
         for (SwaggerParseResult result : List.of(fromFile, fromText)) {
@@ -165,11 +166,18 @@ class OpenApiContractTest {
         Vertx vertx = Vertx.vertx();
         try {
             WorkerExecutor pool = vertx.createSharedWorkerExecutor("contract-routes");
-            Router router = ApiRouter.create(vertx, demo, Clock.fixed(TestServer.NOW, ZoneOffset.UTC), pool, AgentConfig.defaults(),
+            Router router = ApiRouter.create(
+                    vertx,
+                    demo,
+                    Clock.fixed(TestServer.NOW, ZoneOffset.UTC),
+                    pool,
+                    AgentConfig.defaults(),
                     new ResponseCache(AgentConfig.defaults().responseCacheBytes()));
             Set<String> routes = new TreeSet<>();
             for (Route route : router.getRoutes()) {
-                if (route.getPath() != null && route.methods() != null && !route.methods().isEmpty()) {
+                if (route.getPath() != null
+                        && route.methods() != null
+                        && !route.methods().isEmpty()) {
                     String template = route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
                     route.methods().forEach(method -> routes.add(method.name() + " " + template));
                 }
@@ -188,17 +196,27 @@ class OpenApiContractTest {
         assertThat(enumOf("SchedulingFailureCategory")).containsExactly(names(SchedulingFailureCategory.values()));
         assertThat(enumOf("EventCategory")).containsExactly(names(EventCategory.values()));
         assertThat(enumOf("IssueType")).containsExactly(names(IssueType.values()));
-        assertThat(enumOf("Severity")).containsExactly(Arrays.stream(Severity.values()).map(Severity::label).toArray(String[]::new));
-        assertThat(enumOf("QosClass")).containsExactlyInAnyOrder(QosClass.GUARANTEED, QosClass.BURSTABLE, QosClass.BEST_EFFORT);
+        assertThat(enumOf("Severity"))
+                .containsExactly(
+                        Arrays.stream(Severity.values()).map(Severity::label).toArray(String[]::new));
+        assertThat(enumOf("QosClass"))
+                .containsExactlyInAnyOrder(QosClass.GUARANTEED, QosClass.BURSTABLE, QosClass.BEST_EFFORT);
         assertThat(propertyEnum("PodScheduling", "status"))
                 .containsExactly(PodScheduling.SCHEDULED, PodScheduling.PENDING, PodScheduling.FAILED);
         assertThat(propertyEnum("FailureSummary", "source"))
-                .containsExactly(FailureSummary.EVALUATION, FailureSummary.SCHEDULER, FailureSummary.BOTH, FailureSummary.EVENTS);
+                .containsExactly(
+                        FailureSummary.EVALUATION,
+                        FailureSummary.SCHEDULER,
+                        FailureSummary.BOTH,
+                        FailureSummary.EVENTS);
         assertThat(propertyEnum("ContainerResources", "type"))
                 .containsExactly(PodResources.CONTAINER, PodResources.INIT, PodResources.SIDECAR);
-        assertThat(propertyEnum("ProblematicPod", "ownerKind")).containsExactly(WorkloadOwner.DEPLOYMENT, WorkloadOwner.STATEFUL_SET);
-        assertThat(propertyEnum("PodIssue", "severity")).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(IssueType.values()).map(type -> type.severity().label()).collect(Collectors.toSet()));
+        assertThat(propertyEnum("ProblematicPod", "ownerKind"))
+                .containsExactly(WorkloadOwner.DEPLOYMENT, WorkloadOwner.STATEFUL_SET);
+        assertThat(propertyEnum("PodIssue", "severity"))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(IssueType.values())
+                        .map(type -> type.severity().label())
+                        .collect(Collectors.toSet()));
     }
 
     @Test
@@ -213,13 +231,17 @@ class OpenApiContractTest {
         assertThat(enumDescriptions("SchedulingFailureCategory")).isEqualTo(scheduling);
         assertThat(enumDescriptions("EventCategory")).isEqualTo(events);
         assertThat(enumDescriptions("IssueType")).isEqualTo(issues);
-        String schedulingTable = document.at("/components/schemas/SchedulingFailureCategory/description").asText();
+        String schedulingTable = document.at("/components/schemas/SchedulingFailureCategory/description")
+                .asText();
         scheduling.forEach((name, text) -> assertThat(schedulingTable).contains("| `" + name + "` | " + text + " |"));
-        String eventTable = document.at("/components/schemas/EventCategory/description").asText();
+        String eventTable =
+                document.at("/components/schemas/EventCategory/description").asText();
         events.forEach((name, text) -> assertThat(eventTable).contains("| `" + name + "` | " + text + " |"));
-        String issueTable = document.at("/components/schemas/IssueType/description").asText();
-        Arrays.stream(IssueType.values()).forEach(type ->
-                assertThat(issueTable).contains("| `" + type.name() + "` | " + type.severity().label() + " | " + type.description()));
+        String issueTable =
+                document.at("/components/schemas/IssueType/description").asText();
+        Arrays.stream(IssueType.values())
+                .forEach(type -> assertThat(issueTable)
+                        .contains("| `" + type.name() + "` | " + type.severity().label() + " | " + type.description()));
     }
 
     @Test
@@ -227,10 +249,15 @@ class OpenApiContractTest {
         document.at("/components/schemas").fields().forEachRemaining(entry -> {
             JsonNode schema = entry.getValue();
             if (schema.has("properties") && !entry.getKey().startsWith("Kubernetes")) {
-                assertThat(schema.path("additionalProperties").isBoolean() && !schema.path("additionalProperties").asBoolean())
-                        .as("%s has additionalProperties: false", entry.getKey()).isTrue();
-                schema.path("required").forEach(required -> assertThat(schema.path("properties").has(required.asText()))
-                        .as("%s lists required property %s", entry.getKey(), required.asText()).isTrue());
+                assertThat(schema.path("additionalProperties").isBoolean()
+                                && !schema.path("additionalProperties").asBoolean())
+                        .as("%s has additionalProperties: false", entry.getKey())
+                        .isTrue();
+                schema.path("required")
+                        .forEach(
+                                required -> assertThat(schema.path("properties").has(required.asText()))
+                                        .as("%s lists required property %s", entry.getKey(), required.asText())
+                                        .isTrue());
             }
         });
     }
@@ -241,7 +268,8 @@ class OpenApiContractTest {
         int examples = 0;
         for (String response : document.responses()) {
             String[] parts = response.split(" ");
-            String pointer = document.response(parts[1], parts[0], Integer.parseInt(parts[2])).orElseThrow();
+            String pointer = document.response(parts[1], parts[0], Integer.parseInt(parts[2]))
+                    .orElseThrow();
             var content = document.at(pointer + "/content").fields();
             while (content.hasNext()) {
                 var media = content.next();
@@ -250,7 +278,9 @@ class OpenApiContractTest {
                 while (named.hasNext()) {
                     String name = named.next();
                     JsonNode value = document.at(document.resolve(mediaPointer + "/examples/" + name) + "/value");
-                    assertThat(value.isMissingNode()).as("example %s of %s has a value", name, response).isFalse();
+                    assertThat(value.isMissingNode())
+                            .as("example %s of %s has a value", name, response)
+                            .isFalse();
                     List<String> messages = document.validate(mediaPointer + "/schema", value);
                     examples++;
                     if (!messages.isEmpty()) {
@@ -268,14 +298,18 @@ class OpenApiContractTest {
     @TestFactory
     Stream<DynamicTest> everyResponseConformsToTheDocument() {
         List<Call> calls = calls();
-        Stream<DynamicTest> responses = calls.stream().map(call -> DynamicTest.dynamicTest(call.toString(), () -> check(call)));
-        Stream<DynamicTest> coverage = Stream.of(DynamicTest.dynamicTest("every documented response was provoked", () -> {
-            Set<String> documented = new TreeSet<>(document.responses());
-            assertThat(documented).containsAll(NOT_PROVOKED);
-            documented.removeAll(NOT_PROVOKED);
-            assertThat(exercised).as("documented responses provoked").containsAll(documented);
-            System.out.printf("OpenAPI contract: %d responses validated, covering %d documented responses%n", validated, exercised.size());
-        }));
+        Stream<DynamicTest> responses =
+                calls.stream().map(call -> DynamicTest.dynamicTest(call.toString(), () -> check(call)));
+        Stream<DynamicTest> coverage =
+                Stream.of(DynamicTest.dynamicTest("every documented response was provoked", () -> {
+                    Set<String> documented = new TreeSet<>(document.responses());
+                    assertThat(documented).containsAll(NOT_PROVOKED);
+                    documented.removeAll(NOT_PROVOKED);
+                    assertThat(exercised).as("documented responses provoked").containsAll(documented);
+                    System.out.printf(
+                            "OpenAPI contract: %d responses validated, covering %d documented responses%n",
+                            validated, exercised.size());
+                }));
         return Stream.concat(responses, coverage);
     }
 
@@ -283,25 +317,32 @@ class OpenApiContractTest {
         List<Call> calls = new ArrayList<>();
         // The scenarios the brief of each route names, first.
         for (String pod : List.of(RUNNING_POD, CRASH_LOOPING_POD, PENDING_POD)) {
-            POD_ROUTES.forEach(route -> calls.add(new Call("/api/v1/pods/" + pod + "/" + route, POD + "/" + route, 200)));
+            POD_ROUTES.forEach(
+                    route -> calls.add(new Call("/api/v1/pods/" + pod + "/" + route, POD + "/" + route, 200)));
         }
         calls.add(new Call("/api/v1/namespace/" + NAMESPACE + "/error", "/api/v1/namespace/{namespace}/error", 200));
-        calls.add(new Call("/api/v1/nodes/" + NODE_WITH_METRICS + "/utilization", "/api/v1/nodes/{node}/utilization", 200));
+        calls.add(new Call(
+                "/api/v1/nodes/" + NODE_WITH_METRICS + "/utilization", "/api/v1/nodes/{node}/utilization", 200));
         calls.add(new Call("/healthz", "/healthz", 200));
         calls.add(new Call("/readyz", "/readyz", 200));
         calls.add(new Call("/metrics", "/metrics", 200));
 
         // Then every object of the demo cluster, for the shapes the scenarios above do not show.
         for (var pod : demo.pods()) {
-            String name = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
-            POD_ROUTES.forEach(route -> calls.add(new Call("/api/v1/pods/" + name + "/" + route, POD + "/" + route, 200)));
+            String name =
+                    pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+            POD_ROUTES.forEach(
+                    route -> calls.add(new Call("/api/v1/pods/" + name + "/" + route, POD + "/" + route, 200)));
         }
         Set<String> namespaces = new TreeSet<>(List.of("default"));
         demo.pods().forEach(pod -> namespaces.add(pod.getMetadata().getNamespace()));
-        namespaces.forEach(namespace -> calls.add(new Call("/api/v1/namespace/" + namespace + "/error", "/api/v1/namespace/{namespace}/error", 200)));
+        namespaces.forEach(namespace -> calls.add(
+                new Call("/api/v1/namespace/" + namespace + "/error", "/api/v1/namespace/{namespace}/error", 200)));
         for (var node : demo.nodes()) {
             String name = name(node);
-            calls.add(new Call("/api/v1/nodes/" + name + "/utilization", "/api/v1/nodes/{node}/utilization",
+            calls.add(new Call(
+                    "/api/v1/nodes/" + name + "/utilization",
+                    "/api/v1/nodes/{node}/utilization",
                     demo.nodeMetrics(name).isPresent() ? 200 : 503));
         }
 
@@ -317,7 +358,8 @@ class OpenApiContractTest {
         calls.add(new Call("/api/v1/namespace/a.b/error", "/api/v1/namespace/{namespace}/error", 400));
         calls.add(new Call("/api/v1/nodes/-node/utilization", "/api/v1/nodes/{node}/utilization", 400));
         calls.add(new Call("/api/v1/nodes/Worker_1/utilization", "/api/v1/nodes/{node}/utilization", 400));
-        calls.add(new Call("/api/v1/nodes/" + "w".repeat(254) + "/utilization", "/api/v1/nodes/{node}/utilization", 400));
+        calls.add(
+                new Call("/api/v1/nodes/" + "w".repeat(254) + "/utilization", "/api/v1/nodes/{node}/utilization", 400));
 
         // Unknown objects and routes: 404.
         for (String route : POD_ROUTES) {
@@ -338,22 +380,33 @@ class OpenApiContractTest {
         calls.add(new Call("/api/v1/nodes/worker-1%/utilization", "/api/v1/nodes/{node}/utilization", 400));
 
         // Other methods than GET and HEAD, made-up ones included: 405.
-        List<HttpMethod> writes = List.of(HttpMethod.DELETE, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.valueOf("MADEUP"));
+        List<HttpMethod> writes = List.of(
+                HttpMethod.DELETE, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.valueOf("MADEUP"));
         int i = 0;
         for (String[] route : apiRoutes()) {
             calls.add(new Call(Scenario.DEMO, writes.get(i++ % writes.size()), route[0], route[1], 405));
         }
 
         // No metrics server: 503.
-        calls.add(new Call(Scenario.NO_METRICS, HttpMethod.GET, "/api/v1/nodes/" + NODE_WITH_METRICS + "/utilization",
-                "/api/v1/nodes/{node}/utilization", 503));
-        calls.add(new Call(Scenario.NO_METRICS, HttpMethod.GET, "/api/v1/pods/" + CRASH_LOOPING_POD + "/describe", POD + "/describe", 200));
+        calls.add(new Call(
+                Scenario.NO_METRICS,
+                HttpMethod.GET,
+                "/api/v1/nodes/" + NODE_WITH_METRICS + "/utilization",
+                "/api/v1/nodes/{node}/utilization",
+                503));
+        calls.add(new Call(
+                Scenario.NO_METRICS,
+                HttpMethod.GET,
+                "/api/v1/pods/" + CRASH_LOOPING_POD + "/describe",
+                POD + "/describe",
+                200));
 
         // Cache not synced: every /api route 503, readiness 503, liveness still 200.
         for (String[] route : apiRoutes()) {
             calls.add(new Call(Scenario.NOT_READY, HttpMethod.GET, route[0], route[1], 503));
         }
-        calls.add(new Call(Scenario.NOT_READY, HttpMethod.GET, "/api/v1/pods/Shop_1/web_1/describe", POD + "/describe", 503));
+        calls.add(new Call(
+                Scenario.NOT_READY, HttpMethod.GET, "/api/v1/pods/Shop_1/web_1/describe", POD + "/describe", 503));
         calls.add(new Call(Scenario.NOT_READY, HttpMethod.GET, "/readyz", "/readyz", 503));
         calls.add(new Call(Scenario.NOT_READY, HttpMethod.GET, "/healthz", "/healthz", 200));
 
@@ -374,23 +427,31 @@ class OpenApiContractTest {
         // the slow scenario's GET gave up on is still kept when it comes, so its HEAD asks about another name.
         Set<String> heads = new TreeSet<>();
         for (Call call : List.copyOf(calls)) {
-            if (call.method() == HttpMethod.GET && call.template() != null && heads.add(call.scenario() + " " + call.template() + " " + call.status())) {
-                String path = call.scenario() == Scenario.SLOW ? call.template().replaceAll("\\{[a-z]+}", "never-asked") : call.path();
+            if (call.method() == HttpMethod.GET
+                    && call.template() != null
+                    && heads.add(call.scenario() + " " + call.template() + " " + call.status())) {
+                String path = call.scenario() == Scenario.SLOW
+                        ? call.template().replaceAll("\\{[a-z]+}", "never-asked")
+                        : call.path();
                 calls.add(new Call(call.scenario(), HttpMethod.HEAD, path, call.template(), call.status()));
             }
         }
 
         // One server per scenario, started in turn.
-        calls.sort((a, b) -> Integer.compare(a.scenario().ordinal(), b.scenario().ordinal()));
+        calls.sort(
+                (a, b) -> Integer.compare(a.scenario().ordinal(), b.scenario().ordinal()));
         return calls;
     }
 
     /** One real request for each /api route: path, template. */
     private static List<String[]> apiRoutes() {
         List<String[]> routes = new ArrayList<>();
-        POD_ROUTES.forEach(route -> routes.add(new String[] {"/api/v1/pods/" + CRASH_LOOPING_POD + "/" + route, POD + "/" + route}));
+        POD_ROUTES.forEach(route ->
+                routes.add(new String[] {"/api/v1/pods/" + CRASH_LOOPING_POD + "/" + route, POD + "/" + route}));
         routes.add(new String[] {"/api/v1/namespace/" + NAMESPACE + "/error", "/api/v1/namespace/{namespace}/error"});
-        routes.add(new String[] {"/api/v1/nodes/" + NODE_WITH_METRICS + "/utilization", "/api/v1/nodes/{node}/utilization"});
+        routes.add(
+                new String[] {"/api/v1/nodes/" + NODE_WITH_METRICS + "/utilization", "/api/v1/nodes/{node}/utilization"
+                });
         return routes;
     }
 
@@ -402,12 +463,16 @@ class OpenApiContractTest {
         }
         HttpResponse<Buffer> response = serverFor(call.scenario()).request(call.method(), call.path(), headers);
         String body = response.bodyAsString() == null ? "" : response.bodyAsString();
-        assertThat(response.statusCode()).as("status of %s, body %s", call, abbreviate(body)).isEqualTo(call.status());
+        assertThat(response.statusCode())
+                .as("status of %s, body %s", call, abbreviate(body))
+                .isEqualTo(call.status());
 
         var match = document.match(call.path());
         String responsePointer;
         if (call.template() == null) {
-            assertThat(match).as("%s falls under no documented path", call.path()).isEmpty();
+            assertThat(match)
+                    .as("%s falls under no documented path", call.path())
+                    .isEmpty();
             responsePointer = "/components/responses/PodNotFound";
         } else {
             assertThat(match).as("documented path of %s", call.path()).isPresent();
@@ -415,8 +480,9 @@ class OpenApiContractTest {
             checkPathParameters(call, match.get());
             // Every method but HEAD is answered as documented under GET, the API's one other method.
             String operation = call.method() == HttpMethod.HEAD ? "head" : "get";
-            responsePointer = document.response(call.template(), operation, response.statusCode()).orElseThrow(() -> new AssertionError(
-                    "status " + response.statusCode() + " is not documented for " + operation + " " + call.template()));
+            responsePointer = document.response(call.template(), operation, response.statusCode())
+                    .orElseThrow(() -> new AssertionError("status " + response.statusCode() + " is not documented for "
+                            + operation + " " + call.template()));
             exercised.add(operation.toUpperCase(Locale.ROOT) + " " + call.template() + " " + response.statusCode());
         }
         if (call.method() == HttpMethod.HEAD) {
@@ -430,12 +496,16 @@ class OpenApiContractTest {
         assertThat(contentType).as("Content-Type of %s", call).isNotNull();
         String mediaType = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         JsonNode content = document.at(responsePointer + "/content");
-        assertThat(content.has(mediaType)).as("%s documents content %s (has %s)", responsePointer, mediaType,
-                iterable(content.fieldNames())).isTrue();
+        assertThat(content.has(mediaType))
+                .as("%s documents content %s (has %s)", responsePointer, mediaType, iterable(content.fieldNames()))
+                .isTrue();
         JsonNode instance = mediaType.equals("application/json") ? JSON.readTree(body) : TextNode.valueOf(body);
-        List<String> messages = document.validate(responsePointer + "/content/" + OpenApiDocument.escape(mediaType) + "/schema", instance);
+        List<String> messages = document.validate(
+                responsePointer + "/content/" + OpenApiDocument.escape(mediaType) + "/schema", instance);
         if (!messages.isEmpty()) {
-            fail("%s does not conform to %s:%n  %s%nbody: %s", call, responsePointer, String.join("\n  ", messages), abbreviate(body));
+            fail(
+                    "%s does not conform to %s:%n  %s%nbody: %s",
+                    call, responsePointer, String.join("\n  ", messages), abbreviate(body));
         }
 
         checkHeaders(call, response, responsePointer, requestId, instance);
@@ -447,20 +517,30 @@ class OpenApiContractTest {
         boolean allValid = true;
         for (var value : match.parameters().entrySet()) {
             String pointer = parameters.get("path:" + value.getKey());
-            assertThat(pointer).as("path parameter %s of %s is documented", value.getKey(), call.template()).isNotNull();
+            assertThat(pointer)
+                    .as("path parameter %s of %s is documented", value.getKey(), call.template())
+                    .isNotNull();
             assertThat(document.at(pointer).path("required").asBoolean()).isTrue();
-            allValid &= document.validate(pointer + "/schema", TextNode.valueOf(value.getValue())).isEmpty();
+            allValid &= document.validate(pointer + "/schema", TextNode.valueOf(value.getValue()))
+                    .isEmpty();
         }
         if (call.status() == 400) {
-            assertThat(allValid).as("the documented parameter schemas reject a name of %s", call).isFalse();
+            assertThat(allValid)
+                    .as("the documented parameter schemas reject a name of %s", call)
+                    .isFalse();
         } else if (call.scenario() != Scenario.NOT_READY) {
-            assertThat(allValid).as("the documented parameter schemas accept the names of %s", call).isTrue();
+            assertThat(allValid)
+                    .as("the documented parameter schemas accept the names of %s", call)
+                    .isTrue();
         }
     }
 
-    private static void checkHeaders(Call call, HttpResponse<Buffer> response, String responsePointer, String requestId, JsonNode body) {
+    private static void checkHeaders(
+            Call call, HttpResponse<Buffer> response, String responsePointer, String requestId, JsonNode body) {
         JsonNode documented = document.at(responsePointer + "/headers");
-        assertThat(documented.has("X-Request-Id")).as("%s documents X-Request-Id", responsePointer).isTrue();
+        assertThat(documented.has("X-Request-Id"))
+                .as("%s documents X-Request-Id", responsePointer)
+                .isTrue();
         documented.fieldNames().forEachRemaining(name -> {
             String pointer = document.resolve(responsePointer + "/headers/" + OpenApiDocument.escape(name));
             String value = response.getHeader(name);
@@ -468,7 +548,9 @@ class OpenApiContractTest {
                 assertThat(value).as("header %s of %s", name, call).isNotNull();
             }
             if (value != null) {
-                assertThat(document.validate(pointer + "/schema", TextNode.valueOf(value))).as("header %s of %s", name, call).isEmpty();
+                assertThat(document.validate(pointer + "/schema", TextNode.valueOf(value)))
+                        .as("header %s of %s", name, call)
+                        .isEmpty();
             }
         });
         String id = response.getHeader("X-Request-Id");
@@ -476,7 +558,9 @@ class OpenApiContractTest {
             assertThat(id).as("X-Request-Id echoed by %s", call).isEqualTo(requestId);
         }
         if (body.has("metadata")) {
-            assertThat(body.path("metadata").path("requestId").asText()).as("metadata.requestId of %s", call).isEqualTo(id);
+            assertThat(body.path("metadata").path("requestId").asText())
+                    .as("metadata.requestId of %s", call)
+                    .isEqualTo(id);
         }
     }
 
@@ -501,14 +585,18 @@ class OpenApiContractTest {
 
     private static Map<String, String> enumDescriptions(String schema) {
         Map<String, String> descriptions = new LinkedHashMap<>();
-        document.at("/components/schemas/" + schema + "/x-enumDescriptions").fields()
-                .forEachRemaining(entry -> descriptions.put(entry.getKey(), entry.getValue().asText()));
+        document.at("/components/schemas/" + schema + "/x-enumDescriptions")
+                .fields()
+                .forEachRemaining(entry ->
+                        descriptions.put(entry.getKey(), entry.getValue().asText()));
         return descriptions;
     }
 
     private static List<String> texts(JsonNode array) {
         assertThat(array.isArray()).as("an enum").isTrue();
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     private static String[] names(Enum<?>[] values) {

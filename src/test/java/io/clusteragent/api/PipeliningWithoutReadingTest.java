@@ -1,7 +1,7 @@
 package io.clusteragent.api;
 
-import io.clusteragent.testing.RawClient;
 import io.clusteragent.testing.Eventually;
+import io.clusteragent.testing.RawClient;
 import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.Test;
 
@@ -29,19 +29,21 @@ class PipeliningWithoutReadingTest {
     private static final int CLIENTS = 20;
     private static final int REQUESTS_EACH = 3000;
     /** About 9 KB kept per answer on the demo cluster. */
-    private static final byte[] PIPELINE = RawClient.get("/api/v1/namespace/shop/error").repeat(REQUESTS_EACH)
-            .getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] PIPELINE =
+            RawClient.get("/api/v1/namespace/shop/error").repeat(REQUESTS_EACH).getBytes(StandardCharsets.ISO_8859_1);
 
     @Test
     void answersWaitForTheClientToReadInsteadOfPilingUpInMemory() throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(CLIENTS);
-        try (AccessLines access = new AccessLines(); GuardedServer server = new GuardedServer(Map.of("WRITE_TIMEOUT", "60s", "READ_TIMEOUT", "60s"))) {
+        try (AccessLines access = new AccessLines();
+                GuardedServer server = new GuardedServer(Map.of("WRITE_TIMEOUT", "60s", "READ_TIMEOUT", "60s"))) {
             WebClient probe = WebClient.create(server.vertx);
             await(probe.get(server.port, "localhost", "/healthz").send());
             List<RawClient> clients = pipelineWithoutReading(server.port, senders);
             int answered = stableCount(access);
             long healthzStart = System.nanoTime();
-            int healthz = await(probe.get(server.port, "localhost", "/healthz").send()).statusCode();
+            int healthz = await(probe.get(server.port, "localhost", "/healthz").send())
+                    .statusCode();
 
             assertThat(healthz).isEqualTo(200);
             assertThat(Duration.ofNanos(System.nanoTime() - healthzStart)).isLessThan(Duration.ofSeconds(1));
@@ -62,9 +64,13 @@ class PipeliningWithoutReadingTest {
             List<RawClient> clients = pipelineWithoutReading(server.port, senders);
             WebClient scraper = WebClient.create(server.vertx);
 
-            // The agent's side of each connection is closed; the client still has to read what was sent before the close.
-            Eventually.assertWithin(Duration.ofSeconds(10), () -> assertThat(activeConnections(scraper, server.port))
-                    .as("open connections besides the one asking").isEqualTo(1));
+            // The agent's side of each connection is closed; the client still has to read what was sent before the
+            // close.
+            Eventually.assertWithin(
+                    Duration.ofSeconds(10),
+                    () -> assertThat(activeConnections(scraper, server.port))
+                            .as("open connections besides the one asking")
+                            .isEqualTo(1));
             for (RawClient client : clients) {
                 client.close();
             }
@@ -75,8 +81,10 @@ class PipeliningWithoutReadingTest {
 
     private static int activeConnections(WebClient client, int port) {
         try {
-            String metrics = await(client.get(port, "localhost", "/metrics").send()).bodyAsString();
-            Matcher gauge = Pattern.compile("(?m)^vertx_http_server_active_connections ([0-9.]+)$").matcher(metrics);
+            String metrics =
+                    await(client.get(port, "localhost", "/metrics").send()).bodyAsString();
+            Matcher gauge = Pattern.compile("(?m)^vertx_http_server_active_connections ([0-9.]+)$")
+                    .matcher(metrics);
             assertThat(gauge.find()).as("the active connections gauge").isTrue();
             return (int) Double.parseDouble(gauge.group(1));
         } catch (Exception e) {

@@ -46,10 +46,26 @@ class RequestEdgeTest {
 
     private static final String DESCRIBE = "/api/v1/pods/shop/web-1/describe";
     private static final ClusterState CLUSTER = InMemoryClusterState.of(
-            new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build(),
-            new PodBuilder().withNewMetadata().withName("web-1").withNamespace("shop").endMetadata()
-                    .withNewSpec().addNewContainer().withName("app").withImage("nginx").endContainer().endSpec()
-                    .withNewStatus().withPhase("Running").endStatus().build());
+            new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName("shop")
+                    .endMetadata()
+                    .build(),
+            new PodBuilder()
+                    .withNewMetadata()
+                    .withName("web-1")
+                    .withNamespace("shop")
+                    .endMetadata()
+                    .withNewSpec()
+                    .addNewContainer()
+                    .withName("app")
+                    .withImage("nginx")
+                    .endContainer()
+                    .endSpec()
+                    .withNewStatus()
+                    .withPhase("Running")
+                    .endStatus()
+                    .build());
 
     private Vertx vertx;
     private int port;
@@ -58,7 +74,9 @@ class RequestEdgeTest {
     @BeforeEach
     void serve() {
         vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
-        ApiVerticle api = new ApiVerticle(AgentConfig.fromMap(Map.of("REQUEST_TIMEOUT", "10s"), List.of("--port", "0")), CLUSTER,
+        ApiVerticle api = new ApiVerticle(
+                AgentConfig.fromMap(Map.of("REQUEST_TIMEOUT", "10s"), List.of("--port", "0")),
+                CLUSTER,
                 Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
         await(vertx.deployVerticle(api));
         port = api.port();
@@ -84,7 +102,8 @@ class RequestEdgeTest {
     @ParameterizedTest
     @ValueSource(strings = {"bad host", "localhost:99999", "local[host", "localhost:port"})
     void aMalformedHostIs400NamingTheHostHeader(String host) {
-        RawHttp response = RawHttp.exchange(port, "GET " + DESCRIBE + " HTTP/1.1\r\nHost: " + host + "\r\nX-Request-Id: bad-host\r\n");
+        RawHttp response = RawHttp.exchange(
+                port, "GET " + DESCRIBE + " HTTP/1.1\r\nHost: " + host + "\r\nX-Request-Id: bad-host\r\n");
 
         assertError(response, 400, "BAD_REQUEST", "bad-host");
         assertThat(details(response)).isEqualTo("the Host header must be host or host:port, got '" + host + "'");
@@ -99,12 +118,21 @@ class RequestEdgeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/%", "/api/v1/pods/shop/%zz/describe", "/api/v1/namespace/sh%+1/error", "/healthz%", "/metrics%4"})
+    @ValueSource(
+            strings = {
+                "/%",
+                "/api/v1/pods/shop/%zz/describe",
+                "/api/v1/namespace/sh%+1/error",
+                "/healthz%",
+                "/metrics%4"
+            })
     void aBrokenPercentEscapeIs400NamingThePath(String path) {
         RawHttp response = RawHttp.exchange(port, "GET", path, "X-Request-Id: bad-escape");
 
         assertError(response, 400, "BAD_REQUEST", "bad-escape");
-        assertThat(details(response)).isEqualTo("the path '" + path + "' is not a valid URL path: a '%' must be followed by two hexadecimal digits");
+        assertThat(details(response))
+                .isEqualTo("the path '" + path
+                        + "' is not a valid URL path: a '%' must be followed by two hexadecimal digits");
         assertLoggedOnceWithoutTrace("bad-escape", 400);
     }
 
@@ -115,7 +143,8 @@ class RequestEdgeTest {
 
         assertError(offered, 405, "METHOD_NOT_ALLOWED", "options-1");
         assertThat(offered.header("Allow")).isEqualTo("GET, HEAD");
-        assertThat(details(offered)).isEqualTo("OPTIONS is not allowed on this server; the API is read-only (GET, HEAD)");
+        assertThat(details(offered))
+                .isEqualTo("OPTIONS is not allowed on this server; the API is read-only (GET, HEAD)");
         assertThat(generated.header("X-Request-Id")).isNotBlank();
         assertError(generated, 405, "METHOD_NOT_ALLOWED", generated.header("X-Request-Id"));
         assertLoggedOnceWithoutTrace("options-1", 405);
@@ -127,12 +156,20 @@ class RequestEdgeTest {
         RawHttp response = RawHttp.exchange(port, "GET", target, "X-Request-Id: not-a-path");
 
         assertError(response, 400, "BAD_REQUEST", "not-a-path");
-        assertThat(details(response)).isEqualTo("the request target must be a path starting with '/', got '" + target + "'");
+        assertThat(details(response))
+                .isEqualTo("the request target must be a path starting with '/', got '" + target + "'");
         assertLoggedOnceWithoutTrace("not-a-path", 400);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {DESCRIBE, "/api/v1/pods/shop/nope/describe", "/api/v1/pods/Shop/web-1/describe", "/healthz", "/readyz"})
+    @ValueSource(
+            strings = {
+                DESCRIBE,
+                "/api/v1/pods/shop/nope/describe",
+                "/api/v1/pods/Shop/web-1/describe",
+                "/healthz",
+                "/readyz"
+            })
     void headAnswersAsGetDoesWithoutTheBody(String path) {
         RawHttp get = RawHttp.exchange(port, "GET", path, "X-Request-Id: same-length");
         RawHttp head = RawHttp.exchange(port, "HEAD", path, "X-Request-Id: same-length");
@@ -142,7 +179,8 @@ class RequestEdgeTest {
             assertThat(answer.status()).isEqualTo(get.status());
             assertThat(answer.header("Content-Type")).isEqualTo(get.header("Content-Type"));
             assertThat(answer.header("X-Request-Id")).isEqualTo("same-length");
-            assertThat(answer.header("Content-Length")).as("Content-Length of HEAD %s", path)
+            assertThat(answer.header("Content-Length"))
+                    .as("Content-Length of HEAD %s", path)
                     .isEqualTo(Integer.toString(get.body().getBytes(StandardCharsets.UTF_8).length));
             assertThat(answer.body()).isEmpty();
         }
@@ -163,15 +201,19 @@ class RequestEdgeTest {
 
         assertError(response, 405, "METHOD_NOT_ALLOWED", "madeup");
         assertThat(response.header("Allow")).isEqualTo("GET, HEAD");
-        assertThat(details(response)).isEqualTo("MADEUP is not allowed on " + DESCRIBE + "; the API is read-only (GET, HEAD)");
+        assertThat(details(response))
+                .isEqualTo("MADEUP is not allowed on " + DESCRIBE + "; the API is read-only (GET, HEAD)");
     }
 
     @Test
     void madeUpMethodsAndUnknownPathsAddNoSeriesToTheMetrics() {
         IntStream.range(0, 40).forEach(i -> {
             assertThat(RawHttp.exchange(port, "MADEUP" + i, DESCRIBE).status()).isEqualTo(405);
-            assertThat(RawHttp.exchange(port, "MADEUP" + i, "/no/such/route/" + i).status()).isEqualTo(404);
-            assertThat(RawHttp.exchange(port, "GET", "/no/such/route/" + i).status()).isEqualTo(404);
+            assertThat(RawHttp.exchange(port, "MADEUP" + i, "/no/such/route/" + i)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(RawHttp.exchange(port, "GET", "/no/such/route/" + i).status())
+                    .isEqualTo(404);
         });
         RawHttp.exchange(port, "get", DESCRIBE);
         RawHttp.exchange(port, "GET", DESCRIBE);
@@ -187,28 +229,36 @@ class RequestEdgeTest {
     private static Set<String> labelValues(String metrics, String label) {
         Set<String> values = new TreeSet<>();
         Matcher matcher = Pattern.compile("[,{]" + label + "=\"([^\"]*)\"").matcher("");
-        Arrays.stream(metrics.split("\n")).filter(line -> line.startsWith("vertx_http_server_")).forEach(line -> {
-            matcher.reset(line);
-            while (matcher.find()) {
-                values.add(matcher.group(1));
-            }
-        });
+        Arrays.stream(metrics.split("\n"))
+                .filter(line -> line.startsWith("vertx_http_server_"))
+                .forEach(line -> {
+                    matcher.reset(line);
+                    while (matcher.find()) {
+                        values.add(matcher.group(1));
+                    }
+                });
         return values;
     }
 
     /** The access line is written when the response ends, which can be just after the client has read it. */
     private void assertLoggedOnceWithoutTrace(String requestId, int status) {
-        List<String> accessLines = await(Polling.until(vertx, Duration.ofSeconds(5), () -> Future.succeededFuture(accessLines(requestId)),
-                lines -> assertThat(lines).as("access lines of request %s", requestId).hasSize(1)));
+        List<String> accessLines = await(Polling.until(
+                vertx,
+                Duration.ofSeconds(5),
+                () -> Future.succeededFuture(accessLines(requestId)),
+                lines -> assertThat(lines)
+                        .as("access lines of request %s", requestId)
+                        .hasSize(1)));
         assertThat(accessLines.get(0)).contains(" " + status + " ");
         assertThat(logs.tracesAndErrors()).isEmpty();
     }
 
     private List<String> accessLines(String requestId) {
         return logs.events().stream()
-                .filter(event -> event.getLoggerName().equals("access") && Arrays.stream(arguments(event))
-                        .filter(SingleFieldAppendingMarker.class::isInstance)
-                        .anyMatch(argument -> argument.toString().equals("requestId=" + requestId)))
+                .filter(event -> event.getLoggerName().equals("access")
+                        && Arrays.stream(arguments(event))
+                                .filter(SingleFieldAppendingMarker.class::isInstance)
+                                .anyMatch(argument -> argument.toString().equals("requestId=" + requestId)))
                 .map(ILoggingEvent::getFormattedMessage)
                 .toList();
     }

@@ -55,7 +55,9 @@ class ResponseCacheTest {
         cache.answer("/a", 1, 100_600, analysis);
         cache.answer("/a", 1, 101_500, analysis);
 
-        assertThat(analysis.runs).as("900 ms later, across a tick of the second").hasValue(1);
+        assertThat(analysis.runs)
+                .as("900 ms later, across a tick of the second")
+                .hasValue(1);
     }
 
     @Test

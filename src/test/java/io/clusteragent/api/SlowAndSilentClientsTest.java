@@ -32,7 +32,8 @@ class SlowAndSilentClientsTest {
 
     @Test
     void aClientTricklingItsRequestHeadIsCutOffAtTheReadTimeout() throws Exception {
-        try (GuardedServer server = new GuardedServer(SHORT_READ_TIMEOUT); RawClient slow = RawClient.connect(server.port)) {
+        try (GuardedServer server = new GuardedServer(SHORT_READ_TIMEOUT);
+                RawClient slow = RawClient.connect(server.port)) {
             long start = System.nanoTime();
             slow.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n");
             boolean cutOff = false;
@@ -45,17 +46,22 @@ class SlowAndSilentClientsTest {
                     cutOff = true;
                 }
             }
-            assertThat(cutOff || slow.closedWithin(Duration.ofMillis(100))).as("closed").isTrue();
+            assertThat(cutOff || slow.closedWithin(Duration.ofMillis(100)))
+                    .as("closed")
+                    .isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
     }
 
     @Test
     void eachRequestHeadHasTheReadTimeoutCountedFromThePreviousAnswer() throws Exception {
-        try (GuardedServer server = new GuardedServer(SHORT_READ_TIMEOUT); RawClient client = RawClient.connect(server.port)) {
+        try (GuardedServer server = new GuardedServer(SHORT_READ_TIMEOUT);
+                RawClient client = RawClient.connect(server.port)) {
             for (int i = 0; i < 4; i++) {
-                assertThat(client.send(RawClient.get("/healthz")).read().status()).isEqualTo(200);
-                Thread.sleep(300); // 1.2 s in all on one connection, never 500 ms between an answer and the next request
+                assertThat(client.send(RawClient.get("/healthz")).read().status())
+                        .isEqualTo(200);
+                Thread.sleep(
+                        300); // 1.2 s in all on one connection, never 500 ms between an answer and the next request
             }
             assertThat(client.send(RawClient.get("/healthz")).read().status()).isEqualTo(200);
         }
@@ -63,7 +69,8 @@ class SlowAndSilentClientsTest {
 
     @Test
     void aKeptAliveConnectionIsClosedWhenNoRequestFollowsWithinTheReadTimeout() throws Exception {
-        try (GuardedServer server = new GuardedServer(SHORT_READ_TIMEOUT); RawClient client = RawClient.connect(server.port)) {
+        try (GuardedServer server = new GuardedServer(SHORT_READ_TIMEOUT);
+                RawClient client = RawClient.connect(server.port)) {
             assertThat(client.send(RawClient.get("/healthz")).read().status()).isEqualTo(200);
 
             assertThat(client.closedWithin(Duration.ofSeconds(3))).isTrue();

@@ -20,8 +20,10 @@ class UnreadableRequestsTest {
 
     static Stream<Arguments> unreadable() {
         return Stream.of(
-                Arguments.of("GET /" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 414, "URI_TOO_LONG"),
-                Arguments.of(RawClient.get("/healthz", "X-Big: " + "a".repeat(20_000) + "\r\n"), 431, "HEADERS_TOO_LARGE"),
+                Arguments.of(
+                        "GET /" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 414, "URI_TOO_LONG"),
+                Arguments.of(
+                        RawClient.get("/healthz", "X-Big: " + "a".repeat(20_000) + "\r\n"), 431, "HEADERS_TOO_LARGE"),
                 Arguments.of(RawClient.get("/healthz", "Not a header\r\n"), 400, "BAD_REQUEST"),
                 Arguments.of("GET /healthz HTTP/1.7\r\nHost: localhost\r\n\r\n", 505, "HTTP_VERSION_NOT_SUPPORTED"),
                 Arguments.of("GET /healthz HTTP/2.0\r\nHost: localhost\r\n\r\n", 505, "HTTP_VERSION_NOT_SUPPORTED"));
@@ -29,8 +31,10 @@ class UnreadableRequestsTest {
 
     @ParameterizedTest
     @MethodSource("unreadable")
-    void isAnsweredInTheEnvelopeWithARequestIdAndALogLineThenClosed(String request, int status, String code) throws Exception {
-        try (AccessLines access = new AccessLines(); GuardedServer server = new GuardedServer(Map.of());
+    void isAnsweredInTheEnvelopeWithARequestIdAndALogLineThenClosed(String request, int status, String code)
+            throws Exception {
+        try (AccessLines access = new AccessLines();
+                GuardedServer server = new GuardedServer(Map.of());
                 RawClient client = RawClient.connect(server.port)) {
             RawClient.Answer answer = client.send(request).read();
 
@@ -40,7 +44,9 @@ class UnreadableRequestsTest {
             assertThat(answer.header("Connection")).isEqualTo("close");
             assertThat(body.getJsonObject("error").getString("code")).isEqualTo(code);
             assertThat(body.getJsonObject("error").getString("details")).isNotBlank();
-            assertThat(body.getJsonObject("metadata").getString("requestId")).isEqualTo(answer.header("X-Request-Id")).isNotBlank();
+            assertThat(body.getJsonObject("metadata").getString("requestId"))
+                    .isEqualTo(answer.header("X-Request-Id"))
+                    .isNotBlank();
             assertThat(client.closedWithin(Duration.ofSeconds(3))).isTrue();
             assertThat(access.lines()).singleElement().asString().contains(" " + status + " ");
         }
@@ -48,9 +54,12 @@ class UnreadableRequestsTest {
 
     @Test
     void aRequestThatCanBeReadIsNotTouched() throws Exception {
-        try (GuardedServer server = new GuardedServer(Map.of()); RawClient client = RawClient.connect(server.port)) {
+        try (GuardedServer server = new GuardedServer(Map.of());
+                RawClient client = RawClient.connect(server.port)) {
             assertThat(client.send(RawClient.get("/healthz")).read().status()).isEqualTo(200);
-            assertThat(client.send(RawClient.get("/healthz")).read().status()).as("on the same connection").isEqualTo(200);
+            assertThat(client.send(RawClient.get("/healthz")).read().status())
+                    .as("on the same connection")
+                    .isEqualTo(200);
         }
     }
 

@@ -62,10 +62,10 @@ class ApiBenchmark {
     private static final int MEASURED_SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
-    private record Load(String name, int paceMillis) {
-    }
+    private record Load(String name, int paceMillis) {}
 
-    private static final List<Load> LOADS = List.of(new Load("flat out", 0), new Load("every " + PACE_MILLIS + " ms", PACE_MILLIS));
+    private static final List<Load> LOADS =
+            List.of(new Load("flat out", 0), new Load("every " + PACE_MILLIS + " ms", PACE_MILLIS));
 
     @Test
     void measure() throws Exception {
@@ -80,36 +80,55 @@ class ApiBenchmark {
         long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
         Path accessLog = logAccessAsInProduction();
 
-        System.out.printf("%nSynthetic cluster: 500 nodes, 10,000 pods (1,000 in %s), 50,000 events; built and indexed in %d ms; heap after load %d MiB%n",
+        System.out.printf(
+                "%nSynthetic cluster: 500 nodes, 10,000 pods (1,000 in %s), 50,000 events; built and indexed in %d ms; heap after load %d MiB%n",
                 SyntheticCluster.BIG_NAMESPACE, loadMillis, heapMb);
-        System.out.printf("wrk, %d connections, %d s per row after %d s of warm-up, %d cores shared by the agent and wrk; access log in %s%n",
+        System.out.printf(
+                "wrk, %d connections, %d s per row after %d s of warm-up, %d cores shared by the agent and wrk; access log in %s%n",
                 CONNECTIONS, MEASURED_SECONDS, WARMUP_SECONDS, CORES, accessLog);
         String pods = "/api/v1/pods/" + SyntheticCluster.BIG_NAMESPACE + "/";
         Map<String, List<String>> routes = new LinkedHashMap<>();
-        routes.put("GET /namespace/{1,000-pod ns}/error", List.of("/api/v1/namespace/" + SyntheticCluster.BIG_NAMESPACE + "/error"));
-        routes.put("GET /pods/{ns}/{pending pod}/scheduling", synthetic.pendingPods().stream().map(p -> pods + p + "/scheduling").toList());
-        routes.put("GET /pods/{ns}/{crashing pod}/failure-events",
-                synthetic.crashingPods().stream().map(p -> pods + p + "/failure-events").toList());
+        routes.put(
+                "GET /namespace/{1,000-pod ns}/error",
+                List.of("/api/v1/namespace/" + SyntheticCluster.BIG_NAMESPACE + "/error"));
+        routes.put(
+                "GET /pods/{ns}/{pending pod}/scheduling",
+                synthetic.pendingPods().stream()
+                        .map(p -> pods + p + "/scheduling")
+                        .toList());
+        routes.put(
+                "GET /pods/{ns}/{crashing pod}/failure-events",
+                synthetic.crashingPods().stream()
+                        .map(p -> pods + p + "/failure-events")
+                        .toList());
 
-        Map<String, Integer> answerBytes = measure(state, routes, "every request analyzed (RESPONSE_CACHE_SIZE=0)", "0", List.of(LOADS.get(0)));
+        Map<String, Integer> answerBytes =
+                measure(state, routes, "every request analyzed (RESPONSE_CACHE_SIZE=0)", "0", List.of(LOADS.get(0)));
         measure(state, routes, "answers kept until the cluster changes (default)", "64", LOADS);
         measureFloor(answerBytes);
     }
 
     /** Returns the size of each route's first answer. */
-    private static Map<String, Integer> measure(InMemoryClusterState state, Map<String, List<String>> routes, String mode, String cacheSize,
-            List<Load> loads) throws Exception {
+    private static Map<String, Integer> measure(
+            InMemoryClusterState state,
+            Map<String, List<String>> routes,
+            String mode,
+            String cacheSize,
+            List<Load> loads)
+            throws Exception {
         Vertx vertx = Vertx.vertx();
         AgentConfig config = AgentConfig.fromMap(Map.of("RESPONSE_CACHE_SIZE", cacheSize), List.of("--port", "0"));
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
         // As the agent deploys it: one HTTP verticle per event loop on one port, one shared answer cache.
         ResponseCache cache = new ResponseCache(config.responseCacheBytes());
         List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
-        await(vertx.deployVerticle(() -> {
-            ApiVerticle instance = new ApiVerticle(config, state, clock, cache);
-            instances.add(instance);
-            return instance;
-        }, new DeploymentOptions().setInstances(CORES)));
+        await(vertx.deployVerticle(
+                () -> {
+                    ApiVerticle instance = new ApiVerticle(config, state, clock, cache);
+                    instances.add(instance);
+                    return instance;
+                },
+                new DeploymentOptions().setInstances(CORES)));
         int port = instances.get(0).port();
         Map<String, Integer> answerBytes = new LinkedHashMap<>();
         System.out.printf("%n%s%n", mode);
@@ -134,15 +153,24 @@ class ApiBenchmark {
             Vertx vertx = Vertx.vertx();
             Buffer body = Buffer.buffer(new byte[route.getValue()]);
             List<HttpServer> servers = new CopyOnWriteArrayList<>();
-            await(vertx.deployVerticle(() -> new AbstractVerticle() {
-                @Override
-                public void start(Promise<Void> started) {
-                    vertx.createHttpServer().requestHandler(request -> request.response().putHeader("content-type", "application/json").end(body))
-                            .listen(-1)
-                            .onSuccess(servers::add).<Void>mapEmpty().onComplete(started);
-                }
-            }, new DeploymentOptions().setInstances(CORES)));
-            String label = String.format("%,d bytes (as /%s)", route.getValue(), route.getKey().substring(route.getKey().lastIndexOf('/') + 1));
+            await(vertx.deployVerticle(
+                    () -> new AbstractVerticle() {
+                        @Override
+                        public void start(Promise<Void> started) {
+                            vertx.createHttpServer()
+                                    .requestHandler(request -> request.response()
+                                            .putHeader("content-type", "application/json")
+                                            .end(body))
+                                    .listen(-1)
+                                    .onSuccess(servers::add)
+                                    .<Void>mapEmpty()
+                                    .onComplete(started);
+                        }
+                    },
+                    new DeploymentOptions().setInstances(CORES)));
+            String label = String.format(
+                    "%,d bytes (as /%s)",
+                    route.getValue(), route.getKey().substring(route.getKey().lastIndexOf('/') + 1));
             for (Load load : LOADS) {
                 print(label, load, wrk(servers.get(0).actualPort(), List.of("/"), load));
                 label = "";
@@ -151,16 +179,24 @@ class ApiBenchmark {
         }
     }
 
-    private record Figures(double requestsPerSecond, double p50Millis, double p99Millis, double maxMillis, long non200) {
-    }
+    private record Figures(
+            double requestsPerSecond, double p50Millis, double p99Millis, double maxMillis, long non200) {}
 
     private static void printHeader() {
-        System.out.printf("%-46s %-12s %9s %9s %9s %9s %8s%n", "route", "load", "req/s", "p50 ms", "p99 ms", "max ms", "non-200");
+        System.out.printf(
+                "%-46s %-12s %9s %9s %9s %9s %8s%n", "route", "load", "req/s", "p50 ms", "p99 ms", "max ms", "non-200");
     }
 
     private static void print(String label, Load load, Figures figures) {
-        System.out.printf("%-46s %-12s %9.0f %9.2f %9.2f %9.2f %8d%n", label, load.name(), figures.requestsPerSecond(), figures.p50Millis(),
-                figures.p99Millis(), figures.maxMillis(), figures.non200());
+        System.out.printf(
+                "%-46s %-12s %9.0f %9.2f %9.2f %9.2f %8d%n",
+                label,
+                load.name(),
+                figures.requestsPerSecond(),
+                figures.p50Millis(),
+                figures.p99Millis(),
+                figures.maxMillis(),
+                figures.non200());
     }
 
     /** Warms up, then measures one load over {@code paths}, cycled through in order. */
@@ -184,8 +220,17 @@ class ApiBenchmark {
     }
 
     private static String run(int port, Path script, int seconds) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder("wrk", "-t" + CORES, "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency", "-s", script.toString(),
-                "http://127.0.0.1:" + port).redirectErrorStream(true).start();
+        Process wrk = new ProcessBuilder(
+                        "wrk",
+                        "-t" + CORES,
+                        "-c" + CONNECTIONS,
+                        "-d" + seconds + "s",
+                        "--latency",
+                        "-s",
+                        script.toString(),
+                        "http://127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(wrk.getInputStream().readAllBytes());
         if (!wrk.waitFor(seconds + 60L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
             throw new IllegalStateException("wrk failed:\n" + output);
@@ -201,8 +246,12 @@ class ApiBenchmark {
 
     private static Figures parse(String output) {
         Matcher non2xx = NON_2XX.matcher(output);
-        return new Figures(Double.parseDouble(find(RATE, output)), millis(find(P50, output)), millis(find(P99, output)),
-                millis(find(LATENCY, output)), non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
+        return new Figures(
+                Double.parseDouble(find(RATE, output)),
+                millis(find(P50, output)),
+                millis(find(P99, output)),
+                millis(find(LATENCY, output)),
+                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
     }
 
     private static String find(Pattern pattern, String output) {
@@ -226,10 +275,14 @@ class ApiBenchmark {
     }
 
     private static int bodyLength(int port, String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + new String(response.body()));
+            throw new IllegalStateException(
+                    path + " answered " + response.statusCode() + ": " + new String(response.body()));
         }
         return response.body().length;
     }
@@ -256,9 +309,13 @@ class ApiBenchmark {
 
     private static void requireWrk() {
         try {
-            new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor();
+            new ProcessBuilder("wrk", "--version")
+                    .redirectErrorStream(true)
+                    .start()
+                    .waitFor();
         } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("the API benchmark drives the agent with wrk: install it first (Debian: apt-get install wrk)", e);
+            throw new IllegalStateException(
+                    "the API benchmark drives the agent with wrk: install it first (Debian: apt-get install wrk)", e);
         }
     }
 

@@ -2,10 +2,10 @@ package io.clusteragent.bench;
 
 import com.sun.management.ThreadMXBean;
 import io.clusteragent.cluster.InMemoryClusterState;
+import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.detect.CycleResult;
 import io.clusteragent.detect.DetectionInput;
 import io.clusteragent.detect.Detector;
-import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.detect.Detectors;
 import io.clusteragent.detect.IncidentTracker;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,8 @@ class DetectionBenchmark {
 
     @Test
     void measure() {
-        InMemoryClusterState state = InMemoryClusterState.of(new SyntheticCluster(NOW).generate(500, 10_000, 1_000, 50_000), NOW);
+        InMemoryClusterState state =
+                InMemoryClusterState.of(new SyntheticCluster(NOW).generate(500, 10_000, 1_000, 50_000), NOW);
         DetectorSettings settings = DetectorSettings.defaults();
         List<Detector> detectors = Detectors.all(settings);
         IncidentTracker tracker = IncidentTracker.of("bench", settings, true);
@@ -51,9 +52,15 @@ class DetectionBenchmark {
         }
         Arrays.sort(nanos);
         Arrays.sort(bytes);
-        System.out.printf("%nDetection cycle over 500 nodes, 10,000 pods, 50,000 events, 9,000 pod metrics (%d incidents opened while warming up)%n",
+        System.out.printf(
+                "%nDetection cycle over 500 nodes, 10,000 pods, 50,000 events, 9,000 pod metrics (%d incidents opened while warming up)%n",
                 opened);
-        System.out.printf("%d cycles, one thread: p50 %.1f ms, p99 %.1f ms, max %.1f ms; allocation per cycle p50 %.1f MiB%n%n", CYCLES,
-                nanos[CYCLES / 2] / 1e6, nanos[(int) (CYCLES * 0.99) - 1] / 1e6, nanos[CYCLES - 1] / 1e6, bytes[CYCLES / 2] / (1024.0 * 1024));
+        System.out.printf(
+                "%d cycles, one thread: p50 %.1f ms, p99 %.1f ms, max %.1f ms; allocation per cycle p50 %.1f MiB%n%n",
+                CYCLES,
+                nanos[CYCLES / 2] / 1e6,
+                nanos[(int) (CYCLES * 0.99) - 1] / 1e6,
+                nanos[CYCLES - 1] / 1e6,
+                bytes[CYCLES / 2] / (1024.0 * 1024));
     }
 }

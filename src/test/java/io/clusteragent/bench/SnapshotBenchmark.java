@@ -41,8 +41,11 @@ class SnapshotBenchmark {
     /** The generated objects are dropped before any load, so the heap figures count the loaded state alone. */
     private static List<Path> writeDumps(Path dir) throws Exception {
         List<HasMetadata> objects = new SyntheticCluster(NOW).generate(500, 10_000, 1_000, 50_000);
-        System.out.printf("Dump of 500 nodes, 10,000 pods, 50,000 events, 9,000 pod metrics (%,d objects)%n", objects.size());
-        return List.of(KubectlDump.yaml(dir.resolve("dump.yaml"), objects), KubectlDump.json(dir.resolve("dump.json"), objects));
+        System.out.printf(
+                "Dump of 500 nodes, 10,000 pods, 50,000 events, 9,000 pod metrics (%,d objects)%n", objects.size());
+        return List.of(
+                KubectlDump.yaml(dir.resolve("dump.yaml"), objects),
+                KubectlDump.json(dir.resolve("dump.json"), objects));
     }
 
     private static void measureOnce(Path dump, String label) throws Exception {
@@ -57,7 +60,8 @@ class SnapshotBenchmark {
 
         assertThat(state.pods()).hasSize(10_000);
         assertThat(state.nodes()).hasSize(500);
-        System.out.printf("%-10s %-12s %5.1f MiB: %6d ms wall, %6d ms CPU of the loading thread, state keeps %d MiB of heap%n",
+        System.out.printf(
+                "%-10s %-12s %5.1f MiB: %6d ms wall, %6d ms CPU of the loading thread, state keeps %d MiB of heap%n",
                 dump.getFileName(), label, Files.size(dump) / 1024.0 / 1024.0, wallMs, cpuMs, heapMiB);
     }
 

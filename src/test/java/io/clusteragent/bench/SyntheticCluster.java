@@ -46,7 +46,11 @@ final class SyntheticCluster {
         int namespaces = 1 + (podCount - bigNamespacePods + 999) / 1000;
         for (int ns = 0; ns < namespaces; ns++) {
             String namespace = ns == 0 ? BIG_NAMESPACE : "bench-" + ns;
-            objects.add(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build());
+            objects.add(new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName(namespace)
+                    .endMetadata()
+                    .build());
             for (int d = 0; d < DEPLOYMENTS_PER_NAMESPACE; d++) {
                 objects.add(replicaSet(namespace, "app-" + d));
             }
@@ -70,33 +74,58 @@ final class SyntheticCluster {
 
     /** Pending pods of the big namespace, for the scheduling route. */
     List<String> pendingPods() {
-        return pods.stream().filter(p -> p.getSpec().getNodeName() == null && p.getMetadata().getNamespace().equals(BIG_NAMESPACE))
-                .map(p -> p.getMetadata().getName()).toList();
+        return pods.stream()
+                .filter(p -> p.getSpec().getNodeName() == null
+                        && p.getMetadata().getNamespace().equals(BIG_NAMESPACE))
+                .map(p -> p.getMetadata().getName())
+                .toList();
     }
 
     /** Crash-looping pods of the big namespace, which carry the most events, for the failure-events route. */
     List<String> crashingPods() {
-        return pods.stream().filter(p -> p.getMetadata().getNamespace().equals(BIG_NAMESPACE))
+        return pods.stream()
+                .filter(p -> p.getMetadata().getNamespace().equals(BIG_NAMESPACE))
                 .filter(p -> p.getStatus().getContainerStatuses().stream().anyMatch(c -> c.getRestartCount() > 0))
-                .map(p -> p.getMetadata().getName()).toList();
+                .map(p -> p.getMetadata().getName())
+                .toList();
     }
 
     private Node node(String name) {
-        return new NodeBuilder().withNewMetadata().withName(name).withUid(name + "-uid")
-                .addToLabels("kubernetes.io/hostname", name).addToLabels("topology.kubernetes.io/zone", "zone-" + (name.hashCode() & 3))
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withUid(name + "-uid")
+                .addToLabels("kubernetes.io/hostname", name)
+                .addToLabels("topology.kubernetes.io/zone", "zone-" + (name.hashCode() & 3))
                 .endMetadata()
                 .withNewStatus()
-                .addToCapacity("cpu", new Quantity("16")).addToCapacity("memory", new Quantity("64Gi")).addToCapacity("pods", new Quantity("110"))
-                .addToAllocatable("cpu", new Quantity("15500m")).addToAllocatable("memory", new Quantity("62Gi"))
+                .addToCapacity("cpu", new Quantity("16"))
+                .addToCapacity("memory", new Quantity("64Gi"))
+                .addToCapacity("pods", new Quantity("110"))
+                .addToAllocatable("cpu", new Quantity("15500m"))
+                .addToAllocatable("memory", new Quantity("62Gi"))
                 .addToAllocatable("pods", new Quantity("110"))
-                .addNewCondition().withType("Ready").withStatus("True").endCondition()
-                .endStatus().build();
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus("True")
+                .endCondition()
+                .endStatus()
+                .build();
     }
 
     private HasMetadata replicaSet(String namespace, String deployment) {
-        return new ReplicaSetBuilder().withNewMetadata().withNamespace(namespace).withName(deployment + "-7d9f8")
-                .addNewOwnerReference().withKind("Deployment").withName(deployment).withApiVersion("apps/v1").withController(true)
-                .endOwnerReference().endMetadata().build();
+        return new ReplicaSetBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(deployment + "-7d9f8")
+                .addNewOwnerReference()
+                .withKind("Deployment")
+                .withName(deployment)
+                .withApiVersion("apps/v1")
+                .withController(true)
+                .endOwnerReference()
+                .endMetadata()
+                .build();
     }
 
     private Pod pod(String namespace, int index, int nodeCount) {
@@ -104,36 +133,82 @@ final class SyntheticCluster {
         String name = deployment + "-7d9f8-" + index;
         int shape = index % 10;
         boolean pending = shape == 3;
-        PodBuilder pod = new PodBuilder().withNewMetadata().withNamespace(namespace).withName(name).withUid("uid-" + index)
+        PodBuilder pod = new PodBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .withUid("uid-" + index)
                 .withCreationTimestamp(now.minusSeconds(3600 + index).toString())
                 .addToLabels("app", deployment)
-                .addNewOwnerReference().withKind("ReplicaSet").withName(deployment + "-7d9f8").withApiVersion("apps/v1").withController(true)
-                .endOwnerReference().endMetadata()
-                .withNewSpec().withNodeName(pending ? null : "node-" + (index % nodeCount))
-                .addNewContainer().withName("app").withImage("registry.example/app:1." + shape)
-                .withNewResources().addToRequests("cpu", new Quantity(pending ? "64" : "100m"))
-                .addToRequests("memory", new Quantity("256Mi")).addToLimits("memory", new Quantity("512Mi")).endResources()
-                .endContainer().endSpec();
-        var status = new ContainerStatusBuilder().withName("app").withImage("registry.example/app:1." + shape).withRestartCount(0);
+                .addNewOwnerReference()
+                .withKind("ReplicaSet")
+                .withName(deployment + "-7d9f8")
+                .withApiVersion("apps/v1")
+                .withController(true)
+                .endOwnerReference()
+                .endMetadata()
+                .withNewSpec()
+                .withNodeName(pending ? null : "node-" + (index % nodeCount))
+                .addNewContainer()
+                .withName("app")
+                .withImage("registry.example/app:1." + shape)
+                .withNewResources()
+                .addToRequests("cpu", new Quantity(pending ? "64" : "100m"))
+                .addToRequests("memory", new Quantity("256Mi"))
+                .addToLimits("memory", new Quantity("512Mi"))
+                .endResources()
+                .endContainer()
+                .endSpec();
+        var status = new ContainerStatusBuilder()
+                .withName("app")
+                .withImage("registry.example/app:1." + shape)
+                .withRestartCount(0);
         String phase = "Running";
         if (shape == 1) {
-            status.withRestartCount(12).withNewState().withNewWaiting().withReason("CrashLoopBackOff")
-                    .withMessage("back-off 5m0s restarting failed container=app").endWaiting().endState()
-                    .withNewLastState().withNewTerminated().withExitCode(1).withReason("Error").endTerminated().endLastState();
+            status.withRestartCount(12)
+                    .withNewState()
+                    .withNewWaiting()
+                    .withReason("CrashLoopBackOff")
+                    .withMessage("back-off 5m0s restarting failed container=app")
+                    .endWaiting()
+                    .endState()
+                    .withNewLastState()
+                    .withNewTerminated()
+                    .withExitCode(1)
+                    .withReason("Error")
+                    .endTerminated()
+                    .endLastState();
         } else if (shape == 2) {
-            status.withNewState().withNewWaiting().withReason("ImagePullBackOff").endWaiting().endState();
+            status.withNewState()
+                    .withNewWaiting()
+                    .withReason("ImagePullBackOff")
+                    .endWaiting()
+                    .endState();
             phase = "Pending";
         } else if (pending) {
             phase = "Pending";
         } else {
-            status.withReady(true).withNewState().withNewRunning().withStartedAt(now.minusSeconds(3000).toString()).endRunning().endState();
+            status.withReady(true)
+                    .withNewState()
+                    .withNewRunning()
+                    .withStartedAt(now.minusSeconds(3000).toString())
+                    .endRunning()
+                    .endState();
         }
-        PodBuilder withStatus = pod.withNewStatus().withPhase(phase).withContainerStatuses(pending ? List.of() : List.of(status.build()))
+        PodBuilder withStatus = pod.withNewStatus()
+                .withPhase(phase)
+                .withContainerStatuses(pending ? List.of() : List.of(status.build()))
                 .endStatus();
         if (pending) {
-            withStatus.editStatus().addNewCondition().withType("PodScheduled").withStatus("False").withReason("Unschedulable")
+            withStatus
+                    .editStatus()
+                    .addNewCondition()
+                    .withType("PodScheduled")
+                    .withStatus("False")
+                    .withReason("Unschedulable")
                     .withMessage("0/" + nodeCount + " nodes are available: " + nodeCount + " Insufficient cpu.")
-                    .endCondition().endStatus();
+                    .endCondition()
+                    .endStatus();
         }
         return withStatus.build();
     }
@@ -141,29 +216,52 @@ final class SyntheticCluster {
     /** Usage as metrics-server reports it; one pod in fifty is busy enough for cpu_spike. */
     private PodMetrics metrics(Pod pod) {
         boolean busy = random.nextInt(50) == 0;
-        return new PodMetricsBuilder().withNewMetadata().withNamespace(pod.getMetadata().getNamespace())
-                .withName(pod.getMetadata().getName()).endMetadata()
-                .withTimestamp(now.minusSeconds(15).toString()).withWindow(new io.fabric8.kubernetes.api.model.Duration(java.time.Duration.ofSeconds(30)))
-                .addNewContainer().withName("app")
+        return new PodMetricsBuilder()
+                .withNewMetadata()
+                .withNamespace(pod.getMetadata().getNamespace())
+                .withName(pod.getMetadata().getName())
+                .endMetadata()
+                .withTimestamp(now.minusSeconds(15).toString())
+                .withWindow(new io.fabric8.kubernetes.api.model.Duration(java.time.Duration.ofSeconds(30)))
+                .addNewContainer()
+                .withName("app")
                 .addToUsage("cpu", new Quantity(busy ? "400m" : (5 + random.nextInt(30)) + "m"))
                 .addToUsage("memory", new Quantity((100 + random.nextInt(400)) + "Mi"))
-                .endContainer().build();
+                .endContainer()
+                .build();
     }
 
     private Event event(Pod pod, int index) {
         String podName = pod.getMetadata().getName();
         boolean crashing = pod.getStatus().getContainerStatuses().stream().anyMatch(c -> c.getRestartCount() > 0);
-        String reason = pod.getSpec().getNodeName() == null ? "FailedScheduling" : crashing ? "BackOff" : index % 3 == 0 ? "Unhealthy" : "Pulled";
+        String reason = pod.getSpec().getNodeName() == null
+                ? "FailedScheduling"
+                : crashing ? "BackOff" : index % 3 == 0 ? "Unhealthy" : "Pulled";
         String type = reason.equals("Pulled") ? "Normal" : "Warning";
         Instant last = now.minusSeconds(random.nextInt(7200));
-        return new EventBuilder().withNewMetadata().withNamespace(pod.getMetadata().getNamespace()).withName(podName + "." + index)
-                .withUid("event-uid-" + index).withResourceVersion(Integer.toString(index)).endMetadata()
-                .withNewInvolvedObject().withKind("Pod").withNamespace(pod.getMetadata().getNamespace()).withName(podName)
-                .withUid(pod.getMetadata().getUid()).endInvolvedObject()
-                .withType(type).withReason(reason).withMessage(reason + " for " + podName)
+        return new EventBuilder()
+                .withNewMetadata()
+                .withNamespace(pod.getMetadata().getNamespace())
+                .withName(podName + "." + index)
+                .withUid("event-uid-" + index)
+                .withResourceVersion(Integer.toString(index))
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withKind("Pod")
+                .withNamespace(pod.getMetadata().getNamespace())
+                .withName(podName)
+                .withUid(pod.getMetadata().getUid())
+                .endInvolvedObject()
+                .withType(type)
+                .withReason(reason)
+                .withMessage(reason + " for " + podName)
                 .withCount(1 + random.nextInt(40))
-                .withFirstTimestamp(last.minusSeconds(3600).toString()).withLastTimestamp(last.toString())
-                .withNewSource().withComponent("kubelet").withHost(pod.getSpec().getNodeName()).endSource()
+                .withFirstTimestamp(last.minusSeconds(3600).toString())
+                .withLastTimestamp(last.toString())
+                .withNewSource()
+                .withComponent("kubelet")
+                .withHost(pod.getSpec().getNodeName())
+                .endSource()
                 .build();
     }
 }

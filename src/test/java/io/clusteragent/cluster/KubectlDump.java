@@ -21,25 +21,29 @@ import java.nio.file.Path;
  */
 public final class KubectlDump {
 
-    private KubectlDump() {
-    }
+    private KubectlDump() {}
 
     public static Path yaml(Path file, Iterable<? extends HasMetadata> objects) throws IOException {
-        return write(file, YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .build(), objects);
+        return write(
+                file,
+                YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .build(),
+                objects);
     }
 
     public static Path json(Path file, Iterable<? extends HasMetadata> objects) throws IOException {
         return write(file, new JsonFactory(), objects);
     }
 
-    private static Path write(Path file, JsonFactory format, Iterable<? extends HasMetadata> objects) throws IOException {
+    private static Path write(Path file, JsonFactory format, Iterable<? extends HasMetadata> objects)
+            throws IOException {
         ObjectMapper mapper = new ObjectMapper(format);
         new KubernetesSerialization(mapper, false);
         mapper.enable(SerializationFeature.INDENT_OUTPUT);
-        try (Writer out = Files.newBufferedWriter(file); JsonGenerator list = mapper.createGenerator(out)) {
+        try (Writer out = Files.newBufferedWriter(file);
+                JsonGenerator list = mapper.createGenerator(out)) {
             list.useDefaultPrettyPrinter();
             list.writeStartObject();
             list.writeStringField("apiVersion", "v1");

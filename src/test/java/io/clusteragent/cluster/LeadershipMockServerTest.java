@@ -23,14 +23,33 @@ class LeadershipMockServerTest {
     void oneReplicaLeadsAndAnotherTakesOverWhenItStepsDown(Vertx vertx) {
         AtomicInteger started = new AtomicInteger();
         AtomicInteger stopped = new AtomicInteger();
-        Leadership first = Leadership.elect(client, "agents", "replica-a", Duration.ofSeconds(2), vertx.getOrCreateContext(),
-                started::incrementAndGet, stopped::incrementAndGet);
+        Leadership first = Leadership.elect(
+                client,
+                "agents",
+                "replica-a",
+                Duration.ofSeconds(2),
+                vertx.getOrCreateContext(),
+                started::incrementAndGet,
+                stopped::incrementAndGet);
         assertWithin(Duration.ofSeconds(10), () -> assertThat(first.isLeader()).isTrue());
 
-        Leadership second = Leadership.elect(client, "agents", "replica-b", Duration.ofSeconds(2), vertx.getOrCreateContext(),
-                started::incrementAndGet, stopped::incrementAndGet);
-        assertThat(second.isLeader()).as("a second replica waits while the Lease is held").isFalse();
-        assertThat(client.leases().inNamespace("agents").withName(Leadership.LEASE_NAME).get().getSpec().getHolderIdentity())
+        Leadership second = Leadership.elect(
+                client,
+                "agents",
+                "replica-b",
+                Duration.ofSeconds(2),
+                vertx.getOrCreateContext(),
+                started::incrementAndGet,
+                stopped::incrementAndGet);
+        assertThat(second.isLeader())
+                .as("a second replica waits while the Lease is held")
+                .isFalse();
+        assertThat(client.leases()
+                        .inNamespace("agents")
+                        .withName(Leadership.LEASE_NAME)
+                        .get()
+                        .getSpec()
+                        .getHolderIdentity())
                 .isEqualTo("replica-a");
 
         first.close();

@@ -87,6 +87,7 @@ class SnapshotLoaderTest {
                 podIP: 10.1.7.%d
                 qosClass: Burstable
             """;
+
     private final SnapshotLoader loader = new SnapshotLoader();
 
     @Test
@@ -112,7 +113,8 @@ class SnapshotLoaderTest {
     void managedFieldsAreStrippedBeforeCaching() {
         ClusterState state = loader.load(resource("small-list.yaml"), LOADED);
 
-        assertThat(state.node("node-a").orElseThrow().getMetadata().getManagedFields()).isNullOrEmpty();
+        assertThat(state.node("node-a").orElseThrow().getMetadata().getManagedFields())
+                .isNullOrEmpty();
     }
 
     @Test
@@ -219,11 +221,13 @@ class SnapshotLoaderTest {
 
     @Test
     void aControlCharacterIsReportedWithItsPlace(@TempDir Path dir) throws Exception {
-        Path yaml = Files.writeString(dir.resolve("control.yaml"), "apiVersion: v1\nkind: Node\nmetadata:\n  name: node-\u0001a\n");
+        Path yaml = Files.writeString(
+                dir.resolve("control.yaml"), "apiVersion: v1\nkind: Node\nmetadata:\n  name: node-\u0001a\n");
 
         assertThatThrownBy(() -> loader.load(yaml, LOADED))
                 .isInstanceOf(SnapshotException.class)
-                .hasMessage("cannot parse cluster snapshot " + yaml + ": it holds a character YAML does not allow, U+0001 at line 4, column 14."
+                .hasMessage("cannot parse cluster snapshot " + yaml
+                        + ": it holds a character YAML does not allow, U+0001 at line 4, column 14."
                         + " kubectl never writes one; is the file damaged?");
     }
 
@@ -243,7 +247,8 @@ class SnapshotLoaderTest {
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("cluster snapshot " + cut + " looks truncated")
                 .hasMessageContaining("stop at line " + (lines.size() / 2 + 1))
-                .hasMessageMatching("(?s).*The last item read, \\w+ [\\w/.-]+ \\(document 1, items\\[\\d+\\], line \\d+\\),.*");
+                .hasMessageMatching(
+                        "(?s).*The last item read, \\w+ [\\w/.-]+ \\(document 1, items\\[\\d+\\], line \\d+\\),.*");
     }
 
     @Test
@@ -272,39 +277,46 @@ class SnapshotLoaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "hello-world.yaml        | it holds 1 string, the first \"hello world\" at document 1, line 1",
-            "comments-only.yaml      | it is empty, or only comments",
-            "unknown-kinds-only.yaml | it holds 3 object(s) of kinds the agent does not use (monitoring.coreos.com/v1 ServiceMonitor: 2, v1 ConfigMap: 1)",
-            "metrics-only.json       | it holds 1 NodeMetrics",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "hello-world.yaml        | it holds 1 string, the first \"hello world\" at document 1, line 1",
+                "comments-only.yaml      | it is empty, or only comments",
+                "unknown-kinds-only.yaml | it holds 3 object(s) of kinds the agent does not use (monitoring.coreos.com/v1 ServiceMonitor: 2, v1 ConfigMap: 1)",
+                "metrics-only.json       | it holds 1 NodeMetrics",
+            })
     void aDumpWithNothingToUseIsNotAnEmptyClusterAndSaysWhatItHolds(String fixture, String holds) {
         Path file = resource(fixture);
 
         assertThatThrownBy(() -> loader.load(file, LOADED))
                 .isInstanceOf(SnapshotException.class)
-                .hasMessageStartingWith("cluster snapshot " + file + " holds no objects the agent uses (Pod, Node, Event,")
+                .hasMessageStartingWith(
+                        "cluster snapshot " + file + " holds no objects the agent uses (Pod, Node, Event,")
                 .hasMessageContaining("): " + holds + ". Write it with kubectl get");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "pod-without-metadata.yaml  | Pod (document 1, items[1], line 7): it has no metadata",
-            "pod-without-name.yaml      | Pod in namespace shop (document 1, items[1], line 7): metadata.name is missing",
-            "pod-without-namespace.yaml | Pod web-1 (document 2, line 6): metadata.namespace is missing, and a Pod lives in a namespace",
-            "unreadable-pod.yaml        | Pod shop/web-1 (document 1, line 1): it cannot be read as a Pod: Cannot deserialize value of type `java.util.ArrayList<io.fabric8.kubernetes.api.model.Container>`",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "pod-without-metadata.yaml  | Pod (document 1, items[1], line 7): it has no metadata",
+                "pod-without-name.yaml      | Pod in namespace shop (document 1, items[1], line 7): metadata.name is missing",
+                "pod-without-namespace.yaml | Pod web-1 (document 2, line 6): metadata.namespace is missing, and a Pod lives in a namespace",
+                "unreadable-pod.yaml        | Pod shop/web-1 (document 1, line 1): it cannot be read as a Pod: Cannot deserialize value of type `java.util.ArrayList<io.fabric8.kubernetes.api.model.Container>`",
+            })
     void anObjectThatCannotBeLookedUpFailsTheLoadNamingItAndWhatIsWrong(String fixture, String problem) {
         Path file = resource(fixture);
 
         assertThatThrownBy(() -> loader.load(file, LOADED))
                 .isInstanceOf(SnapshotException.class)
-                .hasMessageContaining("cluster snapshot " + file + " holds 1 object(s) the agent cannot use: " + problem);
+                .hasMessageContaining(
+                        "cluster snapshot " + file + " holds 1 object(s) the agent cannot use: " + problem);
     }
 
     @Test
     void aDocumentNestedTwentyThousandDeepNamesTheLimitAndTheLine(@TempDir Path dir) throws Exception {
-        Path deep = Files.writeString(dir.resolve("deep.yaml"),
+        Path deep = Files.writeString(
+                dir.resolve("deep.yaml"),
                 "apiVersion: v1\nkind: Pod\nmetadata:\n  labels: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
 
         assertThatThrownBy(() -> loader.load(deep, LOADED))
@@ -348,10 +360,20 @@ class SnapshotLoaderTest {
         List<Pod> pods = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             pods.add(new PodBuilder()
-                    .withNewMetadata().withName("worker-" + i).withNamespace("team-" + (i % 10)).endMetadata()
-                    .withNewSpec().withNodeName("node-" + (i % 10))
-                    .addNewContainer().withName("app").withImage("registry.example.com/team/worker:1.4." + i).endContainer().endSpec()
-                    .withNewStatus().withPhase("Running").endStatus()
+                    .withNewMetadata()
+                    .withName("worker-" + i)
+                    .withNamespace("team-" + (i % 10))
+                    .endMetadata()
+                    .withNewSpec()
+                    .withNodeName("node-" + (i % 10))
+                    .addNewContainer()
+                    .withName("app")
+                    .withImage("registry.example.com/team/worker:1.4." + i)
+                    .endContainer()
+                    .endSpec()
+                    .withNewStatus()
+                    .withPhase("Running")
+                    .endStatus()
                     .build());
         }
         return pods;

@@ -25,8 +25,13 @@ import java.util.function.Consumer;
  */
 final class WatchEndingProxy implements AutoCloseable {
 
-    private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.UPGRADE, "Keep-Alive",
-            HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CONTENT_LENGTH, HttpHeaders.HOST);
+    private static final List<CharSequence> HOP_BY_HOP = List.of(
+            HttpHeaders.CONNECTION,
+            HttpHeaders.UPGRADE,
+            "Keep-Alive",
+            HttpHeaders.TRANSFER_ENCODING,
+            HttpHeaders.CONTENT_LENGTH,
+            HttpHeaders.HOST);
 
     private final Vertx vertx;
     private final int upstreamPort;
@@ -34,7 +39,7 @@ final class WatchEndingProxy implements AutoCloseable {
     private final HttpClient upstream;
     private final AtomicInteger watchesEnded = new AtomicInteger();
     private final AtomicInteger upgradesRefused = new AtomicInteger();
-    private volatile Consumer<String> onWatchEnded = uri -> { };
+    private volatile Consumer<String> onWatchEnded = uri -> {};
     private volatile boolean down;
     private HttpServer server;
 
@@ -47,7 +52,9 @@ final class WatchEndingProxy implements AutoCloseable {
 
     static Future<WatchEndingProxy> start(Vertx vertx, int upstreamPort, Duration watchLifetime) {
         WatchEndingProxy proxy = new WatchEndingProxy(vertx, upstreamPort, watchLifetime);
-        return vertx.createHttpServer().requestHandler(proxy::handle).listen(0, "127.0.0.1")
+        return vertx.createHttpServer()
+                .requestHandler(proxy::handle)
+                .listen(0, "127.0.0.1")
                 .map(server -> {
                     proxy.server = server;
                     return proxy;
@@ -90,8 +97,12 @@ final class WatchEndingProxy implements AutoCloseable {
 
     private void forward(HttpServerRequest request) {
         request.pause();
-        RequestOptions options = new RequestOptions().setMethod(request.method()).setHost("127.0.0.1").setPort(upstreamPort)
-                .setURI(request.uri()).setHeaders(endToEnd(request.headers()));
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost("127.0.0.1")
+                .setPort(upstreamPort)
+                .setURI(request.uri())
+                .setHeaders(endToEnd(request.headers()));
         upstream.request(options)
                 .compose(out -> out.send(request))
                 .compose(in -> {
@@ -107,10 +118,14 @@ final class WatchEndingProxy implements AutoCloseable {
      * streaming response, whose head goes out at once, before any event, as the API server's does.
      */
     private void watch(HttpServerRequest request) {
-        HttpServerResponse response = request.response().setStatusCode(200).setChunked(true)
+        HttpServerResponse response = request.response()
+                .setStatusCode(200)
+                .setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         response.writeHead();
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(upstreamPort)
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost("127.0.0.1")
+                .setPort(upstreamPort)
                 .setURI(request.uri());
         upstream.webSocket(options).onFailure(failure -> response.reset()).onSuccess(events -> {
             events.textMessageHandler(event -> {
@@ -147,6 +162,9 @@ final class WatchEndingProxy implements AutoCloseable {
     /** Waits until its connections are closed, so the mock API server behind it can shut down at once. */
     @Override
     public void close() throws Exception {
-        Future.join(server.close(), upstream.close()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Future.join(server.close(), upstream.close())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 }

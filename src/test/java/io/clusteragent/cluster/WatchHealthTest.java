@@ -69,13 +69,16 @@ class WatchHealthTest {
         pods.ready();
         watching(false);
         pods.ready();
-        assertThat(pods.retryAfter(true, new IOException("Connection refused"))).as("keeps retrying once started").isTrue();
+        assertThat(pods.retryAfter(true, new IOException("Connection refused")))
+                .as("keeps retrying once started")
+                .isTrue();
 
         advance(Duration.ofSeconds(31));
         assertThat(pods.ready()).isFalse();
         assertThat(pods.ready()).isFalse();
-        assertThat(lines()).containsExactly("WARN the watch of pods has been down for 31000 ms, longer than WATCH_GRACE_PERIOD"
-                + " (30000 ms): not ready until it is back; IOException: Connection refused");
+        assertThat(lines())
+                .containsExactly("WARN the watch of pods has been down for 31000 ms, longer than WATCH_GRACE_PERIOD"
+                        + " (30000 ms): not ready until it is back; IOException: Connection refused");
 
         advance(Duration.ofSeconds(4));
         watching(true);
@@ -87,18 +90,22 @@ class WatchHealthTest {
     void aStreamingWatchWithItsResponseHeadIsUpBeforeItsFirstEvent() {
         watching(false);
         WatchConnections interceptor = new WatchConnections();
-        WatchHealth quiet = new WatchHealth("pods", informer, interceptor.channel(WatchedResource.PODS), Duration.ofSeconds(30), nanos::get);
+        WatchHealth quiet = new WatchHealth(
+                "pods", informer, interceptor.channel(WatchedResource.PODS), Duration.ofSeconds(30), nanos::get);
         interceptor.channel(WatchedResource.PODS).failed("watch failed with HTTP 503");
         streamOpen(interceptor);
 
         advance(Duration.ofMinutes(5));
         assertThat(quiet.ready()).isTrue();
-        assertThat(interceptor.channel(WatchedResource.PODS).lastFailure()).as("forgotten once up").doesNotContain("503");
+        assertThat(interceptor.channel(WatchedResource.PODS).lastFailure())
+                .as("forgotten once up")
+                .doesNotContain("503");
     }
 
     @Test
     void failingToStartStopsTheInformerSoStartUpNamesTheResource() {
-        assertThat(pods.retryAfter(false, new IllegalStateException("forbidden"))).isFalse();
+        assertThat(pods.retryAfter(false, new IllegalStateException("forbidden")))
+                .isFalse();
     }
 
     @Test
@@ -110,7 +117,8 @@ class WatchHealthTest {
 
     private void streamOpen(WatchConnections interceptor) {
         HttpRequest request = mock(HttpRequest.class);
-        when(request.uri()).thenReturn(URI.create("https://kubernetes.default/api/v1/pods?allowWatchBookmarks=true&watch=true"));
+        when(request.uri())
+                .thenReturn(URI.create("https://kubernetes.default/api/v1/pods?allowWatchBookmarks=true&watch=true"));
         AsyncBody body = mock(AsyncBody.class);
         when(body.done()).thenReturn(new CompletableFuture<>());
         @SuppressWarnings("unchecked")
@@ -134,7 +142,9 @@ class WatchHealthTest {
 
     private List<String> lines() {
         synchronized (log) {
-            return log.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+            return log.list.stream()
+                    .map(e -> e.getLevel() + " " + e.getFormattedMessage())
+                    .toList();
         }
     }
 }

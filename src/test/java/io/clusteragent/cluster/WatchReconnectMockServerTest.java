@@ -91,7 +91,9 @@ class WatchReconnectMockServerTest {
         long changed = System.nanoTime();
         mockClient.pods().inNamespace("shop").resource(pod("web-2")).create();
 
-        assertWithin(Duration.ofSeconds(10), () -> assertThat(live.state().pod("shop", "web-2")).isPresent());
+        assertWithin(
+                Duration.ofSeconds(10),
+                () -> assertThat(live.state().pod("shop", "web-2")).isPresent());
         // assertWithin polls every 50 ms: the time it took is, to that much, the time the change took to arrive
         assertThat(Duration.ofNanos(System.nanoTime() - changed)).isLessThan(Duration.ofSeconds(1));
     }
@@ -102,9 +104,12 @@ class WatchReconnectMockServerTest {
      */
     @Test
     void throughAProxyWithoutWebSocketsQuietWatchesStayReadyPastTheGracePeriod(Vertx vertx) throws Exception {
-        proxy = WatchEndingProxy.start(vertx, mockPort(), Duration.ofMinutes(10)).toCompletionStage().toCompletableFuture()
+        proxy = WatchEndingProxy.start(vertx, mockPort(), Duration.ofMinutes(10))
+                .toCompletionStage()
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
-        live = LiveCluster.connect(vertx, throughProxy(), Clock.systemUTC(), Duration.ofMinutes(10), Duration.ofMillis(500));
+        live = LiveCluster.connect(
+                vertx, throughProxy(), Clock.systemUTC(), Duration.ofMinutes(10), Duration.ofMillis(500));
         sync();
 
         long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
@@ -116,36 +121,56 @@ class WatchReconnectMockServerTest {
     }
 
     @Test
-    void aWatchDownPastTheGracePeriodMakesTheAgentUnreadyWithAWarningAndReadyAgainWhenItIsBack(Vertx vertx) throws Exception {
+    void aWatchDownPastTheGracePeriodMakesTheAgentUnreadyWithAWarningAndReadyAgainWhenItIsBack(Vertx vertx)
+            throws Exception {
         connectThroughProxy(vertx, Duration.ofSeconds(1));
         // on a loaded machine the first watch heads can take longer than this short grace period
-        assertWithin(Duration.ofSeconds(15), () -> assertThat(live.state().syncStatus()).doesNotContainValue(false));
+        assertWithin(
+                Duration.ofSeconds(15),
+                () -> assertThat(live.state().syncStatus()).doesNotContainValue(false));
 
         int linesBefore = lines().size();
         proxy.down(true);
-        assertWithin(Duration.ofSeconds(15), () -> assertThat(live.state().syncStatus()).containsEntry("pods", false));
+        assertWithin(
+                Duration.ofSeconds(15),
+                () -> assertThat(live.state().syncStatus()).containsEntry("pods", false));
         assertThat(live.state().synced()).isFalse();
 
         proxy.down(false);
-        assertWithin(Duration.ofSeconds(20), () -> assertThat(live.state().synced()).isTrue());
+        assertWithin(
+                Duration.ofSeconds(20), () -> assertThat(live.state().synced()).isTrue());
         List<String> outage = lines().subList(linesBefore, lines().size());
-        assertThat(outage).filteredOn(line -> line.startsWith("WARN the watch of pods ")).singleElement().satisfies(line -> assertThat(line)
-                .contains("longer than WATCH_GRACE_PERIOD (1000 ms)")
-                .contains("watch failed with"));
+        assertThat(outage)
+                .filteredOn(line -> line.startsWith("WARN the watch of pods "))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("longer than WATCH_GRACE_PERIOD (1000 ms)")
+                        .contains("watch failed with"));
         assertThat(outage).anySatisfy(line -> assertThat(line).startsWith("INFO the watch of pods is back after"));
     }
 
     private void connectThroughProxy(Vertx vertx, Duration grace) throws Exception {
-        proxy = WatchEndingProxy.start(vertx, mockPort(), WATCH_LIFETIME).toCompletionStage().toCompletableFuture()
+        proxy = WatchEndingProxy.start(vertx, mockPort(), WATCH_LIFETIME)
+                .toCompletionStage()
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
-        mockClient.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).create();
+        mockClient
+                .namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("shop")
+                        .endMetadata()
+                        .build())
+                .create();
         mockClient.pods().inNamespace("shop").resource(pod("web-1")).create();
         live = LiveCluster.connect(vertx, throughProxy(), Clock.systemUTC(), Duration.ofMinutes(10), grace);
         sync();
     }
 
     private Config throughProxy() {
-        return new ConfigBuilder(mockClient.getConfiguration()).withMasterUrl("http://127.0.0.1:" + proxy.port()).build();
+        return new ConfigBuilder(mockClient.getConfiguration())
+                .withMasterUrl("http://127.0.0.1:" + proxy.port())
+                .build();
     }
 
     private int mockPort() {
@@ -153,12 +178,25 @@ class WatchReconnectMockServerTest {
     }
 
     private void sync() throws Exception {
-        live.awaitSynced(Duration.ofSeconds(30)).toCompletionStage().toCompletableFuture().get(40, TimeUnit.SECONDS);
+        live.awaitSynced(Duration.ofSeconds(30))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(40, TimeUnit.SECONDS);
     }
 
     private static io.fabric8.kubernetes.api.model.Pod pod(String name) {
-        return new PodBuilder().withNewMetadata().withName(name).withNamespace("shop").endMetadata()
-                .withNewSpec().addNewContainer().withName("app").withImage("nginx:1.27").endContainer().endSpec().build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace("shop")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("app")
+                .withImage("nginx:1.27")
+                .endContainer()
+                .endSpec()
+                .build();
     }
 
     private static Logger watchLogger() {
@@ -167,7 +205,9 @@ class WatchReconnectMockServerTest {
 
     private List<String> lines() {
         synchronized (log) {
-            return log.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+            return log.list.stream()
+                    .map(e -> e.getLevel() + " " + e.getFormattedMessage())
+                    .toList();
         }
     }
 }

@@ -29,13 +29,17 @@ class AgentConfigTest {
 
     @Test
     void httpPortIsAnAliasOfPort() {
-        assertThat(AgentConfig.fromMap(Map.of("HTTP_PORT", "9090"), List.of()).port()).isEqualTo(9090);
-        assertThat(AgentConfig.fromMap(Map.of("HTTP_PORT", "9090", "PORT", "9191"), List.of()).port()).isEqualTo(9191);
+        assertThat(AgentConfig.fromMap(Map.of("HTTP_PORT", "9090"), List.of()).port())
+                .isEqualTo(9090);
+        assertThat(AgentConfig.fromMap(Map.of("HTTP_PORT", "9090", "PORT", "9191"), List.of())
+                        .port())
+                .isEqualTo(9191);
     }
 
     @Test
     void flagsWinOverEnvironment() {
-        AgentConfig config = AgentConfig.fromMap(Map.of("PORT", "9090", "LOG_FORMAT", "json"),
+        AgentConfig config = AgentConfig.fromMap(
+                Map.of("PORT", "9090", "LOG_FORMAT", "json"),
                 List.of("--port", "7070", "--log-format=text", "--now", "2026-01-15T12:00:00Z"));
 
         assertThat(config.port()).isEqualTo(7070);
@@ -62,7 +66,8 @@ class AgentConfigTest {
 
     @Test
     void durationsAddUpUnitsUpToTwentyFourDays() {
-        AgentConfig config = AgentConfig.fromMap(Map.of("K8S_TIMEOUT", "1h30m", "READ_TIMEOUT", "500ms", "WRITE_TIMEOUT", "576h"), List.of());
+        AgentConfig config = AgentConfig.fromMap(
+                Map.of("K8S_TIMEOUT", "1h30m", "READ_TIMEOUT", "500ms", "WRITE_TIMEOUT", "576h"), List.of());
 
         assertThat(config.k8sTimeout()).isEqualTo(Duration.ofMinutes(90));
         assertThat(config.readTimeout()).isEqualTo(Duration.ofMillis(500));
@@ -71,8 +76,21 @@ class AgentConfigTest {
 
     /** 4294968s is 2^32 ms and change: cast to int milliseconds it used to become a 704 ms idle timeout. */
     @ParameterizedTest
-    @ValueSource(strings = {"4294968s", "1000h", "99999999999999999999s", "99999999999999999999", "9223372036854775807ms1ms",
-            "0s", "0", "-5s", "1.5s", "1h-5m", "577h", "24d"})
+    @ValueSource(
+            strings = {
+                "4294968s",
+                "1000h",
+                "99999999999999999999s",
+                "99999999999999999999",
+                "9223372036854775807ms1ms",
+                "0s",
+                "0",
+                "-5s",
+                "1.5s",
+                "1h-5m",
+                "577h",
+                "24d"
+            })
     void aDurationOutOfRangeOrMalformedNamesTheVariableFlagAndRange(String value) {
         assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("READ_TIMEOUT", value), List.of()))
                 .isInstanceOf(ConfigException.class)
@@ -83,7 +101,8 @@ class AgentConfigTest {
     @Test
     void outOfRangePortIsRejected() {
         assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("PORT", "70000"), List.of()))
-                .hasMessageContaining("PORT").hasMessageContaining("0-65535");
+                .hasMessageContaining("PORT")
+                .hasMessageContaining("0-65535");
     }
 
     @Test
@@ -95,40 +114,58 @@ class AgentConfigTest {
     @Test
     void unknownLogFormatIsRejected() {
         assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("LOG_FORMAT", "xml"), List.of()))
-                .hasMessageContaining("LOG_FORMAT").hasMessageContaining("json | text");
+                .hasMessageContaining("LOG_FORMAT")
+                .hasMessageContaining("json | text");
     }
 
     @Test
     void missingSnapshotFileIsRejectedAtStartUp() {
         assertThatThrownBy(() -> AgentConfig.fromMap(Map.of(), List.of("--snapshot", "/no/such/dump.yaml")))
-                .hasMessageContaining("CLUSTER_SNAPSHOT").hasMessageContaining("/no/such/dump.yaml");
+                .hasMessageContaining("CLUSTER_SNAPSHOT")
+                .hasMessageContaining("/no/such/dump.yaml");
     }
 
     @Test
     void malformedAnalysisTimeIsRejected() {
         assertThatThrownBy(() -> AgentConfig.fromMap(Map.of(), List.of("--now", "yesterday")))
-                .hasMessageContaining("ANALYSIS_TIME").hasMessageContaining("RFC 3339");
+                .hasMessageContaining("ANALYSIS_TIME")
+                .hasMessageContaining("RFC 3339");
     }
 
     @Test
     void detectionAndPublishingSettingsAreRead() {
-        AgentConfig config = AgentConfig.fromMap(Map.of("CPU_THRESHOLD", "75.5", "NODE_NAME", "worker-1",
-                "EVENT_SINK_URL", "http://agent-service:8000/events", "PLATFORM_NAMESPACES", "kube-*, *-system", "PUBLISH_RESOLVED", "false"),
+        AgentConfig config = AgentConfig.fromMap(
+                Map.of(
+                        "CPU_THRESHOLD",
+                        "75.5",
+                        "NODE_NAME",
+                        "worker-1",
+                        "EVENT_SINK_URL",
+                        "http://agent-service:8000/events",
+                        "PLATFORM_NAMESPACES",
+                        "kube-*, *-system",
+                        "PUBLISH_RESOLVED",
+                        "false"),
                 List.of());
 
         assertThat(config.detection().cpuThreshold()).isEqualTo(75.5);
         assertThat(config.detection().nodeName()).contains("worker-1");
         assertThat(config.detection().platformNamespaces()).containsExactly("kube-*", "*-system");
-        assertThat(config.publishing().url()).hasValueSatisfying(url -> assertThat(url.getHost()).isEqualTo("agent-service"));
+        assertThat(config.publishing().url())
+                .hasValueSatisfying(url -> assertThat(url.getHost()).isEqualTo("agent-service"));
         assertThat(config.publishResolved()).isFalse();
     }
 
     @Test
     void leaderElectionIsOnByDefaultOnlyInsideACluster() {
         assertThat(AgentConfig.fromMap(Map.of(), List.of()).leaderElection()).isFalse();
-        assertThat(AgentConfig.fromMap(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1"), List.of()).leaderElection()).isTrue();
-        assertThat(AgentConfig.fromMap(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1", "LEADER_ELECTION", "false"), List.of())
-                .leaderElection()).isFalse();
+        assertThat(AgentConfig.fromMap(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1"), List.of())
+                        .leaderElection())
+                .isTrue();
+        assertThat(AgentConfig.fromMap(
+                                Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1", "LEADER_ELECTION", "false"), List.of())
+                        .leaderElection())
+                .isFalse();
     }
 
     @Test
@@ -139,7 +176,8 @@ class AgentConfigTest {
 
     @Test
     void aNonPositiveCpuThresholdIsRejected() {
-        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("CPU_THRESHOLD", "-3"), List.of())).hasMessageContaining("CPU_THRESHOLD");
+        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("CPU_THRESHOLD", "-3"), List.of()))
+                .hasMessageContaining("CPU_THRESHOLD");
     }
 
     @Test

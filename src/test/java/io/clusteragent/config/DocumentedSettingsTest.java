@@ -14,7 +14,10 @@ class DocumentedSettingsTest {
     void everySettingIsInTheReadmeTableWithItsFlagAndDefault() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         for (Setting setting : Setting.values()) {
-            String row = readme.lines().filter(line -> line.startsWith("| `" + setting.env() + "`")).findFirst().orElse("");
+            String row = readme.lines()
+                    .filter(line -> line.startsWith("| `" + setting.env() + "`"))
+                    .findFirst()
+                    .orElse("");
             assertThat(row).as("README row for " + setting.env()).contains("`" + setting.flag() + "`");
             if (!setting.defaultValue().isEmpty()) {
                 assertThat(row).as("default of " + setting.env()).contains("`" + setting.defaultValue() + "`");

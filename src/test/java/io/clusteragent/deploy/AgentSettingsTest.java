@@ -36,18 +36,24 @@ class AgentSettingsTest {
     @EnumSource(Kustomization.class)
     void everyVariableGivenToTheAgentIsOneItReads(Kustomization kustomization) {
         Manifests manifests = kustomization.render();
-        Set<String> read = Arrays.stream(Setting.values()).flatMap(s -> Stream.concat(Stream.of(s.env()), s.aliases().stream()))
+        Set<String> read = Arrays.stream(Setting.values())
+                .flatMap(s -> Stream.concat(Stream.of(s.env()), s.aliases().stream()))
                 .collect(Collectors.toSet());
 
-        assertThat(manifests.environment(manifests.agent().agent()).keySet()).as("variables the agent is given").isSubsetOf(read);
+        assertThat(manifests.environment(manifests.agent().agent()).keySet())
+                .as("variables the agent is given")
+                .isSubsetOf(read);
         for (ConfigMap configMap : manifests.all(ConfigMap.class)) {
-            assertThat(configMap.getData().keySet()).as(configMap.getMetadata().getName()).isSubsetOf(read);
+            assertThat(configMap.getData().keySet())
+                    .as(configMap.getMetadata().getName())
+                    .isSubsetOf(read);
         }
     }
 
     @Test
     void theBaseConfigMapCarriesEverySettingWithTheCodesDefault() {
-        Map<String, String> data = Kustomization.BASE.render().one(ConfigMap.class).getData();
+        Map<String, String> data =
+                Kustomization.BASE.render().one(ConfigMap.class).getData();
         Map<String, String> expected = new LinkedHashMap<>();
         for (Setting setting : Setting.values()) {
             if (!OUTSIDE_A_CLUSTER.contains(setting.env()) && !PER_POD.contains(setting.env())) {
@@ -63,7 +69,8 @@ class AgentSettingsTest {
     void settingsForOutsideAClusterAreNeverSet(Kustomization kustomization) {
         Manifests manifests = kustomization.render();
 
-        assertThat(manifests.environment(manifests.agent().agent())).doesNotContainKeys(OUTSIDE_A_CLUSTER.toArray(String[]::new));
+        assertThat(manifests.environment(manifests.agent().agent()))
+                .doesNotContainKeys(OUTSIDE_A_CLUSTER.toArray(String[]::new));
     }
 
     @ParameterizedTest
@@ -75,7 +82,10 @@ class AgentSettingsTest {
 
         Set<String> writable = new HashSet<>();
         for (VolumeMount mount : agent.agent().getVolumeMounts()) {
-            Volume volume = agent.pod().getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+            Volume volume = agent.pod().getVolumes().stream()
+                    .filter(v -> v.getName().equals(mount.getName()))
+                    .findFirst()
+                    .orElseThrow();
             if (volume.getEmptyDir() != null && !Boolean.TRUE.equals(mount.getReadOnly())) {
                 writable.add(mount.getMountPath());
             }

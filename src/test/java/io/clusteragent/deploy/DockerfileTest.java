@@ -24,19 +24,24 @@ class DockerfileTest {
     void read() throws IOException {
         // One instruction per logical line: continuations joined, comments dropped.
         String text = Files.readString(Path.of("build/Dockerfile")).replaceAll("\\\\\\n\\s*", " ");
-        instructions = text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        instructions = text.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     @Test
     void buildsTheJarFromSourceInAMavenStage() {
         assertThat(instructions).first().asString().startsWith("FROM maven:3-eclipse-temurin-17 AS build");
-        assertThat(instructions).anySatisfy(line -> assertThat(line).startsWith("RUN ").endsWith("mvn -B -q package -DskipTests"));
+        assertThat(instructions)
+                .anySatisfy(line -> assertThat(line).startsWith("RUN ").endsWith("mvn -B -q package -DskipTests"));
         assertThat(instructions).contains("COPY --from=build /src/target/cluster-agent.jar /app/cluster-agent.jar");
     }
 
     @Test
     void runsOnAJre17AsNobody() {
-        List<String> stages = instructions.stream().filter(line -> line.startsWith("FROM ")).toList();
+        List<String> stages =
+                instructions.stream().filter(line -> line.startsWith("FROM ")).toList();
 
         assertThat(stages).hasSize(2);
         assertThat(stages.get(1)).matches("FROM (gcr\\.io/distroless/java17\\S*|eclipse-temurin:17-jre\\S*)");
@@ -50,28 +55,37 @@ class DockerfileTest {
 
     @Test
     void sizesTheHeapFromTheContainerAndExitsOnOutOfMemory() {
-        assertThat(last("ENTRYPOINT ")).isEqualTo(
-                "ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-XX:+ExitOnOutOfMemoryError\", \"-jar\", \"/app/cluster-agent.jar\"]");
+        assertThat(last("ENTRYPOINT "))
+                .isEqualTo(
+                        "ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-XX:+ExitOnOutOfMemoryError\", \"-jar\", \"/app/cluster-agent.jar\"]");
     }
 
     @Test
     void carriesOciLabels() {
-        String labels = String.join(" ", instructions.stream().filter(line -> line.startsWith("LABEL ")).toList());
+        String labels = String.join(
+                " ",
+                instructions.stream().filter(line -> line.startsWith("LABEL ")).toList());
 
-        assertThat(labels).contains("org.opencontainers.image.title=", "org.opencontainers.image.version=",
-                "org.opencontainers.image.revision=");
+        assertThat(labels)
+                .contains(
+                        "org.opencontainers.image.title=",
+                        "org.opencontainers.image.version=",
+                        "org.opencontainers.image.revision=");
     }
 
     @Test
     void theBuildContextHoldsOnlyThePomAndTheSources() throws IOException {
         List<String> ignored = Files.readAllLines(Path.of(".dockerignore")).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
 
         assertThat(ignored).containsExactly("*", "!pom.xml", "!src/", "**/target/");
     }
 
     private String last(String instruction) {
-        return instructions.stream().filter(line -> line.startsWith(instruction)).reduce((first, second) -> second)
+        return instructions.stream()
+                .filter(line -> line.startsWith(instruction))
+                .reduce((first, second) -> second)
                 .orElseThrow(() -> new AssertionError("no " + instruction.strip() + " in build/Dockerfile"));
     }
 }

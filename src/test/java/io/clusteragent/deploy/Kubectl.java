@@ -11,8 +11,7 @@ final class Kubectl {
 
     private static final long TIMEOUT_SECONDS = 120;
 
-    private Kubectl() {
-    }
+    private Kubectl() {}
 
     static String kustomize(Path dir) {
         Path stderr = null;
@@ -22,11 +21,12 @@ final class Kubectl {
             String rendered = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("kubectl kustomize " + dir + " did not finish within " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError(
+                        "kubectl kustomize " + dir + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
-                throw new AssertionError("kubectl kustomize " + dir + " failed (exit " + process.exitValue() + "); kubectl 1.27 or"
-                        + " later is needed (kustomize v5):\n" + Files.readString(stderr));
+                throw new AssertionError("kubectl kustomize " + dir + " failed (exit " + process.exitValue()
+                        + "); kubectl 1.27 or" + " later is needed (kustomize v5):\n" + Files.readString(stderr));
             }
             return rendered;
         } catch (IOException e) {
@@ -41,10 +41,14 @@ final class Kubectl {
 
     private static Process start(Path dir, Path stderr) {
         try {
-            return new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectError(stderr.toFile()).start();
+            return new ProcessBuilder("kubectl", "kustomize", dir.toString())
+                    .redirectError(stderr.toFile())
+                    .start();
         } catch (IOException e) {
-            throw new AssertionError("kubectl is not installed, and the deployment tests render every overlay with"
-                    + " `kubectl kustomize`: install kubectl 1.27 or later (.ci/run installs it on a fresh machine)", e);
+            throw new AssertionError(
+                    "kubectl is not installed, and the deployment tests render every overlay with"
+                            + " `kubectl kustomize`: install kubectl 1.27 or later (.ci/run installs it on a fresh machine)",
+                    e);
         }
     }
 

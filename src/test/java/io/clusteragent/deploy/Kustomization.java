@@ -26,6 +26,7 @@ enum Kustomization {
 
     /** The rendered objects; a fresh copy each call, so a test may change it. */
     Manifests render() {
-        return RENDERED.computeIfAbsent(this, k -> Manifests.parse(Kubectl.kustomize(k.dir))).copy();
+        return RENDERED.computeIfAbsent(this, k -> Manifests.parse(Kubectl.kustomize(k.dir)))
+                .copy();
     }
 }

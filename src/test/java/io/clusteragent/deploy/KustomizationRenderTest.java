@@ -27,7 +27,9 @@ class KustomizationRenderTest {
     static final String NAMESPACE = "cluster-agent";
     /** The selector of the agent's pods. It is immutable on a Deployment, so no overlay may change it. */
     static final Map<String, String> SELECTOR = Map.of("app.kubernetes.io/name", "cluster-agent");
-    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "PriorityClass");
+
+    private static final Set<String> CLUSTER_SCOPED =
+            Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "PriorityClass");
 
     @ParameterizedTest
     @EnumSource(Kustomization.class)
@@ -38,9 +40,13 @@ class KustomizationRenderTest {
         for (HasMetadata object : manifests.objects()) {
             String id = object.getKind() + "/" + object.getMetadata().getName();
             assertThat(object).as(id).isNotInstanceOf(GenericKubernetesResource.class);
-            assertThat(object.getClass()).as(id)
-                    .isEqualTo(Manifests.SERIALIZATION.getRegisteredKubernetesResource(object.getApiVersion(), object.getKind()));
-            assertThat(UnknownFields.of(object)).as("fields of " + id + " the model does not know").isEmpty();
+            assertThat(object.getClass())
+                    .as(id)
+                    .isEqualTo(Manifests.SERIALIZATION.getRegisteredKubernetesResource(
+                            object.getApiVersion(), object.getKind()));
+            assertThat(UnknownFields.of(object))
+                    .as("fields of " + id + " the model does not know")
+                    .isEmpty();
         }
     }
 
@@ -52,7 +58,9 @@ class KustomizationRenderTest {
         assertThat(manifests.one(Namespace.class).getMetadata().getName()).isEqualTo(NAMESPACE);
         for (HasMetadata object : manifests.objects()) {
             String expected = CLUSTER_SCOPED.contains(object.getKind()) ? null : NAMESPACE;
-            assertThat(object.getMetadata().getNamespace()).as(object.getKind() + "/" + object.getMetadata().getName()).isEqualTo(expected);
+            assertThat(object.getMetadata().getNamespace())
+                    .as(object.getKind() + "/" + object.getMetadata().getName())
+                    .isEqualTo(expected);
         }
         assertThat(manifests.one(Namespace.class).getMetadata().getLabels())
                 .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
@@ -65,7 +73,8 @@ class KustomizationRenderTest {
         Manifests manifests = kustomization.render();
 
         for (HasMetadata object : manifests.objects()) {
-            assertThat(object.getMetadata().getLabels()).as(object.getKind() + "/" + object.getMetadata().getName())
+            assertThat(object.getMetadata().getLabels())
+                    .as(object.getKind() + "/" + object.getMetadata().getName())
                     .containsEntry("app.kubernetes.io/part-of", "cluster-agent");
         }
         assertThat(manifests.agent().podLabels()).containsEntry("app.kubernetes.io/part-of", "cluster-agent");
@@ -81,8 +90,12 @@ class KustomizationRenderTest {
         assertThat(agent.selector().getMatchExpressions()).isEmpty();
         assertThat(agent.podLabels()).containsAllEntriesOf(SELECTOR);
         List<LabelSelector> others = new ArrayList<>();
-        manifests.all(PodDisruptionBudget.class).forEach(pdb -> others.add(pdb.getSpec().getSelector()));
-        manifests.all(NetworkPolicy.class).forEach(policy -> others.add(policy.getSpec().getPodSelector()));
+        manifests
+                .all(PodDisruptionBudget.class)
+                .forEach(pdb -> others.add(pdb.getSpec().getSelector()));
+        manifests
+                .all(NetworkPolicy.class)
+                .forEach(policy -> others.add(policy.getSpec().getPodSelector()));
         agent.pod().getTopologySpreadConstraints().forEach(spread -> others.add(spread.getLabelSelector()));
         for (LabelSelector selector : others) {
             assertThat(selector.getMatchLabels()).isEqualTo(SELECTOR);
@@ -96,14 +109,26 @@ class KustomizationRenderTest {
         Manifests manifests = kustomization.render();
         Workload agent = manifests.agent();
 
-        assertThat(manifests.named(ServiceAccount.class, agent.pod().getServiceAccountName())).isPresent();
-        agent.agent().getEnvFrom().forEach(from ->
-                assertThat(manifests.named(ConfigMap.class, from.getConfigMapRef().getName())).as("envFrom " + from).isPresent());
-        assertThat(agent.agent().getEnvFrom()).as("the ConfigMap reaches the container").hasSize(1);
-        agent.pod().getVolumes().stream().map(Volume::getConfigMap).filter(ref -> ref != null)
-                .forEach(ref -> assertThat(manifests.named(ConfigMap.class, ref.getName())).as("volume " + ref).isPresent());
+        assertThat(manifests.named(ServiceAccount.class, agent.pod().getServiceAccountName()))
+                .isPresent();
+        agent.agent()
+                .getEnvFrom()
+                .forEach(from -> assertThat(manifests.named(
+                                ConfigMap.class, from.getConfigMapRef().getName()))
+                        .as("envFrom " + from)
+                        .isPresent());
+        assertThat(agent.agent().getEnvFrom())
+                .as("the ConfigMap reaches the container")
+                .hasSize(1);
+        agent.pod().getVolumes().stream()
+                .map(Volume::getConfigMap)
+                .filter(ref -> ref != null)
+                .forEach(ref -> assertThat(manifests.named(ConfigMap.class, ref.getName()))
+                        .as("volume " + ref)
+                        .isPresent());
         if (agent.pod().getPriorityClassName() != null) {
-            assertThat(manifests.named(PriorityClass.class, agent.pod().getPriorityClassName())).isPresent();
+            assertThat(manifests.named(PriorityClass.class, agent.pod().getPriorityClassName()))
+                    .isPresent();
         }
     }
 }

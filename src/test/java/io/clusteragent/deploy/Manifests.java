@@ -55,15 +55,23 @@ record Manifests(List<HasMetadata> objects) {
     }
 
     <T extends HasMetadata> Optional<T> named(Class<T> type, String name) {
-        return all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst();
+        return all(type).stream()
+                .filter(o -> o.getMetadata().getName().equals(name))
+                .findFirst();
     }
 
     /** The pod-running objects, with their pod template. */
     List<Workload> workloads() {
         List<Workload> workloads = new ArrayList<>();
-        all(Deployment.class).forEach(d -> workloads.add(new Workload(d, d.getSpec().getTemplate(), d.getSpec().getSelector())));
-        all(DaemonSet.class).forEach(d -> workloads.add(new Workload(d, d.getSpec().getTemplate(), d.getSpec().getSelector())));
-        all(StatefulSet.class).forEach(s -> workloads.add(new Workload(s, s.getSpec().getTemplate(), s.getSpec().getSelector())));
+        all(Deployment.class)
+                .forEach(d -> workloads.add(
+                        new Workload(d, d.getSpec().getTemplate(), d.getSpec().getSelector())));
+        all(DaemonSet.class)
+                .forEach(d -> workloads.add(
+                        new Workload(d, d.getSpec().getTemplate(), d.getSpec().getSelector())));
+        all(StatefulSet.class)
+                .forEach(s -> workloads.add(
+                        new Workload(s, s.getSpec().getTemplate(), s.getSpec().getSelector())));
         return workloads;
     }
 
@@ -92,9 +100,13 @@ record Manifests(List<HasMetadata> objects) {
         for (EnvFromSource from : container.getEnvFrom()) {
             if (from.getConfigMapRef() != null) {
                 String prefix = from.getPrefix() == null ? "" : from.getPrefix();
-                ConfigMap configMap = named(ConfigMap.class, from.getConfigMapRef().getName())
-                        .orElseThrow(() -> new AssertionError("envFrom names a ConfigMap that is not rendered: " + from));
-                Optional.ofNullable(configMap.getData()).orElse(Map.of()).forEach((key, value) -> env.put(prefix + key, value));
+                ConfigMap configMap = named(
+                                ConfigMap.class, from.getConfigMapRef().getName())
+                        .orElseThrow(
+                                () -> new AssertionError("envFrom names a ConfigMap that is not rendered: " + from));
+                Optional.ofNullable(configMap.getData())
+                        .orElse(Map.of())
+                        .forEach((key, value) -> env.put(prefix + key, value));
             }
         }
         for (EnvVar variable : container.getEnv()) {
@@ -112,6 +124,8 @@ record Manifests(List<HasMetadata> objects) {
 
     @Override
     public String toString() {
-        return Arrays.toString(objects.stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).toArray());
+        return Arrays.toString(objects.stream()
+                .map(o -> o.getKind() + "/" + o.getMetadata().getName())
+                .toArray());
     }
 }

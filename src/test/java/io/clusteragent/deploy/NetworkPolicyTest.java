@@ -37,21 +37,26 @@ class NetworkPolicyTest {
 
     @Test
     void letsInOnlyLabelledClientsAndMonitoring() {
-        List<NetworkPolicyPeer> peers = policy.getSpec().getIngress().stream().flatMap(rule -> {
-            assertThat(rule.getFrom()).as("a rule without peers lets everyone in").isNotEmpty();
-            return rule.getFrom().stream();
-        }).toList();
+        List<NetworkPolicyPeer> peers = policy.getSpec().getIngress().stream()
+                .flatMap(rule -> {
+                    assertThat(rule.getFrom())
+                            .as("a rule without peers lets everyone in")
+                            .isNotEmpty();
+                    return rule.getFrom().stream();
+                })
+                .toList();
 
         assertThat(peers).allSatisfy(peer -> {
             assertThat(peer.getIpBlock()).isNull();
-            assertThat(labels(peer.getNamespaceSelector()).isEmpty() && labels(peer.getPodSelector()).isEmpty())
-                    .as("a peer without labels lets everyone in: " + peer).isFalse();
+            assertThat(labels(peer.getNamespaceSelector()).isEmpty()
+                            && labels(peer.getPodSelector()).isEmpty())
+                    .as("a peer without labels lets everyone in: " + peer)
+                    .isFalse();
         });
-        assertThat(peers).extracting(peer -> labels(peer.getNamespaceSelector()), peer -> labels(peer.getPodSelector()))
+        assertThat(peers)
+                .extracting(peer -> labels(peer.getNamespaceSelector()), peer -> labels(peer.getPodSelector()))
                 .containsExactlyInAnyOrder(
-                        tuple(CLIENT, Map.of()),
-                        tuple(Map.of(), CLIENT),
-                        tuple(MONITORING, Map.of()));
+                        tuple(CLIENT, Map.of()), tuple(Map.of(), CLIENT), tuple(MONITORING, Map.of()));
     }
 
     /**
@@ -61,7 +66,10 @@ class NetworkPolicyTest {
     @Test
     void letsOutToTheApiServerByPortNotBySelector() {
         assertThat(policy.getSpec().getEgress()).anySatisfy(rule -> {
-            assertThat(rule.getTo()).allSatisfy(peer -> assertThat(peer.getIpBlock()).as("only address blocks, or anywhere").isNotNull());
+            assertThat(rule.getTo())
+                    .allSatisfy(peer -> assertThat(peer.getIpBlock())
+                            .as("only address blocks, or anywhere")
+                            .isNotNull());
             assertThat(ports(rule)).contains("TCP/443", "TCP/6443");
         });
     }
@@ -79,8 +87,11 @@ class NetworkPolicyTest {
 
     @Test
     void letsOutToTheAgentServicesNamespace() {
-        assertThat(policy.getSpec().getEgress()).anySatisfy(rule -> assertThat(rule.getTo()).singleElement()
-                .satisfies(peer -> assertThat(labels(peer.getNamespaceSelector())).isEqualTo(AGENT_SERVICE)));
+        assertThat(policy.getSpec().getEgress())
+                .anySatisfy(rule -> assertThat(rule.getTo())
+                        .singleElement()
+                        .satisfies(peer ->
+                                assertThat(labels(peer.getNamespaceSelector())).isEqualTo(AGENT_SERVICE)));
     }
 
     @Test

@@ -47,15 +47,19 @@ class OverlaysTest {
 
         assertThat(hpa.getApiVersion()).isEqualTo("autoscaling/v2");
         assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
-        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(manifests.one(Deployment.class).getMetadata().getName());
-        assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(manifests.one(Deployment.class).getSpec().getReplicas());
+        assertThat(hpa.getSpec().getScaleTargetRef().getName())
+                .isEqualTo(manifests.one(Deployment.class).getMetadata().getName());
+        assertThat(hpa.getSpec().getMinReplicas())
+                .isEqualTo(manifests.one(Deployment.class).getSpec().getReplicas());
         assertThat(hpa.getSpec().getMaxReplicas()).isGreaterThan(hpa.getSpec().getMinReplicas());
         assertThat(hpa.getSpec().getMetrics()).singleElement().satisfies(metric -> {
             assertThat(metric.getType()).isEqualTo("Resource");
             assertThat(metric.getResource().getName()).isEqualTo("cpu");
             assertThat(metric.getResource().getTarget().getType()).isEqualTo("Utilization");
         });
-        assertThat(manifests.agent().agent().getResources().getRequests()).as("utilization is of the request").containsKey("cpu");
+        assertThat(manifests.agent().agent().getResources().getRequests())
+                .as("utilization is of the request")
+                .containsKey("cpu");
     }
 
     @Test
@@ -74,12 +78,14 @@ class OverlaysTest {
         Workload agent = manifests.agent();
         PriorityClass priority = manifests.one(PriorityClass.class);
 
-        assertThat(agent.pod().getTopologySpreadConstraints()).extracting(TopologySpreadConstraint::getTopologyKey,
-                TopologySpreadConstraint::getWhenUnsatisfiable).containsExactly(
-                tuple("kubernetes.io/hostname", "DoNotSchedule"),
-                // nodes without a zone label would not be eligible at all under DoNotSchedule
-                tuple("topology.kubernetes.io/zone", "ScheduleAnyway"));
-        assertThat(agent.pod().getPriorityClassName()).isEqualTo(priority.getMetadata().getName());
+        assertThat(agent.pod().getTopologySpreadConstraints())
+                .extracting(TopologySpreadConstraint::getTopologyKey, TopologySpreadConstraint::getWhenUnsatisfiable)
+                .containsExactly(
+                        tuple("kubernetes.io/hostname", "DoNotSchedule"),
+                        // nodes without a zone label would not be eligible at all under DoNotSchedule
+                        tuple("topology.kubernetes.io/zone", "ScheduleAnyway"));
+        assertThat(agent.pod().getPriorityClassName())
+                .isEqualTo(priority.getMetadata().getName());
         assertThat(priority.getGlobalDefault()).isFalse();
         assertThat(priority.getPreemptionPolicy()).isEqualTo("Never");
         assertThat(priority.getValue()).as("below system-cluster-critical").isLessThan(1_000_000_000);
@@ -89,7 +95,13 @@ class OverlaysTest {
     void daemonSetRunsOneAgentPerNodeScopedToItsNode() {
         Manifests manifests = Kustomization.DAEMONSET.render();
         DaemonSet daemonSet = manifests.one(DaemonSet.class);
-        List<EnvVar> env = daemonSet.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        List<EnvVar> env = daemonSet
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv();
 
         assertThat(manifests.all(Deployment.class)).isEmpty();
         assertThat(env).singleElement().satisfies(nodeName -> {
@@ -97,21 +109,32 @@ class OverlaysTest {
             assertThat(nodeName.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
         });
         assertThat(manifests.agentConfig().leaderElection()).isFalse();
-        assertThat(daemonSet.getSpec().getTemplate().getSpec().getTolerations()).extracting(Toleration::getKey, Toleration::getOperator)
-                .as("every taint tolerated").containsExactly(tuple(null, "Exists"));
+        assertThat(daemonSet.getSpec().getTemplate().getSpec().getTolerations())
+                .extracting(Toleration::getKey, Toleration::getOperator)
+                .as("every taint tolerated")
+                .containsExactly(tuple(null, "Exists"));
     }
 
     /** The DaemonSet's pod is written out again; this keeps it the base Deployment's pod. */
     @Test
     void daemonSetRunsTheSamePodAsTheBaseDeployment() {
-        PodTemplateSpec deployment = Kustomization.BASE.render().one(Deployment.class).getSpec().getTemplate();
-        PodTemplateSpec daemonSet = Kustomization.DAEMONSET.render().one(DaemonSet.class).getSpec().getTemplate();
+        PodTemplateSpec deployment =
+                Kustomization.BASE.render().one(Deployment.class).getSpec().getTemplate();
+        PodTemplateSpec daemonSet =
+                Kustomization.DAEMONSET.render().one(DaemonSet.class).getSpec().getTemplate();
 
         daemonSet.getSpec().setTolerations(deployment.getSpec().getTolerations());
-        daemonSet.getSpec().getContainers().get(0).setEnv(deployment.getSpec().getContainers().get(0).getEnv());
+        daemonSet
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .setEnv(deployment.getSpec().getContainers().get(0).getEnv());
         // the ConfigMap's name carries a hash of its content, which differs (LEADER_ELECTION)
-        daemonSet.getSpec().getContainers().get(0).setEnvFrom(deployment.getSpec().getContainers().get(0).getEnvFrom());
+        daemonSet
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .setEnvFrom(deployment.getSpec().getContainers().get(0).getEnvFrom());
         assertThat(Manifests.SERIALIZATION.asYaml(daemonSet)).isEqualTo(Manifests.SERIALIZATION.asYaml(deployment));
     }
-
 }

@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SELinuxOptionsBuilder;
 import io.fabric8.kubernetes.api.model.SeccompProfileBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Sysctl;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +31,9 @@ class PodSecurityTest {
     @EnumSource(Kustomization.class)
     void everyWorkloadMeetsTheRestrictedStandard(Kustomization kustomization) {
         for (Workload workload : kustomization.render().workloads()) {
-            assertThat(RestrictedPodSecurity.violations(workload)).as(workload.toString()).isEmpty();
+            assertThat(RestrictedPodSecurity.violations(workload))
+                    .as(workload.toString())
+                    .isEmpty();
         }
     }
 
@@ -52,7 +54,8 @@ class PodSecurityTest {
     void onlyTheAgentsPodMountsAServiceAccountToken(Kustomization kustomization) {
         Manifests manifests = kustomization.render();
 
-        assertThat(manifests.one(ServiceAccount.class).getAutomountServiceAccountToken()).isFalse();
+        assertThat(manifests.one(ServiceAccount.class).getAutomountServiceAccountToken())
+                .isFalse();
         assertThat(manifests.agent().pod().getAutomountServiceAccountToken()).isTrue();
     }
 
@@ -63,7 +66,8 @@ class PodSecurityTest {
         Workload agent = Kustomization.BASE.render().agent();
         breakIt.accept(agent.pod());
 
-        assertThat(RestrictedPodSecurity.violations(agent)).anySatisfy(violation -> assertThat(violation).startsWith(expected));
+        assertThat(RestrictedPodSecurity.violations(agent))
+                .anySatisfy(violation -> assertThat(violation).startsWith(expected));
     }
 
     static Stream<Arguments> brokenControls() {
@@ -71,32 +75,92 @@ class PodSecurityTest {
                 broken("host network", pod -> pod.setHostNetwork(true), "host namespaces"),
                 broken("host PID", pod -> pod.setHostPID(true), "host namespaces"),
                 broken("host IPC", pod -> pod.setHostIPC(true), "host namespaces"),
-                broken("a hostPath volume", pod -> pod.getVolumes().add(new VolumeBuilder().withName("host")
-                        .withNewHostPath().withPath("/var/log").endHostPath().build()), "volume types"),
-                broken("an NFS volume", pod -> pod.getVolumes().add(new VolumeBuilder().withName("nfs")
-                        .withNewNfs().withServer("nfs").withPath("/").endNfs().build()), "volume types"),
+                broken(
+                        "a hostPath volume",
+                        pod -> pod.getVolumes()
+                                .add(new VolumeBuilder()
+                                        .withName("host")
+                                        .withNewHostPath()
+                                        .withPath("/var/log")
+                                        .endHostPath()
+                                        .build()),
+                        "volume types"),
+                broken(
+                        "an NFS volume",
+                        pod -> pod.getVolumes()
+                                .add(new VolumeBuilder()
+                                        .withName("nfs")
+                                        .withNewNfs()
+                                        .withServer("nfs")
+                                        .withPath("/")
+                                        .endNfs()
+                                        .build()),
+                        "volume types"),
                 broken("privileged", pod -> context(pod).setPrivileged(true), "privileged containers"),
-                broken("privilege escalation allowed", pod -> context(pod).setAllowPrivilegeEscalation(true), "privilege escalation"),
-                broken("privilege escalation unset", pod -> context(pod).setAllowPrivilegeEscalation(null), "privilege escalation"),
-                broken("root allowed in the container", pod -> context(pod).setRunAsNonRoot(false), "running as non-root"),
-                broken("runAsNonRoot nowhere", pod -> {
-                    pod.getSecurityContext().setRunAsNonRoot(null);
-                    context(pod).setRunAsNonRoot(null);
-                }, "running as non-root"),
+                broken(
+                        "privilege escalation allowed",
+                        pod -> context(pod).setAllowPrivilegeEscalation(true),
+                        "privilege escalation"),
+                broken(
+                        "privilege escalation unset",
+                        pod -> context(pod).setAllowPrivilegeEscalation(null),
+                        "privilege escalation"),
+                broken(
+                        "root allowed in the container",
+                        pod -> context(pod).setRunAsNonRoot(false),
+                        "running as non-root"),
+                broken(
+                        "runAsNonRoot nowhere",
+                        pod -> {
+                            pod.getSecurityContext().setRunAsNonRoot(null);
+                            context(pod).setRunAsNonRoot(null);
+                        },
+                        "running as non-root"),
                 broken("UID 0", pod -> context(pod).setRunAsUser(0L), "running as non-root user"),
-                broken("seccomp unconfined", pod -> context(pod).setSeccompProfile(
-                        new SeccompProfileBuilder().withType("Unconfined").build()), "seccomp"),
+                broken(
+                        "seccomp unconfined",
+                        pod -> context(pod)
+                                .setSeccompProfile(new SeccompProfileBuilder()
+                                        .withType("Unconfined")
+                                        .build()),
+                        "seccomp"),
                 broken("seccomp nowhere", pod -> pod.getSecurityContext().setSeccompProfile(null), "seccomp"),
-                broken("capabilities not dropped", pod -> context(pod).getCapabilities().getDrop().clear(), "capabilities"),
-                broken("a capability added", pod -> context(pod).getCapabilities().getAdd().add("SYS_ADMIN"), "capabilities"),
+                broken(
+                        "capabilities not dropped",
+                        pod -> context(pod).getCapabilities().getDrop().clear(),
+                        "capabilities"),
+                broken(
+                        "a capability added",
+                        pod -> context(pod).getCapabilities().getAdd().add("SYS_ADMIN"),
+                        "capabilities"),
                 broken("a host port", pod -> agent(pod).getPorts().get(0).setHostPort(8080), "host ports"),
-                broken("an unsafe sysctl", pod -> pod.getSecurityContext().getSysctls().add(new Sysctl("kernel.msgmax", "65536")), "sysctls"),
+                broken(
+                        "an unsafe sysctl",
+                        pod -> pod.getSecurityContext().getSysctls().add(new Sysctl("kernel.msgmax", "65536")),
+                        "sysctls"),
                 broken("an unmasked /proc", pod -> context(pod).setProcMount("Unmasked"), "/proc mount type"),
-                broken("an SELinux type", pod -> context(pod).setSeLinuxOptions(new SELinuxOptionsBuilder().withType("spc_t").build()), "SELinux"),
-                broken("AppArmor unconfined", pod -> context(pod).setAppArmorProfile(
-                        new AppArmorProfileBuilder().withType("Unconfined").build()), "AppArmor"),
-                broken("an init container breaking the rules", pod -> pod.getInitContainers().add(
-                        new ContainerBuilder().withName("init").withImage("busybox").build()), "privilege escalation"));
+                broken(
+                        "an SELinux type",
+                        pod -> context(pod)
+                                .setSeLinuxOptions(new SELinuxOptionsBuilder()
+                                        .withType("spc_t")
+                                        .build()),
+                        "SELinux"),
+                broken(
+                        "AppArmor unconfined",
+                        pod -> context(pod)
+                                .setAppArmorProfile(new AppArmorProfileBuilder()
+                                        .withType("Unconfined")
+                                        .build()),
+                        "AppArmor"),
+                broken(
+                        "an init container breaking the rules",
+                        pod -> pod.getInitContainers()
+                                .add(new ContainerBuilder()
+                                        .withName("init")
+                                        .withImage("busybox")
+                                        .build()),
+                        "privilege escalation"));
     }
 
     private static Arguments broken(String change, Consumer<PodSpec> breakIt, String expected) {

@@ -28,13 +28,12 @@ final class RbacPolicy {
 
     static final Set<String> READ = Set.of("get", "list", "watch");
     /** metrics.k8s.io cannot be watched: the agent polls it (cluster/MetricsCache.java). */
-    static final Map<String, Set<String>> METRICS = Map.of("metrics.k8s.io/pods", Set.of("get", "list"),
-            "metrics.k8s.io/nodes", Set.of("get", "list"));
+    static final Map<String, Set<String>> METRICS =
+            Map.of("metrics.k8s.io/pods", Set.of("get", "list"), "metrics.k8s.io/nodes", Set.of("get", "list"));
     /** What fabric8's LeaseLock does to the named Lease: reads it, and renews it with a JSON merge patch. */
     static final Set<String> LEASE_VERBS = Set.of("get", "patch");
 
-    private RbacPolicy() {
-    }
+    private RbacPolicy() {}
 
     /** The resources the agent watches, as "group/plural" ("" is the core group), read from the code. */
     static Map<String, Set<String>> required() {
@@ -51,8 +50,14 @@ final class RbacPolicy {
         Workload agent = manifests.agent();
         String namespace = agent.owner().getMetadata().getNamespace();
         String account = agent.pod().getServiceAccountName();
-        manifests.all(ClusterRole.class).forEach(role -> forbidden(role.getKind() + "/" + role.getMetadata().getName(), role.getRules(), true, found));
-        manifests.all(Role.class).forEach(role -> forbidden(role.getKind() + "/" + role.getMetadata().getName(), role.getRules(), false, found));
+        manifests
+                .all(ClusterRole.class)
+                .forEach(role ->
+                        forbidden(role.getKind() + "/" + role.getMetadata().getName(), role.getRules(), true, found));
+        manifests
+                .all(Role.class)
+                .forEach(role ->
+                        forbidden(role.getKind() + "/" + role.getMetadata().getName(), role.getRules(), false, found));
         clusterGrants(manifests, namespace, account, found);
         leaseGrants(manifests, namespace, account, leaderElection, found);
         return found;
@@ -60,17 +65,26 @@ final class RbacPolicy {
 
     private static void forbidden(String role, List<PolicyRule> rules, boolean clusterScoped, List<String> found) {
         for (PolicyRule rule : rules) {
-            Stream.of(rule.getApiGroups(), rule.getResources(), rule.getVerbs(), rule.getResourceNames(), rule.getNonResourceURLs())
-                    .flatMap(List::stream).filter(value -> value.contains("*"))
+            Stream.of(
+                            rule.getApiGroups(),
+                            rule.getResources(),
+                            rule.getVerbs(),
+                            rule.getResourceNames(),
+                            rule.getNonResourceURLs())
+                    .flatMap(List::stream)
+                    .filter(value -> value.contains("*"))
                     .forEach(value -> found.add(role + " has a wildcard: " + value));
-            rule.getResources().stream().filter(resource -> resource.equals("secrets") || resource.startsWith("secrets/"))
+            rule.getResources().stream()
+                    .filter(resource -> resource.equals("secrets") || resource.startsWith("secrets/"))
                     .forEach(resource -> found.add(role + " grants access to " + resource));
             if (!rule.getNonResourceURLs().isEmpty()) {
                 found.add(role + " grants non-resource URLs " + rule.getNonResourceURLs());
             }
             if (clusterScoped) {
-                rule.getVerbs().stream().filter(verb -> !READ.contains(verb))
-                        .forEach(verb -> found.add(role + " grants verb " + verb + " cluster-wide (only get, list, watch)"));
+                rule.getVerbs().stream()
+                        .filter(verb -> !READ.contains(verb))
+                        .forEach(verb ->
+                                found.add(role + " grants verb " + verb + " cluster-wide (only get, list, watch)"));
             }
         }
     }
@@ -90,7 +104,8 @@ final class RbacPolicy {
                 found.add(resource + " lacks " + missing + " for ServiceAccount " + namespace + "/" + account);
             }
         });
-        granted.keySet().stream().filter(resource -> !required.containsKey(resource))
+        granted.keySet().stream()
+                .filter(resource -> !required.containsKey(resource))
                 .forEach(resource -> found.add(resource + " is granted cluster-wide, but the agent does not read it"));
     }
 
@@ -98,7 +113,8 @@ final class RbacPolicy {
     record LeaderObject(String kind, String apiGroup, String resource, String name, Set<String> verbs) {
 
         boolean governs(PolicyRule rule) {
-            return rule.getApiGroups().equals(List.of(apiGroup)) && rule.getResources().equals(List.of(resource));
+            return rule.getApiGroups().equals(List.of(apiGroup))
+                    && rule.getResources().equals(List.of(resource));
         }
     }
 
@@ -107,30 +123,38 @@ final class RbacPolicy {
             new LeaderObject("Lease", "coordination.k8s.io", "leases", Leadership.LEASE_NAME, LEASE_VERBS),
             new LeaderObject("ConfigMap", "", "configmaps", IncidentConfigMap.NAME, Set.of("get", "update")));
 
-    private static void leaseGrants(Manifests manifests, String namespace, String account, boolean leaderElection, List<String> found) {
+    private static void leaseGrants(
+            Manifests manifests, String namespace, String account, boolean leaderElection, List<String> found) {
         List<PolicyRule> rules = new ArrayList<>();
         for (RoleBinding binding : manifests.all(RoleBinding.class)) {
-            if (binding.getMetadata().getNamespace().equals(namespace) && binds(binding.getSubjects(), namespace, account)) {
+            if (binding.getMetadata().getNamespace().equals(namespace)
+                    && binds(binding.getSubjects(), namespace, account)) {
                 rules.addAll(rules(manifests, binding.getRoleRef(), namespace, found));
             }
         }
         for (PolicyRule rule : rules) {
-            Optional<LeaderObject> object = LEADER_OBJECTS.stream().filter(o -> o.governs(rule)).findFirst();
+            Optional<LeaderObject> object =
+                    LEADER_OBJECTS.stream().filter(o -> o.governs(rule)).findFirst();
             if (object.isEmpty()) {
                 found.add("a namespaced rule grants more than the Lease and the incident state: " + rule);
-            } else if (!rule.getResourceNames().isEmpty() && !rule.getResourceNames().equals(List.of(object.get().name()))) {
-                found.add("a " + object.get().kind() + " rule names others than " + object.get().name() + ": " + rule.getResourceNames());
+            } else if (!rule.getResourceNames().isEmpty()
+                    && !rule.getResourceNames().equals(List.of(object.get().name()))) {
+                found.add("a " + object.get().kind() + " rule names others than "
+                        + object.get().name() + ": " + rule.getResourceNames());
             } else if (rule.getResourceNames().isEmpty() && !rule.getVerbs().equals(List.of("create"))) {
-                found.add("a " + object.get().kind() + " rule not limited to " + object.get().name() + " grants more than create: "
-                        + rule.getVerbs());
+                found.add("a " + object.get().kind() + " rule not limited to "
+                        + object.get().name() + " grants more than create: " + rule.getVerbs());
             }
         }
         if (leaderElection) {
             for (LeaderObject object : LEADER_OBJECTS) {
-                List<PolicyRule> governing = rules.stream().filter(object::governs).toList();
+                List<PolicyRule> governing =
+                        rules.stream().filter(object::governs).toList();
                 Set<String> named = verbs(governing, List.of(object.name()));
-                object.verbs().stream().filter(verb -> !named.contains(verb))
-                        .forEach(verb -> found.add("leader election needs " + verb + " on " + object.kind() + " " + object.name()));
+                object.verbs().stream()
+                        .filter(verb -> !named.contains(verb))
+                        .forEach(verb -> found.add(
+                                "leader election needs " + verb + " on " + object.kind() + " " + object.name()));
                 if (!verbs(governing, List.of()).contains("create")) {
                     found.add("leader election needs create on " + object.resource());
                 }
@@ -142,21 +166,27 @@ final class RbacPolicy {
 
     private static Set<String> verbs(List<PolicyRule> rules, List<String> resourceNames) {
         Set<String> verbs = new LinkedHashSet<>();
-        rules.stream().filter(rule -> rule.getResourceNames().equals(resourceNames)).forEach(rule -> verbs.addAll(rule.getVerbs()));
+        rules.stream()
+                .filter(rule -> rule.getResourceNames().equals(resourceNames))
+                .forEach(rule -> verbs.addAll(rule.getVerbs()));
         return verbs;
     }
 
     private static boolean binds(List<Subject> subjects, String namespace, String account) {
-        return subjects.stream().anyMatch(s -> s.getKind().equals("ServiceAccount") && s.getName().equals(account)
-                && namespace.equals(s.getNamespace()));
+        return subjects.stream()
+                .anyMatch(s -> s.getKind().equals("ServiceAccount")
+                        && s.getName().equals(account)
+                        && namespace.equals(s.getNamespace()));
     }
 
     private static List<PolicyRule> rules(Manifests manifests, RoleRef ref, String namespace, List<String> found) {
         Optional<List<PolicyRule>> rules = ref.getKind().equals("ClusterRole")
                 ? manifests.named(ClusterRole.class, ref.getName()).map(ClusterRole::getRules)
                 : manifests.all(Role.class).stream()
-                        .filter(r -> r.getMetadata().getName().equals(ref.getName()) && r.getMetadata().getNamespace().equals(namespace))
-                        .findFirst().map(Role::getRules);
+                        .filter(r -> r.getMetadata().getName().equals(ref.getName())
+                                && r.getMetadata().getNamespace().equals(namespace))
+                        .findFirst()
+                        .map(Role::getRules);
         if (rules.isEmpty()) {
             found.add("a binding refers to " + ref.getKind() + "/" + ref.getName() + ", which is not rendered");
         }
@@ -170,7 +200,8 @@ final class RbacPolicy {
         }
         for (String group : rule.getApiGroups()) {
             for (String resource : rule.getResources()) {
-                granted.computeIfAbsent(group + "/" + resource, k -> new LinkedHashSet<>()).addAll(rule.getVerbs());
+                granted.computeIfAbsent(group + "/" + resource, k -> new LinkedHashSet<>())
+                        .addAll(rule.getVerbs());
             }
         }
     }

@@ -30,21 +30,28 @@ class RbacTest {
     void grantsExactlyWhatTheAgentReadsAndNothingElse(Kustomization kustomization) {
         Manifests manifests = kustomization.render();
 
-        assertThat(RbacPolicy.violations(manifests, manifests.agentConfig().leaderElection())).isEmpty();
+        assertThat(RbacPolicy.violations(manifests, manifests.agentConfig().leaderElection()))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kustomization.class, names = {"BASE", "PRODUCTION"})
+    @EnumSource(
+            value = Kustomization.class,
+            names = {"BASE", "PRODUCTION"})
     void withLeaderElectionTheRoleIsLimitedToTheDetectorLeaseAndTheIncidentState(Kustomization kustomization) {
         Manifests manifests = kustomization.render();
 
         assertThat(manifests.agentConfig().leaderElection()).isTrue();
-        assertThat(manifests.one(Role.class).getRules()).extracting(PolicyRule::getResourceNames)
-                .containsExactlyInAnyOrder(List.of(Leadership.LEASE_NAME), List.of(), List.of(IncidentConfigMap.NAME), List.of());
+        assertThat(manifests.one(Role.class).getRules())
+                .extracting(PolicyRule::getResourceNames)
+                .containsExactlyInAnyOrder(
+                        List.of(Leadership.LEASE_NAME), List.of(), List.of(IncidentConfigMap.NAME), List.of());
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kustomization.class, names = {"DEVELOPMENT", "DAEMONSET"})
+    @EnumSource(
+            value = Kustomization.class,
+            names = {"DEVELOPMENT", "DAEMONSET"})
     void withoutLeaderElectionThereIsNoLeaseAccess(Kustomization kustomization) {
         Manifests manifests = kustomization.render();
 
@@ -59,33 +66,71 @@ class RbacTest {
         Manifests manifests = Kustomization.PRODUCTION.render();
         breakIt.accept(manifests);
 
-        assertThat(RbacPolicy.violations(manifests, true)).anySatisfy(violation -> assertThat(violation).contains(expected));
+        assertThat(RbacPolicy.violations(manifests, true))
+                .anySatisfy(violation -> assertThat(violation).contains(expected));
     }
 
     static Stream<Arguments> brokenRules() {
         return Stream.of(
-                broken("Secrets readable", m -> reader(m).getRules().get(0).getResources().add("secrets"), "access to secrets"),
-                broken("a write verb cluster-wide", m -> reader(m).getRules().get(0).getVerbs().add("delete"), "grants verb delete cluster-wide"),
+                broken(
+                        "Secrets readable",
+                        m -> reader(m).getRules().get(0).getResources().add("secrets"),
+                        "access to secrets"),
+                broken(
+                        "a write verb cluster-wide",
+                        m -> reader(m).getRules().get(0).getVerbs().add("delete"),
+                        "grants verb delete cluster-wide"),
                 broken("a wildcard resource", m -> reader(m).getRules().add(rule("apps", "*", "get")), "wildcard: *"),
-                broken("a wildcard verb", m -> reader(m).getRules().get(1).getVerbs().add("*"), "wildcard: *"),
-                broken("a watched resource missing", m -> reader(m).getRules().get(2).getResources().remove("jobs"), "batch/jobs lacks"),
-                broken("watch missing", m -> reader(m).getRules().get(0).getVerbs().remove("watch"), "/pods lacks [watch]"),
-                broken("metrics not listable", m -> reader(m).getRules().get(3).getVerbs().remove("list"), "metrics.k8s.io/nodes lacks [list]"),
-                broken("a resource the agent does not read", m -> reader(m).getRules().add(rule("", "configmaps", "get")),
+                broken(
+                        "a wildcard verb",
+                        m -> reader(m).getRules().get(1).getVerbs().add("*"),
+                        "wildcard: *"),
+                broken(
+                        "a watched resource missing",
+                        m -> reader(m).getRules().get(2).getResources().remove("jobs"),
+                        "batch/jobs lacks"),
+                broken(
+                        "watch missing",
+                        m -> reader(m).getRules().get(0).getVerbs().remove("watch"),
+                        "/pods lacks [watch]"),
+                broken(
+                        "metrics not listable",
+                        m -> reader(m).getRules().get(3).getVerbs().remove("list"),
+                        "metrics.k8s.io/nodes lacks [list]"),
+                broken(
+                        "a resource the agent does not read",
+                        m -> reader(m).getRules().add(rule("", "configmaps", "get")),
                         "/configmaps is granted cluster-wide, but the agent does not read it"),
-                broken("the binding names another account",
-                        m -> m.one(ClusterRoleBinding.class).getSubjects().get(0).setNamespace("default"), "for ServiceAccount cluster-agent/cluster-agent"),
-                broken("the Lease not renewable", m -> m.one(Role.class).getRules().get(0).getVerbs().remove("patch"),
+                broken(
+                        "the binding names another account",
+                        m -> m.one(ClusterRoleBinding.class)
+                                .getSubjects()
+                                .get(0)
+                                .setNamespace("default"),
+                        "for ServiceAccount cluster-agent/cluster-agent"),
+                broken(
+                        "the Lease not renewable",
+                        m -> m.one(Role.class).getRules().get(0).getVerbs().remove("patch"),
                         "needs patch on Lease " + Leadership.LEASE_NAME),
-                broken("every Lease writable", m -> m.one(Role.class).getRules().get(1).getVerbs().add("update"),
+                broken(
+                        "every Lease writable",
+                        m -> m.one(Role.class).getRules().get(1).getVerbs().add("update"),
                         "grants more than create"),
-                broken("a namespaced rule beyond the leader's objects", m -> m.one(Role.class).getRules().add(rule("", "pods", "delete")),
+                broken(
+                        "a namespaced rule beyond the leader's objects",
+                        m -> m.one(Role.class).getRules().add(rule("", "pods", "delete")),
                         "grants more than the Lease and the incident state"),
-                broken("the incident state not writable", m -> m.one(Role.class).getRules().get(2).getVerbs().remove("update"),
+                broken(
+                        "the incident state not writable",
+                        m -> m.one(Role.class).getRules().get(2).getVerbs().remove("update"),
                         "needs update on ConfigMap " + IncidentConfigMap.NAME),
-                broken("every ConfigMap readable", m -> m.one(Role.class).getRules().get(3).getVerbs().add("get"),
+                broken(
+                        "every ConfigMap readable",
+                        m -> m.one(Role.class).getRules().get(3).getVerbs().add("get"),
                         "grants more than create"),
-                broken("no way to create the incident state", m -> m.one(Role.class).getRules().remove(3),
+                broken(
+                        "no way to create the incident state",
+                        m -> m.one(Role.class).getRules().remove(3),
                         "needs create on configmaps"));
     }
 
@@ -98,6 +143,10 @@ class RbacTest {
     }
 
     private static PolicyRule rule(String group, String resource, String verb) {
-        return new PolicyRuleBuilder().withApiGroups(group).withResources(resource).withVerbs(verb).build();
+        return new PolicyRuleBuilder()
+                .withApiGroups(group)
+                .withResources(resource)
+                .withVerbs(verb)
+                .build();
     }
 }

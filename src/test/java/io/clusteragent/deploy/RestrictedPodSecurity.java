@@ -25,21 +25,29 @@ final class RestrictedPodSecurity {
 
     private static final Set<String> VOLUME_TYPES = Set.of(
             "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret");
-    private static final Set<String> SAFE_SYSCTLS = Set.of("kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range",
-            "net.ipv4.ip_unprivileged_port_start", "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range",
-            "net.ipv4.ip_local_reserved_ports", "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout",
-            "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes");
-    private static final Set<String> SELINUX_TYPES = Set.of("", "container_t", "container_init_t", "container_kvm_t", "container_engine_t");
+    private static final Set<String> SAFE_SYSCTLS = Set.of(
+            "kernel.shm_rmid_forced",
+            "net.ipv4.ip_local_port_range",
+            "net.ipv4.ip_unprivileged_port_start",
+            "net.ipv4.tcp_syncookies",
+            "net.ipv4.ping_group_range",
+            "net.ipv4.ip_local_reserved_ports",
+            "net.ipv4.tcp_keepalive_time",
+            "net.ipv4.tcp_fin_timeout",
+            "net.ipv4.tcp_keepalive_intvl",
+            "net.ipv4.tcp_keepalive_probes");
+    private static final Set<String> SELINUX_TYPES =
+            Set.of("", "container_t", "container_init_t", "container_kvm_t", "container_engine_t");
     private static final Set<String> CONFINED_PROFILES = Set.of("RuntimeDefault", "Localhost");
     private static final String APPARMOR_ANNOTATION = "container.apparmor.security.beta.kubernetes.io/";
 
-    private RestrictedPodSecurity() {
-    }
+    private RestrictedPodSecurity() {}
 
     static List<String> violations(Workload workload) {
         List<String> found = new ArrayList<>();
         PodSpec pod = workload.pod();
-        PodSecurityContext podContext = Optional.ofNullable(pod.getSecurityContext()).orElseGet(PodSecurityContext::new);
+        PodSecurityContext podContext =
+                Optional.ofNullable(pod.getSecurityContext()).orElseGet(PodSecurityContext::new);
         hostAccess(pod, found);
         volumes(pod, found);
         podContext(podContext, workload.template().getMetadata().getAnnotations(), found);
@@ -64,7 +72,8 @@ final class RestrictedPodSecurity {
     private static void volumes(PodSpec pod, List<String> found) {
         for (Volume volume : pod.getVolumes()) {
             Map<String, Object> fields = Manifests.SERIALIZATION.convertValue(volume, Map.class);
-            fields.keySet().stream().filter(type -> !type.equals("name") && !VOLUME_TYPES.contains(type))
+            fields.keySet().stream()
+                    .filter(type -> !type.equals("name") && !VOLUME_TYPES.contains(type))
                     .forEach(type -> found.add("volume types: " + volume.getName() + " is a " + type + " volume"));
         }
     }
@@ -77,7 +86,8 @@ final class RestrictedPodSecurity {
             found.add("running as non-root user: the pod sets runAsUser 0");
         }
         if (context.getSeccompProfile() != null && !confined(context.getSeccompProfile())) {
-            found.add("seccomp: the pod sets seccompProfile " + context.getSeccompProfile().getType());
+            found.add("seccomp: the pod sets seccompProfile "
+                    + context.getSeccompProfile().getType());
         }
         windows(context.getWindowsOptions(), "the pod", found);
         seLinux(context.getSeLinuxOptions(), "the pod", found);
@@ -88,7 +98,9 @@ final class RestrictedPodSecurity {
             }
         }
         Optional.ofNullable(annotations).orElse(Map.of()).forEach((key, value) -> {
-            if (key.startsWith(APPARMOR_ANNOTATION) && !value.equals("runtime/default") && !value.startsWith("localhost/")) {
+            if (key.startsWith(APPARMOR_ANNOTATION)
+                    && !value.equals("runtime/default")
+                    && !value.startsWith("localhost/")) {
                 found.add("AppArmor: annotation " + key + " is " + value);
             }
         });
@@ -96,7 +108,8 @@ final class RestrictedPodSecurity {
 
     private static void container(SecuredContainer container, PodSecurityContext pod, List<String> found) {
         String name = "container " + container.name();
-        SecurityContext context = Optional.ofNullable(container.securityContext()).orElseGet(SecurityContext::new);
+        SecurityContext context =
+                Optional.ofNullable(container.securityContext()).orElseGet(SecurityContext::new);
         if (Boolean.TRUE.equals(context.getPrivileged())) {
             found.add("privileged containers: " + name + " is privileged");
         }
@@ -105,13 +118,15 @@ final class RestrictedPodSecurity {
         }
         // A container's own setting wins over the pod's; either may carry it.
         if (!Boolean.TRUE.equals(Optional.ofNullable(context.getRunAsNonRoot()).orElse(pod.getRunAsNonRoot()))) {
-            found.add("running as non-root: " + name + " runs without runAsNonRoot: true (neither it nor the pod sets it)");
+            found.add("running as non-root: " + name
+                    + " runs without runAsNonRoot: true (neither it nor the pod sets it)");
         }
         if (Long.valueOf(0).equals(context.getRunAsUser())) {
             found.add("running as non-root user: " + name + " sets runAsUser 0");
         }
         if (!confined(Optional.ofNullable(context.getSeccompProfile()).orElse(pod.getSeccompProfile()))) {
-            found.add("seccomp: " + name + " runs without a RuntimeDefault or Localhost seccompProfile (its own or the pod's)");
+            found.add("seccomp: " + name
+                    + " runs without a RuntimeDefault or Localhost seccompProfile (its own or the pod's)");
         }
         if (context.getProcMount() != null && !context.getProcMount().equals("Default")) {
             found.add("/proc mount type: " + name + " sets procMount " + context.getProcMount());
@@ -120,7 +135,8 @@ final class RestrictedPodSecurity {
         windows(context.getWindowsOptions(), name, found);
         seLinux(context.getSeLinuxOptions(), name, found);
         appArmor(context.getAppArmorProfile(), name, found);
-        container.ports().stream().filter(port -> port.getHostPort() != null && port.getHostPort() != 0)
+        container.ports().stream()
+                .filter(port -> port.getHostPort() != null && port.getHostPort() != 0)
                 .forEach(port -> found.add("host ports: " + name + " uses host port " + port.getHostPort()));
     }
 
@@ -129,7 +145,8 @@ final class RestrictedPodSecurity {
         if (!declared.getDrop().contains("ALL")) {
             found.add("capabilities: " + name + " does not drop ALL");
         }
-        declared.getAdd().stream().filter(added -> !added.equals("NET_BIND_SERVICE"))
+        declared.getAdd().stream()
+                .filter(added -> !added.equals("NET_BIND_SERVICE"))
                 .forEach(added -> found.add("capabilities: " + name + " adds " + added));
     }
 

@@ -30,7 +30,8 @@ class ServingPortTest {
         Manifests manifests = kustomization.render();
         int port = manifests.agentConfig().port();
 
-        assertThat(manifests.agent().agent().getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+        assertThat(manifests.agent().agent().getPorts())
+                .extracting(ContainerPort::getName, ContainerPort::getContainerPort)
                 .containsExactly(tuple("http", port));
     }
 
@@ -54,10 +55,13 @@ class ServingPortTest {
         int port = manifests.agentConfig().port();
         Service service = manifests.one(Service.class);
 
-        assertThat(service.getSpec().getPorts()).singleElement()
-                .satisfies(servicePort -> assertThat(resolve(workload.agent(), servicePort.getTargetPort())).isEqualTo(port));
+        assertThat(service.getSpec().getPorts())
+                .singleElement()
+                .satisfies(servicePort -> assertThat(resolve(workload.agent(), servicePort.getTargetPort()))
+                        .isEqualTo(port));
         Map<String, String> annotations = workload.template().getMetadata().getAnnotations();
-        assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+        assertThat(annotations)
+                .containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/port", String.valueOf(port))
                 .containsEntry("prometheus.io/path", "/metrics");
     }
@@ -69,8 +73,12 @@ class ServingPortTest {
         int port = manifests.agentConfig().port();
 
         for (NetworkPolicy policy : manifests.all(NetworkPolicy.class)) {
-            policy.getSpec().getIngress().forEach(rule -> assertThat(rule.getPorts()).extracting(NetworkPolicyPort::getPort)
-                    .extracting(target -> resolve(manifests.agent().agent(), target)).containsOnly(port));
+            policy.getSpec()
+                    .getIngress()
+                    .forEach(rule -> assertThat(rule.getPorts())
+                            .extracting(NetworkPolicyPort::getPort)
+                            .extracting(target -> resolve(manifests.agent().agent(), target))
+                            .containsOnly(port));
         }
     }
 
@@ -82,7 +90,8 @@ class ServingPortTest {
 
         assertThat(manifests.agent().pod().getTerminationGracePeriodSeconds())
                 .as("the drain period, then the stop, must fit before the kubelet kills the agent")
-                .isGreaterThan(config.drainPeriod().plus(config.shutdownTimeout()).toSeconds());
+                .isGreaterThan(
+                        config.drainPeriod().plus(config.shutdownTimeout()).toSeconds());
     }
 
     /** The path a probe asks, after checking that it asks on the agent's port. */
@@ -90,7 +99,9 @@ class ServingPortTest {
         assertThat(probe).as("probe of " + container.getName()).isNotNull();
         HTTPGetAction get = probe.getHttpGet();
         assertThat(get).as("an HTTP probe").isNotNull();
-        assertThat(resolve(container, get.getPort())).as("port of the probe on " + get.getPath()).isEqualTo(port);
+        assertThat(resolve(container, get.getPort()))
+                .as("port of the probe on " + get.getPath())
+                .isEqualTo(port);
         return get.getPath();
     }
 
@@ -99,7 +110,10 @@ class ServingPortTest {
         if (port.getIntVal() != null) {
             return port.getIntVal();
         }
-        return container.getPorts().stream().filter(p -> port.getStrVal().equals(p.getName())).map(ContainerPort::getContainerPort)
-                .findFirst().orElseThrow(() -> new AssertionError("no container port is named " + port.getStrVal()));
+        return container.getPorts().stream()
+                .filter(p -> port.getStrVal().equals(p.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no container port is named " + port.getStrVal()));
     }
 }

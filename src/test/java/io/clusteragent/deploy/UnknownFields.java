@@ -17,8 +17,7 @@ final class UnknownFields {
 
     private static final String MODEL = "io.fabric8.kubernetes.api.model";
 
-    private UnknownFields() {
-    }
+    private UnknownFields() {}
 
     static List<String> of(Object object) {
         List<String> found = new ArrayList<>();
@@ -49,8 +48,11 @@ final class UnknownFields {
     private static List<Method> getters(Class<?> type) {
         List<Method> getters = new ArrayList<>();
         for (Method method : type.getMethods()) {
-            if (method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers()) && method.getName().startsWith("get")
-                    && !method.getName().equals("getClass") && method.getDeclaringClass().getName().startsWith(MODEL)) {
+            if (method.getParameterCount() == 0
+                    && !Modifier.isStatic(method.getModifiers())
+                    && method.getName().startsWith("get")
+                    && !method.getName().equals("getClass")
+                    && method.getDeclaringClass().getName().startsWith(MODEL)) {
                 getters.add(method);
             }
         }

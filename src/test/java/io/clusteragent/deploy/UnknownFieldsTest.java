@@ -28,7 +28,8 @@ class UnknownFieldsTest {
                             httpGet: {path: /readyz, port: 8080}
                 """);
 
-        assertThat(UnknownFields.of(manifests.objects().get(0))).containsExactly("Deployment.spec.template.spec.containers[0].readinesProbe");
+        assertThat(UnknownFields.of(manifests.objects().get(0)))
+                .containsExactly("Deployment.spec.template.spec.containers[0].readinesProbe");
     }
 
     @Test

@@ -29,9 +29,12 @@ record Workload(HasMetadata owner, PodTemplateSpec template, LabelSelector selec
     /** Containers, init containers and ephemeral containers alike. */
     List<SecuredContainer> allContainers() {
         List<SecuredContainer> all = new ArrayList<>();
-        pod().getInitContainers().forEach(c -> all.add(new SecuredContainer(c.getName(), c.getSecurityContext(), c.getPorts())));
-        pod().getContainers().forEach(c -> all.add(new SecuredContainer(c.getName(), c.getSecurityContext(), c.getPorts())));
-        pod().getEphemeralContainers().forEach(c -> all.add(new SecuredContainer(c.getName(), c.getSecurityContext(), c.getPorts())));
+        pod().getInitContainers()
+                .forEach(c -> all.add(new SecuredContainer(c.getName(), c.getSecurityContext(), c.getPorts())));
+        pod().getContainers()
+                .forEach(c -> all.add(new SecuredContainer(c.getName(), c.getSecurityContext(), c.getPorts())));
+        pod().getEphemeralContainers()
+                .forEach(c -> all.add(new SecuredContainer(c.getName(), c.getSecurityContext(), c.getPorts())));
         return all;
     }
 

@@ -39,9 +39,12 @@ class CpuSpikeDetectorTest {
             assertThat(finding.resource()).isEqualTo("pod/web-7d9c8b6f5-a");
             assertThat(finding.node()).isEqualTo("node-1");
             assertThat(finding.owner()).isEqualTo("Deployment/web");
-            assertThat(finding.message()).isEqualTo(
-                    "CPU spike on pod shop/web-7d9c8b6f5-a: 60m on average over the last 3 samples, 1.20x the threshold of 50m");
-            assertThat(finding.details()).containsEntry("current_usage", "60m").containsEntry("threshold", "50m")
+            assertThat(finding.message())
+                    .isEqualTo(
+                            "CPU spike on pod shop/web-7d9c8b6f5-a: 60m on average over the last 3 samples, 1.20x the threshold of 50m");
+            assertThat(finding.details())
+                    .containsEntry("current_usage", "60m")
+                    .containsEntry("threshold", "50m")
                     .containsEntry("samples", "3");
         });
     }
@@ -59,7 +62,8 @@ class CpuSpikeDetectorTest {
     void aSampleSeenAgainAtTheNextPollIsCountedOnce() {
         var sample = metrics(WEB.getMetadata().getName(), "2024-05-01T12:00:00Z", "90m", "100Mi");
         for (int poll = 0; poll < 3; poll++) {
-            assertThat(detector.detect(Shapes.input(NOW.plusSeconds(30L * poll), WEB, sample))).isEmpty();
+            assertThat(detector.detect(Shapes.input(NOW.plusSeconds(30L * poll), WEB, sample)))
+                    .isEmpty();
         }
     }
 
@@ -69,52 +73,70 @@ class CpuSpikeDetectorTest {
         Pod second = pod("web-7d9c8b6f5-b", running("app", 0));
         Pod quiet = pod("web-7d9c8b6f5-c", running("app", 0));
 
-        List<Finding> findings = oneSample.detect(Shapes.input(NOW, WEB, second, quiet,
+        List<Finding> findings = oneSample.detect(Shapes.input(
+                NOW,
+                WEB,
+                second,
+                quiet,
                 metrics("web-7d9c8b6f5-a", "2024-05-01T12:00:00Z", "95m", "1Mi"),
                 metrics("web-7d9c8b6f5-b", "2024-05-01T12:00:00Z", "80m", "1Mi"),
                 metrics("web-7d9c8b6f5-c", "2024-05-01T12:00:00Z", "12m", "1Mi")));
 
-        assertThat(findings).extracting(Finding::resource, Finding::severity).containsExactlyInAnyOrder(
-                tuple("pod/web-7d9c8b6f5-a", IncidentSeverity.CRITICAL),
-                tuple("pod/web-7d9c8b6f5-b", IncidentSeverity.CRITICAL));
+        assertThat(findings)
+                .extracting(Finding::resource, Finding::severity)
+                .containsExactlyInAnyOrder(
+                        tuple("pod/web-7d9c8b6f5-a", IncidentSeverity.CRITICAL),
+                        tuple("pod/web-7d9c8b6f5-b", IncidentSeverity.CRITICAL));
     }
 
     @ParameterizedTest(name = "{0} against 50m is {1}")
     @CsvSource({
-            "50m, NONE",
-            "51m, LOW",
-            "54.9m, LOW",
-            "55m, MEDIUM",
-            "59.9m, MEDIUM",
-            "60m, HIGH",
-            "74.9m, HIGH",
-            "75m, CRITICAL",
-            "2, CRITICAL"})
-    void severityTiersStartExactlyAtOnePointOneOnePointTwoAndOnePointFiveTimesTheThreshold(String usage, String expected) {
-        List<Finding> findings = new CpuSpikeDetector(50.0, 1).detect(Shapes.input(NOW, WEB,
-                metrics(WEB.getMetadata().getName(), "2024-05-01T12:00:00Z", usage, "1Mi")));
+        "50m, NONE",
+        "51m, LOW",
+        "54.9m, LOW",
+        "55m, MEDIUM",
+        "59.9m, MEDIUM",
+        "60m, HIGH",
+        "74.9m, HIGH",
+        "75m, CRITICAL",
+        "2, CRITICAL"
+    })
+    void severityTiersStartExactlyAtOnePointOneOnePointTwoAndOnePointFiveTimesTheThreshold(
+            String usage, String expected) {
+        List<Finding> findings = new CpuSpikeDetector(50.0, 1)
+                .detect(Shapes.input(
+                        NOW, WEB, metrics(WEB.getMetadata().getName(), "2024-05-01T12:00:00Z", usage, "1Mi")));
 
-        assertThat(findings.stream().map(f -> f.severity().name()).findFirst().orElse("NONE")).isEqualTo(expected);
+        assertThat(findings.stream().map(f -> f.severity().name()).findFirst().orElse("NONE"))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}m average against {1}m is {2}")
     @CsvSource({
-            "55.0, 50.0, MEDIUM",
-            "60.0, 50.0, HIGH",
-            "75.0, 50.0, CRITICAL",
-            "110.0, 100.0, MEDIUM",
-            "120.0, 100.0, HIGH",
-            "150.0, 100.0, CRITICAL",
-            "11.0, 10.0, MEDIUM",
-            "10.9999, 10.0, LOW"})
-    void tiersAreExactForAveragesThatAreNotWholeMillicores(double average, double threshold, IncidentSeverity expected) {
+        "55.0, 50.0, MEDIUM",
+        "60.0, 50.0, HIGH",
+        "75.0, 50.0, CRITICAL",
+        "110.0, 100.0, MEDIUM",
+        "120.0, 100.0, HIGH",
+        "150.0, 100.0, CRITICAL",
+        "11.0, 10.0, MEDIUM",
+        "10.9999, 10.0, LOW"
+    })
+    void tiersAreExactForAveragesThatAreNotWholeMillicores(
+            double average, double threshold, IncidentSeverity expected) {
         assertThat(CpuSpikeDetector.severity(average, threshold)).isEqualTo(expected);
     }
 
     @Test
     void podsOnOtherNodesAreLeftOutWhenDetectionIsScopedToANode() {
-        Pod elsewhere = new PodBuilder(pod("web-7d9c8b6f5-b", running("app", 0))).editSpec().withNodeName("node-2").endSpec().build();
-        List<HasMetadata> objects = List.of(WEB, elsewhere,
+        Pod elsewhere = new PodBuilder(pod("web-7d9c8b6f5-b", running("app", 0)))
+                .editSpec()
+                .withNodeName("node-2")
+                .endSpec()
+                .build();
+        List<HasMetadata> objects = List.of(
+                WEB,
+                elsewhere,
                 metrics("web-7d9c8b6f5-a", "2024-05-01T12:00:00Z", "95m", "1Mi"),
                 metrics("web-7d9c8b6f5-b", "2024-05-01T12:00:00Z", "95m", "1Mi"));
 
@@ -126,6 +148,7 @@ class CpuSpikeDetectorTest {
 
     private List<Finding> poll(int index, String cpu) {
         Instant at = NOW.plusSeconds(30L * index);
-        return detector.detect(Shapes.input(at, WEB, metrics(WEB.getMetadata().getName(), at.toString(), cpu, "100Mi")));
+        return detector.detect(
+                Shapes.input(at, WEB, metrics(WEB.getMetadata().getName(), at.toString(), cpu, "100Mi")));
     }
 }

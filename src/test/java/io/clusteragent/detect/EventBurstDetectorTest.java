@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class EventBurstDetectorTest {
 
     private static final Pod WEB = pod("web-7d9c8b6f5-a", running("app", 0));
-    private static final String FAILED_MOUNT = "MountVolume.SetUp failed for volume \"config\" : configmap \"web-config\" not found";
+    private static final String FAILED_MOUNT =
+            "MountVolume.SetUp failed for volume \"config\" : configmap \"web-config\" not found";
     /** The event began long before the window: its first count is a baseline, not a burst. */
     private static final Instant LONG_AGO = NOW.minus(Duration.ofMinutes(20));
 
@@ -39,10 +40,15 @@ class EventBurstDetectorTest {
             assertThat(finding.severity()).isEqualTo(IncidentSeverity.HIGH);
             assertThat(finding.resource()).isEqualTo("pod/web-7d9c8b6f5-a");
             assertThat(finding.owner()).isEqualTo("Deployment/web");
-            assertThat(finding.message()).isEqualTo("Warning event FailedMount occurred 15 times in the last 5m for pod/web-7d9c8b6f5-a "
-                    + "in namespace shop (threshold 10): " + FAILED_MOUNT);
-            assertThat(finding.details()).containsEntry("reason", "FailedMount").containsEntry("occurrences", "15")
-                    .containsEntry("threshold", "10").containsEntry("window", "5m").containsEntry("involved_object", "Pod/web-7d9c8b6f5-a")
+            assertThat(finding.message())
+                    .isEqualTo("Warning event FailedMount occurred 15 times in the last 5m for pod/web-7d9c8b6f5-a "
+                            + "in namespace shop (threshold 10): " + FAILED_MOUNT);
+            assertThat(finding.details())
+                    .containsEntry("reason", "FailedMount")
+                    .containsEntry("occurrences", "15")
+                    .containsEntry("threshold", "10")
+                    .containsEntry("window", "5m")
+                    .containsEntry("involved_object", "Pod/web-7d9c8b6f5-a")
                     .containsEntry("category", "Volume");
         });
     }
@@ -59,23 +65,36 @@ class EventBurstDetectorTest {
     void threeTimesTheThresholdIsCritical() {
         poll(NOW, failedMount(5));
 
-        assertThat(poll(NOW.plusSeconds(60), failedMount(35))).extracting(Finding::severity).containsExactly(IncidentSeverity.CRITICAL);
+        assertThat(poll(NOW.plusSeconds(60), failedMount(35)))
+                .extracting(Finding::severity)
+                .containsExactly(IncidentSeverity.CRITICAL);
     }
 
     @Test
     void anIncreaseIsCountedOnceHoweverManyPollsSeeIt() {
         poll(NOW, failedMount(5));
 
-        assertThat(poll(NOW.plusSeconds(30), failedMount(20))).extracting(f -> f.details().get("occurrences")).containsExactly("15");
-        assertThat(poll(NOW.plusSeconds(60), failedMount(20))).extracting(f -> f.details().get("occurrences")).containsExactly("15");
+        assertThat(poll(NOW.plusSeconds(30), failedMount(20)))
+                .extracting(f -> f.details().get("occurrences"))
+                .containsExactly("15");
+        assertThat(poll(NOW.plusSeconds(60), failedMount(20)))
+                .extracting(f -> f.details().get("occurrences"))
+                .containsExactly("15");
     }
 
     @Test
     void anEventFirstSeenWithinTheWindowCountsWhole() {
-        Event fresh = Shapes.warning("e2", WEB, "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503", 11,
-                NOW.minusSeconds(120), NOW.minusSeconds(5));
+        Event fresh = Shapes.warning(
+                "e2",
+                WEB,
+                "Unhealthy",
+                "Readiness probe failed: HTTP probe failed with statuscode: 503",
+                11,
+                NOW.minusSeconds(120),
+                NOW.minusSeconds(5));
 
-        assertThat(poll(NOW, fresh)).extracting(f -> f.details().get("reason"), f -> f.details().get("occurrences"))
+        assertThat(poll(NOW, fresh))
+                .extracting(f -> f.details().get("reason"), f -> f.details().get("occurrences"))
                 .containsExactly(tuple("Unhealthy", "11"));
     }
 
@@ -84,14 +103,21 @@ class EventBurstDetectorTest {
         Event series3 = schedulerEvent(3);
         poll(NOW, series3);
 
-        assertThat(poll(NOW.plusSeconds(60), schedulerEvent(14))).extracting(f -> f.details().get("occurrences")).containsExactly("11");
+        assertThat(poll(NOW.plusSeconds(60), schedulerEvent(14)))
+                .extracting(f -> f.details().get("occurrences"))
+                .containsExactly("11");
     }
 
     @Test
     void eventsOfOneReasonForOneObjectAddUpAcrossEventObjects() {
-        poll(NOW, failedMount(5), Shapes.warning("e3", WEB, "FailedMount", "Unable to attach or mount volumes", 1, LONG_AGO, LONG_AGO));
+        poll(
+                NOW,
+                failedMount(5),
+                Shapes.warning("e3", WEB, "FailedMount", "Unable to attach or mount volumes", 1, LONG_AGO, LONG_AGO));
 
-        List<Finding> findings = poll(NOW.plusSeconds(60), failedMount(11),
+        List<Finding> findings = poll(
+                NOW.plusSeconds(60),
+                failedMount(11),
                 Shapes.warning("e3", WEB, "FailedMount", "Unable to attach or mount volumes", 5, LONG_AGO, NOW));
 
         assertThat(findings).extracting(f -> f.details().get("occurrences")).containsExactly("10");
@@ -99,10 +125,16 @@ class EventBurstDetectorTest {
 
     @Test
     void normalEventsAreNeverABurst() {
-        Event pulled = new EventBuilder(failedMount(5)).withType("Normal").withReason("Pulled").build();
+        Event pulled = new EventBuilder(failedMount(5))
+                .withType("Normal")
+                .withReason("Pulled")
+                .build();
         poll(NOW, pulled);
 
-        assertThat(poll(NOW.plusSeconds(60), new EventBuilder(pulled).withCount(50).build())).isEmpty();
+        assertThat(poll(
+                        NOW.plusSeconds(60),
+                        new EventBuilder(pulled).withCount(50).build()))
+                .isEmpty();
     }
 
     private List<Finding> poll(Instant at, Event... events) {
@@ -118,13 +150,25 @@ class EventBurstDetectorTest {
     /** As kube-scheduler writes it on events.k8s.io/v1: eventTime and series, no count and no timestamps. */
     private static Event schedulerEvent(int seriesCount) {
         return new EventBuilder()
-                .withNewMetadata().withNamespace("shop").withName("web-7d9c8b6f5-a.s1").withUid("s1").endMetadata()
-                .withNewInvolvedObject().withKind("Pod").withNamespace("shop").withName("web-7d9c8b6f5-a")
-                .withUid(WEB.getMetadata().getUid()).endInvolvedObject()
-                .withType("Warning").withReason("FailedScheduling")
+                .withNewMetadata()
+                .withNamespace("shop")
+                .withName("web-7d9c8b6f5-a.s1")
+                .withUid("s1")
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withKind("Pod")
+                .withNamespace("shop")
+                .withName("web-7d9c8b6f5-a")
+                .withUid(WEB.getMetadata().getUid())
+                .endInvolvedObject()
+                .withType("Warning")
+                .withReason("FailedScheduling")
                 .withMessage("0/3 nodes are available: 3 Insufficient cpu.")
                 .withEventTime(new MicroTime("2024-05-01T11:00:00.000000Z"))
-                .withNewSeries().withCount(seriesCount).withLastObservedTime(new MicroTime("2024-05-01T11:59:00.000000Z")).endSeries()
+                .withNewSeries()
+                .withCount(seriesCount)
+                .withLastObservedTime(new MicroTime("2024-05-01T11:59:00.000000Z"))
+                .endSeries()
                 .withReportingComponent("default-scheduler")
                 .build();
     }

@@ -20,7 +20,8 @@ class NodeNotReadyDetectorTest {
 
     @Test
     void nodeWhoseKubeletStoppedReportingIsCriticallyNotReady() {
-        Node node = node("node-2", condition("Ready", "Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status."));
+        Node node = node(
+                "node-2", condition("Ready", "Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status."));
 
         assertThat(detector.detect(Shapes.input(NOW, node))).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(FindingType.NODE_NOT_READY);
@@ -28,18 +29,24 @@ class NodeNotReadyDetectorTest {
             assertThat(finding.namespace()).isNull();
             assertThat(finding.resource()).isEqualTo("node/node-2");
             assertThat(finding.node()).isEqualTo("node-2");
-            assertThat(finding.message()).isEqualTo(
-                    "Node node-2 is NotReady (Ready=Unknown, NodeStatusUnknown: Kubelet stopped posting node status.) for 15m");
-            assertThat(finding.details()).containsEntry("status", "Unknown").containsEntry("reason", "NodeStatusUnknown")
+            assertThat(finding.message())
+                    .isEqualTo(
+                            "Node node-2 is NotReady (Ready=Unknown, NodeStatusUnknown: Kubelet stopped posting node status.) for 15m");
+            assertThat(finding.details())
+                    .containsEntry("status", "Unknown")
+                    .containsEntry("reason", "NodeStatusUnknown")
                     .containsEntry("not_ready_for", "15m");
         });
     }
 
     @Test
     void readyFalseIsNotReady() {
-        Node node = node("node-2", condition("Ready", "False", "KubeletNotReady", "container runtime network not ready"));
+        Node node =
+                node("node-2", condition("Ready", "False", "KubeletNotReady", "container runtime network not ready"));
 
-        assertThat(detector.detect(Shapes.input(NOW, node))).extracting(Finding::severity).containsExactly(IncidentSeverity.CRITICAL);
+        assertThat(detector.detect(Shapes.input(NOW, node)))
+                .extracting(Finding::severity)
+                .containsExactly(IncidentSeverity.CRITICAL);
     }
 
     @ParameterizedTest
@@ -56,7 +63,9 @@ class NodeNotReadyDetectorTest {
 
     @Test
     void notReadyNodeUnderPressureIsOneCriticalFindingNamingThePressure() {
-        Node node = node("node-2", condition("Ready", "False", "KubeletNotReady", "PLEG is not healthy"),
+        Node node = node(
+                "node-2",
+                condition("Ready", "False", "KubeletNotReady", "PLEG is not healthy"),
                 condition("DiskPressure", "True", "KubeletHasDiskPressure", "kubelet has disk pressure"));
 
         assertThat(detector.detect(Shapes.input(NOW, node))).singleElement().satisfies(finding -> {
@@ -67,7 +76,9 @@ class NodeNotReadyDetectorTest {
 
     @Test
     void healthyNodeIsSilent() {
-        assertThat(detector.detect(Shapes.input(NOW, Shapes.node("node-1", healthyConditions().toArray(NodeCondition[]::new))))).isEmpty();
+        assertThat(detector.detect(Shapes.input(
+                        NOW, Shapes.node("node-1", healthyConditions().toArray(NodeCondition[]::new)))))
+                .isEmpty();
     }
 
     /** A node reporting every healthy condition except those given, which replace the ones of the same type. */

@@ -26,11 +26,16 @@ class OomKilledDetectorTest {
             assertThat(finding.type()).isEqualTo(FindingType.OOM_KILLED);
             assertThat(finding.severity()).isEqualTo(IncidentSeverity.HIGH);
             assertThat(finding.resource()).isEqualTo("pod/" + POD);
-            assertThat(finding.message()).isEqualTo(
-                    "Container app of pod shop/web-7d9c8b6f5-a was OOMKilled at its memory limit of 256Mi (3 restarts)");
-            assertThat(finding.details()).containsEntry("reason", "OOMKilled").containsEntry("restarts", "3")
-                    .containsEntry("exit_code", "137").containsEntry("memory_limit", "256Mi")
-                    .containsEntry("killed_at", "2024-05-01T11:58:00Z").doesNotContainKey("previous_kill_at");
+            assertThat(finding.message())
+                    .isEqualTo(
+                            "Container app of pod shop/web-7d9c8b6f5-a was OOMKilled at its memory limit of 256Mi (3 restarts)");
+            assertThat(finding.details())
+                    .containsEntry("reason", "OOMKilled")
+                    .containsEntry("restarts", "3")
+                    .containsEntry("exit_code", "137")
+                    .containsEntry("memory_limit", "256Mi")
+                    .containsEntry("killed_at", "2024-05-01T11:58:00Z")
+                    .doesNotContainKey("previous_kill_at");
         });
     }
 
@@ -38,8 +43,11 @@ class OomKilledDetectorTest {
     void theSameKillStaysHighUntilTheCooldownHasPassed() {
         cycle(NOW, 3, "2024-05-01T11:58:00Z");
 
-        assertThat(cycle(NOW.plusSeconds(60), 3, "2024-05-01T11:58:00Z")).extracting(Finding::severity).containsExactly(IncidentSeverity.HIGH);
-        assertThat(cycle(Instant.parse("2024-05-01T12:28:00Z"), 3, "2024-05-01T11:58:00Z")).isEmpty();
+        assertThat(cycle(NOW.plusSeconds(60), 3, "2024-05-01T11:58:00Z"))
+                .extracting(Finding::severity)
+                .containsExactly(IncidentSeverity.HIGH);
+        assertThat(cycle(Instant.parse("2024-05-01T12:28:00Z"), 3, "2024-05-01T11:58:00Z"))
+                .isEmpty();
     }
 
     @Test
@@ -59,8 +67,12 @@ class OomKilledDetectorTest {
     void aHigherRestartCountIsANewKillWhenTheRuntimeReportsNoTime() {
         cycle(NOW, 3, null);
 
-        assertThat(cycle(NOW.plusSeconds(60), 3, null)).extracting(Finding::severity).containsExactly(IncidentSeverity.HIGH);
-        assertThat(cycle(NOW.plusSeconds(120), 4, null)).extracting(Finding::severity).containsExactly(IncidentSeverity.CRITICAL);
+        assertThat(cycle(NOW.plusSeconds(60), 3, null))
+                .extracting(Finding::severity)
+                .containsExactly(IncidentSeverity.HIGH);
+        assertThat(cycle(NOW.plusSeconds(120), 4, null))
+                .extracting(Finding::severity)
+                .containsExactly(IncidentSeverity.CRITICAL);
     }
 
     @Test
@@ -77,10 +89,12 @@ class OomKilledDetectorTest {
 
     @Test
     void healthyContainerIsSilent() {
-        assertThat(detector.detect(Shapes.input(NOW, pod(POD, running("app", 0))))).isEmpty();
+        assertThat(detector.detect(Shapes.input(NOW, pod(POD, running("app", 0)))))
+                .isEmpty();
     }
 
     private List<Finding> cycle(Instant now, int restarts, String finishedAt) {
-        return detector.detect(Shapes.input(now, pod(POD, restartedAfter("app", restarts, "OOMKilled", 137, finishedAt))));
+        return detector.detect(
+                Shapes.input(now, pod(POD, restartedAfter("app", restarts, "OOMKilled", 137, finishedAt))));
     }
 }

@@ -14,16 +14,17 @@ class PlatformNamespacesTest {
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
-            "kube-system, Platform",
-            "kube-public, Platform",
-            "kube-node-lease, Platform",
-            "cert-manager-system, Platform",
-            "istio-system, Platform",
-            "-system, Platform",
-            "system, Customer",
-            "kube-systems, Customer",
-            "shop, Customer",
-            "default, Customer"})
+        "kube-system, Platform",
+        "kube-public, Platform",
+        "kube-node-lease, Platform",
+        "cert-manager-system, Platform",
+        "istio-system, Platform",
+        "-system, Platform",
+        "system, Customer",
+        "kube-systems, Customer",
+        "shop, Customer",
+        "default, Customer"
+    })
     void defaultGlobsClassifyNamespaces(String namespace, Category expected) {
         assertThat(defaults.categoryOf(namespace)).isEqualTo(expected);
     }
@@ -47,7 +48,8 @@ class PlatformNamespacesTest {
 
     @Test
     void blankEntriesAreIgnoredAndNoGlobsMakeEverythingCustomer() {
-        assertThat(PlatformNamespaces.of(List.of("kube-system", " ", "")).globs()).containsExactly("kube-system");
+        assertThat(PlatformNamespaces.of(List.of("kube-system", " ", "")).globs())
+                .containsExactly("kube-system");
         assertThat(PlatformNamespaces.of(List.of()).categoryOf("kube-system")).isEqualTo(Category.Customer);
     }
 }

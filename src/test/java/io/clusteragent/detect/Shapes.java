@@ -27,69 +27,135 @@ final class Shapes {
 
     static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /** A Running pod of Deployment web on node-1 with one container {@code app} limited to 256Mi; add container statuses. */
     static PodBuilder webPod(String name) {
         return new PodBuilder()
-                .withNewMetadata().withNamespace("shop").withName(name).withUid("uid-" + name)
+                .withNewMetadata()
+                .withNamespace("shop")
+                .withName(name)
+                .withUid("uid-" + name)
                 .withCreationTimestamp("2024-05-01T08:00:00Z")
-                .addToLabels("app", "web").addToLabels("pod-template-hash", "7d9c8b6f5")
-                .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName("web-7d9c8b6f5")
-                .withUid("rs-web").withController(true).endOwnerReference()
+                .addToLabels("app", "web")
+                .addToLabels("pod-template-hash", "7d9c8b6f5")
+                .addNewOwnerReference()
+                .withApiVersion("apps/v1")
+                .withKind("ReplicaSet")
+                .withName("web-7d9c8b6f5")
+                .withUid("rs-web")
+                .withController(true)
+                .endOwnerReference()
                 .endMetadata()
-                .withNewSpec().withNodeName("node-1")
-                .addNewContainer().withName("app").withImage("registry.example.com/shop/web:1.4")
-                .withNewResources().addToLimits("memory", new Quantity("256Mi")).addToRequests("cpu", new Quantity("100m")).endResources()
+                .withNewSpec()
+                .withNodeName("node-1")
+                .addNewContainer()
+                .withName("app")
+                .withImage("registry.example.com/shop/web:1.4")
+                .withNewResources()
+                .addToLimits("memory", new Quantity("256Mi"))
+                .addToRequests("cpu", new Quantity("100m"))
+                .endResources()
                 .endContainer()
                 .endSpec()
-                .withNewStatus().withPhase("Running").endStatus();
+                .withNewStatus()
+                .withPhase("Running")
+                .endStatus();
     }
 
     static Pod pod(String name, ContainerStatus... statuses) {
-        return webPod(name).editStatus().withContainerStatuses(statuses).endStatus().build();
+        return webPod(name)
+                .editStatus()
+                .withContainerStatuses(statuses)
+                .endStatus()
+                .build();
     }
 
     static ContainerStatus running(String container, int restarts) {
-        return new ContainerStatusBuilder().withName(container).withReady(true).withRestartCount(restarts)
-                .withNewState().withNewRunning().withStartedAt("2024-05-01T08:01:00Z").endRunning().endState().build();
+        return new ContainerStatusBuilder()
+                .withName(container)
+                .withReady(true)
+                .withRestartCount(restarts)
+                .withNewState()
+                .withNewRunning()
+                .withStartedAt("2024-05-01T08:01:00Z")
+                .endRunning()
+                .endState()
+                .build();
     }
 
     static ContainerStatus waiting(String container, String reason, String message, int restarts) {
-        return new ContainerStatusBuilder().withName(container).withReady(false).withRestartCount(restarts)
-                .withNewState().withNewWaiting().withReason(reason).withMessage(message).endWaiting().endState().build();
+        return new ContainerStatusBuilder()
+                .withName(container)
+                .withReady(false)
+                .withRestartCount(restarts)
+                .withNewState()
+                .withNewWaiting()
+                .withReason(reason)
+                .withMessage(message)
+                .endWaiting()
+                .endState()
+                .build();
     }
 
     /** Running again after its previous run ended as {@code reason} with {@code exitCode} at {@code finishedAt} (null: not reported). */
-    static ContainerStatus restartedAfter(String container, int restarts, String reason, int exitCode, String finishedAt) {
+    static ContainerStatus restartedAfter(
+            String container, int restarts, String reason, int exitCode, String finishedAt) {
         return new ContainerStatusBuilder(running(container, restarts))
-                .withNewLastState().withNewTerminated().withReason(reason).withExitCode(exitCode).withFinishedAt(finishedAt)
-                .endTerminated().endLastState().build();
+                .withNewLastState()
+                .withNewTerminated()
+                .withReason(reason)
+                .withExitCode(exitCode)
+                .withFinishedAt(finishedAt)
+                .endTerminated()
+                .endLastState()
+                .build();
     }
 
     static PodMetrics metrics(String name, String timestamp, String cpu, String memory) {
         return new PodMetricsBuilder()
-                .withNewMetadata().withNamespace("shop").withName(name).endMetadata()
+                .withNewMetadata()
+                .withNamespace("shop")
+                .withName(name)
+                .endMetadata()
                 .withTimestamp(timestamp)
-                .withContainers(new ContainerMetricsBuilder().withName("app")
-                        .withUsage(Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory))).build())
+                .withContainers(new ContainerMetricsBuilder()
+                        .withName("app")
+                        .withUsage(Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory)))
+                        .build())
                 .build();
     }
 
     static Node node(String name, NodeCondition... conditions) {
-        return new NodeBuilder().withNewMetadata().withName(name).withUid("uid-" + name).endMetadata()
-                .withNewStatus().withConditions(conditions).endStatus().build();
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withUid("uid-" + name)
+                .endMetadata()
+                .withNewStatus()
+                .withConditions(conditions)
+                .endStatus()
+                .build();
     }
 
     static NodeCondition condition(String type, String status, String reason, String message) {
-        return new NodeConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message)
-                .withLastHeartbeatTime("2024-05-01T11:59:00Z").withLastTransitionTime("2024-05-01T11:45:00Z").build();
+        return new NodeConditionBuilder()
+                .withType(type)
+                .withStatus(status)
+                .withReason(reason)
+                .withMessage(message)
+                .withLastHeartbeatTime("2024-05-01T11:59:00Z")
+                .withLastTransitionTime("2024-05-01T11:45:00Z")
+                .build();
     }
 
     static List<NodeCondition> healthyConditions() {
         return List.of(
-                condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
+                condition(
+                        "MemoryPressure",
+                        "False",
+                        "KubeletHasSufficientMemory",
+                        "kubelet has sufficient memory available"),
                 condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
                 condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
                 condition("Ready", "True", "KubeletReady", "kubelet is posting ready status"));
@@ -98,13 +164,29 @@ final class Shapes {
     /** A core/v1 Warning event about {@code pod}, as the kubelet writes it: repeats raise {@code count}. */
     static Event warning(String uid, Pod pod, String reason, String message, int count, Instant first, Instant last) {
         return new EventBuilder()
-                .withNewMetadata().withNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName() + "." + uid)
-                .withUid(uid).withResourceVersion(uid + "-" + count).endMetadata()
-                .withNewInvolvedObject().withKind("Pod").withApiVersion("v1").withNamespace(pod.getMetadata().getNamespace())
-                .withName(pod.getMetadata().getName()).withUid(pod.getMetadata().getUid()).endInvolvedObject()
-                .withType("Warning").withReason(reason).withMessage(message).withCount(count)
-                .withFirstTimestamp(first.toString()).withLastTimestamp(last.toString())
-                .withNewSource().withComponent("kubelet").withHost("node-1").endSource()
+                .withNewMetadata()
+                .withNamespace(pod.getMetadata().getNamespace())
+                .withName(pod.getMetadata().getName() + "." + uid)
+                .withUid(uid)
+                .withResourceVersion(uid + "-" + count)
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withKind("Pod")
+                .withApiVersion("v1")
+                .withNamespace(pod.getMetadata().getNamespace())
+                .withName(pod.getMetadata().getName())
+                .withUid(pod.getMetadata().getUid())
+                .endInvolvedObject()
+                .withType("Warning")
+                .withReason(reason)
+                .withMessage(message)
+                .withCount(count)
+                .withFirstTimestamp(first.toString())
+                .withLastTimestamp(last.toString())
+                .withNewSource()
+                .withComponent("kubelet")
+                .withHost("node-1")
+                .endSource()
                 .build();
     }
 

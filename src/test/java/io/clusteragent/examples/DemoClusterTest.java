@@ -23,7 +23,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Taint;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -72,16 +71,32 @@ class DemoClusterTest {
     @Test
     void everyItemIsATypedModelObject() {
         assertThat(items).noneMatch(GenericKubernetesResource.class::isInstance);
-        assertThat(items).extracting(Object::getClass).map(Class::getSimpleName).contains("Namespace", "Node", "Pod",
-                "Event", "ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job", "PersistentVolumeClaim",
-                "PersistentVolume", "NodeMetrics", "PodMetrics");
+        assertThat(items)
+                .extracting(Object::getClass)
+                .map(Class::getSimpleName)
+                .contains(
+                        "Namespace",
+                        "Node",
+                        "Pod",
+                        "Event",
+                        "ReplicaSet",
+                        "Deployment",
+                        "StatefulSet",
+                        "DaemonSet",
+                        "Job",
+                        "PersistentVolumeClaim",
+                        "PersistentVolume",
+                        "NodeMetrics",
+                        "PodMetrics");
     }
 
     @Test
     void namespacesAndNodesAreTheAdvertisedOnes() {
-        assertThat(all(Namespace.class)).extracting(n -> n.getMetadata().getName())
+        assertThat(all(Namespace.class))
+                .extracting(n -> n.getMetadata().getName())
                 .containsExactlyInAnyOrder("default", "kube-system", "shop", "data", "batch", "ml");
-        assertThat(all(Node.class)).extracting(n -> n.getMetadata().getName())
+        assertThat(all(Node.class))
+                .extracting(n -> n.getMetadata().getName())
                 .containsExactly("control-plane-1", "worker-1", "worker-2", "worker-3", "gpu-1", "worker-4");
 
         assertThat(taintKeys(node("control-plane-1"))).containsExactly("node-role.kubernetes.io/control-plane");
@@ -94,7 +109,9 @@ class DemoClusterTest {
         for (String worker : List.of("worker-1", "worker-2")) {
             Node node = node(worker);
             assertThat(ready(node)).isEqualTo("True");
-            assertThat(node.getStatus().getCapacity()).containsEntry("cpu", new Quantity("4")).containsEntry("memory", new Quantity("16Gi"));
+            assertThat(node.getStatus().getCapacity())
+                    .containsEntry("cpu", new Quantity("4"))
+                    .containsEntry("memory", new Quantity("16Gi"));
             assertThat(node.getMetadata().getLabels()).containsKey("topology.kubernetes.io/zone");
         }
     }
@@ -104,17 +121,24 @@ class DemoClusterTest {
         for (Pod pod : all(Pod.class)) {
             String nodeName = pod.getSpec().getNodeName();
             if (nodeName != null) {
-                assertThat(cluster.node(nodeName)).as("node of %s", pod.getMetadata().getName()).isPresent();
+                assertThat(cluster.node(nodeName))
+                        .as("node of %s", pod.getMetadata().getName())
+                        .isPresent();
             }
-            assertThat(pod.getMetadata().getOwnerReferences()).as("owners of %s", pod.getMetadata().getName()).isNotEmpty()
-                    .allSatisfy(owner -> assertThat(find(owner.getKind(), pod.getMetadata().getNamespace(), owner.getName()))
+            assertThat(pod.getMetadata().getOwnerReferences())
+                    .as("owners of %s", pod.getMetadata().getName())
+                    .isNotEmpty()
+                    .allSatisfy(owner -> assertThat(
+                                    find(owner.getKind(), pod.getMetadata().getNamespace(), owner.getName()))
                             .as("%s %s", owner.getKind(), owner.getName())
-                            .hasValueSatisfying(o -> assertThat(o.getMetadata().getUid()).isEqualTo(owner.getUid())));
+                            .hasValueSatisfying(
+                                    o -> assertThat(o.getMetadata().getUid()).isEqualTo(owner.getUid())));
         }
         for (ReplicaSet replicaSet : all(ReplicaSet.class)) {
             var owner = replicaSet.getMetadata().getOwnerReferences().get(0);
             assertThat(cluster.deployment(replicaSet.getMetadata().getNamespace(), owner.getName()))
-                    .hasValueSatisfying(d -> assertThat(d.getMetadata().getUid()).isEqualTo(owner.getUid()));
+                    .hasValueSatisfying(
+                            d -> assertThat(d.getMetadata().getUid()).isEqualTo(owner.getUid()));
         }
     }
 
@@ -124,7 +148,8 @@ class DemoClusterTest {
             var involved = event.getInvolvedObject();
             assertThat(find(involved.getKind(), involved.getNamespace(), involved.getName()))
                     .as("%s %s/%s", involved.getKind(), involved.getNamespace(), involved.getName())
-                    .hasValueSatisfying(o -> assertThat(o.getMetadata().getUid()).isEqualTo(involved.getUid()));
+                    .hasValueSatisfying(
+                            o -> assertThat(o.getMetadata().getUid()).isEqualTo(involved.getUid()));
             assertThat(ObservedEvent.of(event).lastSeen()).isBefore(NOW);
         });
     }
@@ -140,12 +165,17 @@ class DemoClusterTest {
         for (PersistentVolume volume : all(PersistentVolume.class)) {
             var claimRef = volume.getSpec().getClaimRef();
             assertThat(cluster.persistentVolumeClaim(claimRef.getNamespace(), claimRef.getName()))
-                    .hasValueSatisfying(c -> assertThat(c.getMetadata().getUid()).isEqualTo(claimRef.getUid()));
+                    .hasValueSatisfying(
+                            c -> assertThat(c.getMetadata().getUid()).isEqualTo(claimRef.getUid()));
         }
-        assertThat(all(NodeMetrics.class)).extracting(m -> m.getMetadata().getName())
+        assertThat(all(NodeMetrics.class))
+                .extracting(m -> m.getMetadata().getName())
                 .containsExactlyInAnyOrder("control-plane-1", "worker-1", "worker-2", "gpu-1", "worker-4");
         assertThat(all(PodMetrics.class)).isNotEmpty().allSatisfy(metrics -> {
-            Pod pod = cluster.pod(metrics.getMetadata().getNamespace(), metrics.getMetadata().getName()).orElseThrow();
+            Pod pod = cluster.pod(
+                            metrics.getMetadata().getNamespace(),
+                            metrics.getMetadata().getName())
+                    .orElseThrow();
             assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
             assertThat(metrics.getWindow().getDuration()).hasSeconds(30);
         });
@@ -153,18 +183,29 @@ class DemoClusterTest {
 
     @Test
     void noTimestampIsAfterTheDemoClock() {
-        assertThat(items).allSatisfy(item -> assertThat(Instant.parse(item.getMetadata().getCreationTimestamp()))
-                .as("%s %s", item.getKind(), item.getMetadata().getName()).isBeforeOrEqualTo(NOW));
+        assertThat(items)
+                .allSatisfy(item -> assertThat(Instant.parse(item.getMetadata().getCreationTimestamp()))
+                        .as("%s %s", item.getKind(), item.getMetadata().getName())
+                        .isBeforeOrEqualTo(NOW));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Insufficient memory", "Insufficient cpu", "Insufficient nvidia.com/gpu",
-            "didn't match Pod's node affinity/selector", "pod has unbound immediate PersistentVolumeClaims",
-            "had volume node affinity conflict", "didn't match pod anti-affinity rules",
-            "didn't match pod topology spread constraints"})
+    @ValueSource(
+            strings = {
+                "Insufficient memory",
+                "Insufficient cpu",
+                "Insufficient nvidia.com/gpu",
+                "didn't match Pod's node affinity/selector",
+                "pod has unbound immediate PersistentVolumeClaims",
+                "had volume node affinity conflict",
+                "didn't match pod anti-affinity rules",
+                "didn't match pod topology spread constraints"
+            })
     void aPendingPodShowsEachSchedulingFailure(String reason) {
         List<Pod> pending = all(Pod.class).stream()
-                .filter(pod -> unschedulableMessage(pod).filter(message -> message.contains(reason)).isPresent())
+                .filter(pod -> unschedulableMessage(pod)
+                        .filter(message -> message.contains(reason))
+                        .isPresent())
                 .toList();
 
         assertThat(pending).as(reason).hasSize(1);
@@ -180,25 +221,33 @@ class DemoClusterTest {
     @Test
     void schedulerMessagesAccountForEveryNode() {
         int nodes = all(Node.class).size();
-        List<String> messages = all(Event.class).stream().filter(e -> "FailedScheduling".equals(e.getReason()))
-                .map(Event::getMessage).toList();
+        List<String> messages = all(Event.class).stream()
+                .filter(e -> "FailedScheduling".equals(e.getReason()))
+                .map(Event::getMessage)
+                .toList();
 
         assertThat(messages).hasSize(8).allSatisfy(message -> {
             String[] parts = message.split("\\. preemption: ");
             assertThat(parts).hasSize(2);
             assertThat(parts[0]).startsWith("0/" + nodes + " nodes are available: ");
-            assertThat(parts[1]).startsWith("0/" + nodes + " nodes are available: ").endsWith(".");
+            assertThat(parts[1])
+                    .startsWith("0/" + nodes + " nodes are available: ")
+                    .endsWith(".");
             String filterReasons = parts[0].substring(("0/" + nodes + " nodes are available: ").length());
             if (!filterReasons.startsWith("pod has unbound")) {
                 assertThat(countSum(filterReasons)).as(message).isEqualTo(nodes);
             }
-            assertThat(countSum(parts[1].substring(("0/" + nodes + " nodes are available: ").length()))).as(message).isEqualTo(nodes);
+            assertThat(countSum(parts[1].substring(("0/" + nodes + " nodes are available: ").length())))
+                    .as(message)
+                    .isEqualTo(nodes);
         });
     }
 
     @Test
     void schedulerEventsComeInBothApiStyles() {
-        List<Event> scheduling = all(Event.class).stream().filter(e -> "FailedScheduling".equals(e.getReason())).toList();
+        List<Event> scheduling = all(Event.class).stream()
+                .filter(e -> "FailedScheduling".equals(e.getReason()))
+                .toList();
 
         assertThat(scheduling).anySatisfy(e -> {
             assertThat(e.getCount()).isNull();
@@ -216,31 +265,45 @@ class DemoClusterTest {
 
     @Test
     void failingWorkloadsAreAllThere() {
-        assertThat(containers()).as("crash loop").anyMatch(s -> "CrashLoopBackOff".equals(waitingReason(s))
-                && s.getRestartCount() >= 10 && lastTermination(s).filter(t -> t.getExitCode() == 1).isPresent());
-        assertThat(containers()).as("OOMKilled").anyMatch(s -> lastTermination(s)
-                .filter(t -> "OOMKilled".equals(t.getReason()) && t.getExitCode() == 137).isPresent());
+        assertThat(containers())
+                .as("crash loop")
+                .anyMatch(s -> "CrashLoopBackOff".equals(waitingReason(s))
+                        && s.getRestartCount() >= 10
+                        && lastTermination(s).filter(t -> t.getExitCode() == 1).isPresent());
+        assertThat(containers())
+                .as("OOMKilled")
+                .anyMatch(s -> lastTermination(s)
+                        .filter(t -> "OOMKilled".equals(t.getReason()) && t.getExitCode() == 137)
+                        .isPresent());
         assertThat(containers()).as("image pull").anyMatch(s -> "ImagePullBackOff".equals(waitingReason(s)));
         assertThat(containers()).as("config").anyMatch(s -> "CreateContainerConfigError".equals(waitingReason(s)));
         assertThat(all(Pod.class).stream().flatMap(p -> p.getStatus().getInitContainerStatuses().stream()))
-                .as("init crash loop").anyMatch(s -> "CrashLoopBackOff".equals(waitingReason(s)));
-        assertThat(containers()).as("restarted often, running now").anyMatch(s -> s.getState().getRunning() != null
-                && Boolean.TRUE.equals(s.getReady()) && s.getRestartCount() >= 20);
-        assertThat(all(Pod.class)).as("evicted").anyMatch(p -> "Failed".equals(p.getStatus().getPhase())
-                && "Evicted".equals(p.getStatus().getReason())
-                && p.getStatus().getMessage().startsWith("The node was low on resource: memory."));
+                .as("init crash loop")
+                .anyMatch(s -> "CrashLoopBackOff".equals(waitingReason(s)));
+        assertThat(containers())
+                .as("restarted often, running now")
+                .anyMatch(s -> s.getState().getRunning() != null
+                        && Boolean.TRUE.equals(s.getReady())
+                        && s.getRestartCount() >= 20);
+        assertThat(all(Pod.class))
+                .as("evicted")
+                .anyMatch(p -> "Failed".equals(p.getStatus().getPhase())
+                        && "Evicted".equals(p.getStatus().getReason())
+                        && p.getStatus().getMessage().startsWith("The node was low on resource: memory."));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "BackOff|Back-off restarting failed container app in pod ",
-            "Failed|: not found",
-            "BackOff|Back-off pulling image \"",
-            "Failed|Error: secret \"smtp-credentials\" not found",
-            "Unhealthy|Readiness probe failed: HTTP probe failed with statuscode: 503",
-            "Unhealthy|Liveness probe failed: ",
-            "FailedMount|MountVolume.SetUp failed for volume \"config\" : configmap \"metabase-config\" not found",
-            "Evicted|The node was low on resource: memory."})
+    @ValueSource(
+            strings = {
+                "BackOff|Back-off restarting failed container app in pod ",
+                "Failed|: not found",
+                "BackOff|Back-off pulling image \"",
+                "Failed|Error: secret \"smtp-credentials\" not found",
+                "Unhealthy|Readiness probe failed: HTTP probe failed with statuscode: 503",
+                "Unhealthy|Liveness probe failed: ",
+                "FailedMount|MountVolume.SetUp failed for volume \"config\" : configmap \"metabase-config\" not found",
+                "Evicted|The node was low on resource: memory."
+            })
     void kubeletEventsUseRealWording(String reasonAndText) {
         String[] expected = reasonAndText.split("\\|", 2);
 
@@ -255,24 +318,40 @@ class DemoClusterTest {
     void healthyWorkloadsAreAllThere() {
         Deployment frontend = cluster.deployment("shop", "frontend").orElseThrow();
         assertThat(frontend.getStatus().getReadyReplicas()).isEqualTo(3);
-        assertThat(cluster.podsInNamespace("shop")).filteredOn(p -> p.getMetadata().getName().startsWith("frontend-"))
-                .hasSize(3).allSatisfy(p -> assertThat(p.getMetadata().getLabels()).containsKey("pod-template-hash"));
+        assertThat(cluster.podsInNamespace("shop"))
+                .filteredOn(p -> p.getMetadata().getName().startsWith("frontend-"))
+                .hasSize(3)
+                .allSatisfy(p -> assertThat(p.getMetadata().getLabels()).containsKey("pod-template-hash"));
         StatefulSet postgres = cluster.statefulSet("data", "postgres").orElseThrow();
         assertThat(postgres.getStatus().getReadyReplicas()).isEqualTo(1);
-        PersistentVolumeClaim claim = cluster.persistentVolumeClaim("data", "data-postgres-0").orElseThrow();
+        PersistentVolumeClaim claim =
+                cluster.persistentVolumeClaim("data", "data-postgres-0").orElseThrow();
         assertThat(claim.getStatus().getPhase()).isEqualTo("Bound");
-        assertThat(cluster.persistentVolume(claim.getSpec().getVolumeName()).orElseThrow().getSpec().getNodeAffinity()).isNotNull();
-        assertThat(cluster.persistentVolumeClaim("data", "uploads").orElseThrow().getStatus().getPhase()).isEqualTo("Pending");
-        assertThat(all(Job.class)).anySatisfy(job -> assertThat(job.getStatus().getSucceeded()).isEqualTo(1));
+        assertThat(cluster.persistentVolume(claim.getSpec().getVolumeName())
+                        .orElseThrow()
+                        .getSpec()
+                        .getNodeAffinity())
+                .isNotNull();
+        assertThat(cluster.persistentVolumeClaim("data", "uploads")
+                        .orElseThrow()
+                        .getStatus()
+                        .getPhase())
+                .isEqualTo("Pending");
+        assertThat(all(Job.class))
+                .anySatisfy(job -> assertThat(job.getStatus().getSucceeded()).isEqualTo(1));
         assertThat(cluster.daemonSet("kube-system", "kube-proxy")).isPresent();
-        assertThat(cluster.podsInNamespace("kube-system")).extracting(p -> p.getMetadata().getOwnerReferences().get(0).getKind())
+        assertThat(cluster.podsInNamespace("kube-system"))
+                .extracting(p -> p.getMetadata().getOwnerReferences().get(0).getKind())
                 .contains("DaemonSet", "ReplicaSet");
     }
 
     @Test
     void secretsAreOnlyReferencedNeverIncluded() throws IOException {
-        assertThat(all(Pod.class).stream().flatMap(p -> p.getSpec().getContainers().stream()).flatMap(c -> c.getEnv().stream()))
-                .anyMatch(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+        assertThat(all(Pod.class).stream()
+                        .flatMap(p -> p.getSpec().getContainers().stream())
+                        .flatMap(c -> c.getEnv().stream()))
+                .anyMatch(
+                        env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
                 .anyMatch(env -> env.getValue() != null && !env.getValue().isEmpty());
         assertThat(Files.readString(FILE)).doesNotContain("kind: Secret");
     }
@@ -280,7 +359,10 @@ class DemoClusterTest {
     @Test
     void oneRunningPodUsesAlmostAllOfItsCpuLimit() {
         assertThat(all(PodMetrics.class).stream().flatMap(m -> m.getContainers().stream()))
-                .anySatisfy(c -> assertThat(Quantity.getAmountInBytes(c.getUsage().get("cpu")).doubleValue()).isGreaterThanOrEqualTo(0.85));
+                .anySatisfy(
+                        c -> assertThat(Quantity.getAmountInBytes(c.getUsage().get("cpu"))
+                                        .doubleValue())
+                                .isGreaterThanOrEqualTo(0.85));
     }
 
     @Test
@@ -289,12 +371,12 @@ class DemoClusterTest {
             PodDescription description = PodDescriber.describe(pod, cluster.eventsFor(pod), NOW);
             assertThat(description.events()).hasSameSizeAs(cluster.eventsFor(pod));
         }
-        NodeUtilization worker1 = NodeUtilizationAnalyzer.analyze(node("worker-1"), cluster.nodeMetrics("worker-1").orElseThrow(),
-                cluster.podsOnNode("worker-1"), NOW);
+        NodeUtilization worker1 = NodeUtilizationAnalyzer.analyze(
+                node("worker-1"), cluster.nodeMetrics("worker-1").orElseThrow(), cluster.podsOnNode("worker-1"), NOW);
         assertThat(worker1.cpuPercentage()).isBetween(1.0, 100.0);
         assertThat(worker1.requests().get("cpu").percentage()).isBetween(1.0, 100.0);
-        NodeUtilization worker3 = NodeUtilizationAnalyzer.analyze(node("worker-3"), cluster.nodeMetrics("worker-3").orElse(null),
-                cluster.podsOnNode("worker-3"), NOW);
+        NodeUtilization worker3 = NodeUtilizationAnalyzer.analyze(
+                node("worker-3"), cluster.nodeMetrics("worker-3").orElse(null), cluster.podsOnNode("worker-3"), NOW);
         assertThat(worker3.cpuUsage()).isNull();
     }
 
@@ -310,7 +392,8 @@ class DemoClusterTest {
 
     static Optional<HasMetadata> find(String kind, String namespace, String name) {
         return items.stream()
-                .filter(i -> i.getKind().equals(kind) && i.getMetadata().getName().equals(name)
+                .filter(i -> i.getKind().equals(kind)
+                        && i.getMetadata().getName().equals(name)
                         && Objects.equals(i.getMetadata().getNamespace(), namespace))
                 .findFirst();
     }
@@ -320,14 +403,20 @@ class DemoClusterTest {
     }
 
     static String ready(Node node) {
-        return node.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType()))
-                .map(NodeCondition::getStatus).findFirst().orElseThrow();
+        return node.getStatus().getConditions().stream()
+                .filter(c -> "Ready".equals(c.getType()))
+                .map(NodeCondition::getStatus)
+                .findFirst()
+                .orElseThrow();
     }
 
     static Optional<String> unschedulableMessage(Pod pod) {
         return pod.getStatus().getConditions().stream()
-                .filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()) && "Unschedulable".equals(c.getReason()))
-                .map(PodCondition::getMessage).findFirst();
+                .filter(c -> "PodScheduled".equals(c.getType())
+                        && "False".equals(c.getStatus())
+                        && "Unschedulable".equals(c.getReason()))
+                .map(PodCondition::getMessage)
+                .findFirst();
     }
 
     static Stream<ContainerStatus> containers() {
@@ -339,7 +428,9 @@ class DemoClusterTest {
     }
 
     static String waitingReason(ContainerStatus status) {
-        return status.getState().getWaiting() == null ? null : status.getState().getWaiting().getReason();
+        return status.getState().getWaiting() == null
+                ? null
+                : status.getState().getWaiting().getReason();
     }
 
     static int countSum(String reasons) {

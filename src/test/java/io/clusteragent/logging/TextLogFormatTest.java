@@ -48,7 +48,9 @@ class TextLogFormatTest {
         access.info("GET {} 404", "/\u001b[2J\u0000\r\n2026-01-15T12:00:00.000Z INFO  Main - forged\u0007\u2028");
 
         String line = written();
-        assertThat(line).endsWith(" INFO  access - GET /\\u001b[2J\\u0000\\u000d\\u000a2026-01-15T12:00:00.000Z INFO  Main - forged\\u0007\\u2028 404\n");
+        assertThat(line)
+                .endsWith(
+                        " INFO  access - GET /\\u001b[2J\\u0000\\u000d\\u000a2026-01-15T12:00:00.000Z INFO  Main - forged\\u0007\\u2028 404\n");
         assertThat(line.chars().filter(c -> c == '\n')).hasSize(1);
         assertNoControlCharacterButNewlines(line);
     }
@@ -58,10 +60,13 @@ class TextLogFormatTest {
         Logger router = context.getLogger("io.vertx.ext.web.RoutingContext");
         Exception cause = new IllegalStateException("cause \u001b]0;title\u0007");
 
-        router.warn("request failed", new IllegalArgumentException("Invalid escape sequence: %\u001b\r\nfake line", cause));
+        router.warn(
+                "request failed", new IllegalArgumentException("Invalid escape sequence: %\u001b\r\nfake line", cause));
 
         String text = written();
-        assertThat(text).contains("java.lang.IllegalArgumentException: Invalid escape sequence: %\\u001b\\u000d\\u000afake line\n\tat ");
+        assertThat(text)
+                .contains(
+                        "java.lang.IllegalArgumentException: Invalid escape sequence: %\\u001b\\u000d\\u000afake line\n\tat ");
         assertThat(text).doesNotContain("\nfake line");
         assertNoControlCharacterButNewlines(text.replace("\n\tat ", "\n at "));
     }
@@ -79,6 +84,7 @@ class TextLogFormatTest {
 
     private static void assertNoControlCharacterButNewlines(String text) {
         assertThat(text.chars().filter(c -> c != '\n' && (Character.isISOControl(c) || c == '\u2028')))
-                .as("control characters in %s", text).isEmpty();
+                .as("control characters in %s", text)
+                .isEmpty();
     }
 }

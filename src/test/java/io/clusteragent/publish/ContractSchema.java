@@ -24,8 +24,7 @@ public final class ContractSchema {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchema SCHEMA = load();
 
-    private ContractSchema() {
-    }
+    private ContractSchema() {}
 
     /** The violations, empty when the payload would be accepted. */
     public static List<String> violations(byte[] payload) {
@@ -37,7 +36,9 @@ public final class ContractSchema {
     }
 
     public static List<String> violations(JsonNode payload) {
-        return SCHEMA.validate(payload).stream().map(ValidationMessage::getMessage).toList();
+        return SCHEMA.validate(payload).stream()
+                .map(ValidationMessage::getMessage)
+                .toList();
     }
 
     public static JsonNode tree(byte[] payload) throws IOException {
@@ -46,11 +47,15 @@ public final class ContractSchema {
 
     private static JsonSchema load() {
         try {
-            JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(Path.of("docs/openapi.yaml").toFile());
+            JsonNode document = new ObjectMapper(new YAMLFactory())
+                    .readTree(Path.of("docs/openapi.yaml").toFile());
             ObjectNode schema = ((ObjectNode) document.at("/components/schemas/IncidentSignal")).deepCopy();
             schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema, config);
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(schema, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,8 @@
 package io.clusteragent.publish;
 
 import io.clusteragent.config.PublishSettings;
-import io.clusteragent.testing.Polling;
 import io.clusteragent.publish.Receiver.Reply;
+import io.clusteragent.testing.Polling;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -39,23 +39,28 @@ class DeadReceiverTest {
 
     @BeforeEach
     void setUp(Vertx vertx) {
-        receiver = new Receiver(vertx).answering((request, attempt) -> Promise.<Reply>promise().future());
+        receiver = new Receiver(vertx)
+                .answering((request, attempt) -> Promise.<Reply>promise().future());
     }
 
     @Test
     void publishCompletesAtOnceWhileEarlierIncidentsHang(Vertx vertx, VertxTestContext test) {
         Checkpoint earlierHanging = test.checkpoint();
         Checkpoint laterPublishedQuickly = test.checkpoint();
-        PublishSettings settings = Incidents.withTimeout(Incidents.settings(receiver.port(), spoolDir, 2), Duration.ofSeconds(60));
+        PublishSettings settings =
+                Incidents.withTimeout(Incidents.settings(receiver.port(), spoolDir, 2), Duration.ofSeconds(60));
 
         receiver.start()
                 .compose(up -> AgentServiceSink.start(vertx, settings))
                 .compose(sink -> Future.all(sink.publish(open("a", 1)), sink.publish(open("b", 1)))
-                        .compose(published -> Polling.until(vertx, "both hanging", () -> receiver.requests().size() == 2, WAIT))
+                        .compose(published -> Polling.until(
+                                vertx, "both hanging", () -> receiver.requests().size() == 2, WAIT))
                         .onSuccess(hanging -> earlierHanging.flag())
                         .compose(hanging -> {
                             long start = System.nanoTime();
-                            List<Future<Void>> later = IntStream.rangeClosed(1, 50).mapToObj(v -> sink.publish(open("c" + v, 1))).toList();
+                            List<Future<Void>> later = IntStream.rangeClosed(1, 50)
+                                    .mapToObj(v -> sink.publish(open("c" + v, 1)))
+                                    .toList();
                             return Future.all(later).map(done -> Duration.ofNanos(System.nanoTime() - start));
                         })
                         .onComplete(test.succeeding(took -> test.verify(() -> {

@@ -3,14 +3,11 @@ package io.clusteragent.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.SnapshotLoader;
-import io.clusteragent.detect.DetectionInput;
 import io.clusteragent.config.DetectorSettings;
+import io.clusteragent.detect.DetectionInput;
 import io.clusteragent.detect.Detectors;
 import io.clusteragent.detect.IncidentTracker;
 import io.clusteragent.detect.Notification;
-import io.clusteragent.publish.ContractSchema;
-import io.clusteragent.publish.OutgoingIncident;
-import io.clusteragent.publish.PublishJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IncidentSignalsTest {
 
     private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
-    private static final IncidentSignals.Reporter REPORTER = new IncidentSignals.Reporter("cluster-agent", "demo-eu-west-1", "staging");
+    private static final IncidentSignals.Reporter REPORTER =
+            new IncidentSignals.Reporter("cluster-agent", "demo-eu-west-1", "staging");
     private static List<Notification> notifications;
 
     @BeforeAll
@@ -39,8 +37,11 @@ class IncidentSignalsTest {
     void everyDemoIncidentIsAPayloadTheServiceAccepts() throws Exception {
         assertThat(notifications).hasSizeGreaterThan(10);
         for (Notification notification : notifications) {
-            byte[] payload = PublishJson.payload(IncidentSignals.outgoing(notification, REPORTER).signal());
-            assertThat(ContractSchema.violations(payload)).as(new String(payload)).isEmpty();
+            byte[] payload = PublishJson.payload(
+                    IncidentSignals.outgoing(notification, REPORTER).signal());
+            assertThat(ContractSchema.violations(payload))
+                    .as(new String(payload))
+                    .isEmpty();
         }
     }
 
@@ -65,8 +66,9 @@ class IncidentSignalsTest {
 
     @Test
     void nodeIncidentsArePlatformAndCarryNoNamespace() throws Exception {
-        JsonNode payload = ContractSchema.tree(PublishJson.payload(
-                IncidentSignals.outgoing(find("node_not_ready", "node/worker-3"), REPORTER).signal()));
+        JsonNode payload = ContractSchema.tree(
+                PublishJson.payload(IncidentSignals.outgoing(find("node_not_ready", "node/worker-3"), REPORTER)
+                        .signal()));
 
         assertThat(payload.has("namespace")).isFalse();
         assertThat(payload.get("metadata").get("category").asText()).isEqualTo("Platform");
@@ -75,7 +77,9 @@ class IncidentSignalsTest {
 
     private static Notification find(String type, String resource) {
         return notifications.stream()
-                .filter(n -> n.finding().type().label().equals(type) && n.finding().resource().equals(resource))
-                .findFirst().orElseThrow();
+                .filter(n -> n.finding().type().label().equals(type)
+                        && n.finding().resource().equals(resource))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -24,7 +24,8 @@ class IncidentStateFileTest {
 
     @Test
     void whatOneRunSavesTheNextLoadsAndTheSpoolNeverTakesItForAnEntry() throws Exception {
-        IncidentState state = new IncidentState(Map.of("f1", new IncidentRecord(3, null, Instant.parse("2026-01-15T12:00:00Z"))), List.of());
+        IncidentState state = new IncidentState(
+                Map.of("f1", new IncidentRecord(3, null, Instant.parse("2026-01-15T12:00:00Z"))), List.of());
 
         new IncidentStateFile(dir).save(state);
 
@@ -52,6 +53,7 @@ class IncidentStateFileTest {
         Path notADirectory = Files.writeString(dir.resolve("volume"), "a file");
 
         assertThatThrownBy(() -> new IncidentStateFile(notADirectory).save(IncidentState.EMPTY))
-                .hasMessageContaining("SPOOL_DIR " + notADirectory).hasMessageContaining("Not a directory");
+                .hasMessageContaining("SPOOL_DIR " + notADirectory)
+                .hasMessageContaining("Not a directory");
     }
 }

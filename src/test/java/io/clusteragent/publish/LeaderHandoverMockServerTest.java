@@ -1,11 +1,11 @@
 package io.clusteragent.publish;
 
 import io.clusteragent.cluster.IncidentConfigMap;
-import io.clusteragent.detect.run.ConfigMapIncidentStore;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.LiveCluster;
 import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.detect.IncidentTracker;
+import io.clusteragent.detect.run.ConfigMapIncidentStore;
 import io.clusteragent.detect.run.DetectionDeployment;
 import io.clusteragent.detect.run.DetectionMeters;
 import io.clusteragent.detect.run.DetectionVerticle;
@@ -88,24 +88,39 @@ class LeaderHandoverMockServerTest {
         });
         String worker3 = fingerprintOf(receiver, "node/worker-3");
         setReady("worker-3", "True");
-        assertWithin(WAIT, () -> assertThat(receiver.acceptedCount(worker3 + ":2")).as("resolved by the first leader").isEqualTo(1));
+        assertWithin(
+                WAIT,
+                () -> assertThat(receiver.acceptedCount(worker3 + ":2"))
+                        .as("resolved by the first leader")
+                        .isEqualTo(1));
         int announcedByA = receiver.requests().size();
 
         Replica b = replica(vertx, "replica-b", receiver);
         a.leadership.close();
         assertWithin(WAIT, () -> assertThat(b.leadership.isLeader()).isTrue());
         assertWithin(WAIT, () -> assertThat(b.cycles()).isPositive());
-        assertThat(receiver.requests()).as("nothing announced again by the new leader").hasSize(announcedByA);
+        assertThat(receiver.requests())
+                .as("nothing announced again by the new leader")
+                .hasSize(announcedByA);
 
         setReady("worker-3", "Unknown");
-        assertWithin(WAIT, () -> assertThat(receiver.acceptedCount(worker3 + ":3")).as("reopened under the next version").isEqualTo(1));
+        assertWithin(
+                WAIT,
+                () -> assertThat(receiver.acceptedCount(worker3 + ":3"))
+                        .as("reopened under the next version")
+                        .isEqualTo(1));
 
         Map<String, List<JsonObject>> bodiesByKey = receiver.requests().stream()
-                .collect(Collectors.groupingBy(Request::idempotencyKey, Collectors.mapping(Request::body, Collectors.toList())));
-        assertThat(bodiesByKey.values()).as("each key sent once").allSatisfy(bodies -> assertThat(bodies).hasSize(1));
+                .collect(Collectors.groupingBy(
+                        Request::idempotencyKey, Collectors.mapping(Request::body, Collectors.toList())));
+        assertThat(bodiesByKey.values())
+                .as("each key sent once")
+                .allSatisfy(bodies -> assertThat(bodies).hasSize(1));
         Map<String, List<Integer>> versions = receiver.requests().stream()
-                .collect(Collectors.groupingBy(Request::fingerprint, Collectors.mapping(Request::version, Collectors.toList())));
-        versions.forEach((fingerprint, seen) -> assertThat(seen).as(fingerprint)
+                .collect(Collectors.groupingBy(
+                        Request::fingerprint, Collectors.mapping(Request::version, Collectors.toList())));
+        versions.forEach((fingerprint, seen) -> assertThat(seen)
+                .as(fingerprint)
                 .isEqualTo(fingerprint.equals(worker3) ? List.of(1, 2, 3) : List.of(1)));
         assertThat(versions.size()).isGreaterThanOrEqualTo(18);
     }
@@ -113,29 +128,49 @@ class LeaderHandoverMockServerTest {
     private record Replica(Leadership leadership, AgentServiceSink sink, SimpleMeterRegistry registry) {
 
         long cycles() {
-            return registry.find("cluster_agent_detection_cycle").timers().stream().mapToLong(t -> t.count()).sum();
+            return registry.find("cluster_agent_detection_cycle").timers().stream()
+                    .mapToLong(t -> t.count())
+                    .sum();
         }
     }
 
     /** One agent: its own client, informers, spool and meters; the Lease and the incident state are shared through the API server. */
     private Replica replica(Vertx vertx, String name, Receiver receiver) throws Exception {
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(mockClient.getConfiguration())
-                .withHttpClientFactory(new VertxHttpClientFactory(vertx)).build();
+        KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(mockClient.getConfiguration())
+                .withHttpClientFactory(new VertxHttpClientFactory(vertx))
+                .build();
         closing.add(client);
         LiveCluster live = LiveCluster.using(vertx, client, CLOCK, Duration.ofHours(1));
         closing.add(live);
         await(live.awaitSynced(WAIT));
-        AgentServiceSink sink = await(AgentServiceSink.start(vertx, Incidents.settings(receiver.port(), spools.resolve(name), 4)));
+        AgentServiceSink sink =
+                await(AgentServiceSink.start(vertx, Incidents.settings(receiver.port(), spools.resolve(name), 4)));
         closing.add(() -> await(sink.close()));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         DetectionMeters meters = new DetectionMeters(registry);
         IncidentTracker tracker = IncidentTracker.of("demo", DetectorSettings.defaults(), true);
         IncidentSignals.Reporter reporter = new IncidentSignals.Reporter("cluster-agent", "demo", "test");
-        DetectionDeployment detection = new DetectionDeployment(vertx, () -> new DetectionVerticle(live.state(), CLOCK,
-                DetectorSettings.defaults(), Duration.ofHours(1), tracker, new ConfigMapIncidentStore(new IncidentConfigMap(client, NAMESPACE)),
-                n -> sink.publish(IncidentSignals.outgoing(n, reporter)), meters), meters);
-        Leadership leadership = Leadership.elect(client, NAMESPACE, name, Duration.ofSeconds(2), vertx.getOrCreateContext(),
-                detection::start, detection::stop);
+        DetectionDeployment detection = new DetectionDeployment(
+                vertx,
+                () -> new DetectionVerticle(
+                        live.state(),
+                        CLOCK,
+                        DetectorSettings.defaults(),
+                        Duration.ofHours(1),
+                        tracker,
+                        new ConfigMapIncidentStore(new IncidentConfigMap(client, NAMESPACE)),
+                        n -> sink.publish(IncidentSignals.outgoing(n, reporter)),
+                        meters),
+                meters);
+        Leadership leadership = Leadership.elect(
+                client,
+                NAMESPACE,
+                name,
+                Duration.ofSeconds(2),
+                vertx.getOrCreateContext(),
+                detection::start,
+                detection::stop);
         closing.add(leadership);
         return new Replica(leadership, sink, registry);
     }
@@ -152,8 +187,11 @@ class LeaderHandoverMockServerTest {
     }
 
     private static String fingerprintOf(Receiver receiver, String resource) {
-        return receiver.requests().stream().filter(r -> r.body().getString("resource").equals(resource))
-                .map(Request::fingerprint).findFirst().orElseThrow();
+        return receiver.requests().stream()
+                .filter(r -> r.body().getString("resource").equals(resource))
+                .map(Request::fingerprint)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static <T> T await(Future<T> future) throws Exception {

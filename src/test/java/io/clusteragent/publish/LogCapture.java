@@ -21,7 +21,9 @@ final class LogCapture implements AutoCloseable {
 
     List<String> lines() {
         synchronized (appender) {
-            return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+            return appender.list.stream()
+                    .map(e -> e.getLevel() + " " + e.getFormattedMessage())
+                    .toList();
         }
     }
 

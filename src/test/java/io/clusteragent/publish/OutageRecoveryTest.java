@@ -1,9 +1,9 @@
 package io.clusteragent.publish;
 
 import io.clusteragent.config.PublishSettings;
-import io.clusteragent.testing.Polling;
 import io.clusteragent.publish.Receiver.Reply;
 import io.clusteragent.publish.Receiver.Request;
+import io.clusteragent.testing.Polling;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Checkpoint;
@@ -46,7 +46,8 @@ class OutageRecoveryTest {
     void setUp(Vertx vertx) {
         receiver = new Receiver(vertx);
         incidents = new ArrayList<>();
-        IntStream.rangeClosed(1, 5).forEach(v -> List.of("a", "b", "c", "d").forEach(fp -> incidents.add(Incidents.open(fp, v))));
+        IntStream.rangeClosed(1, 5)
+                .forEach(v -> List.of("a", "b", "c", "d").forEach(fp -> incidents.add(Incidents.open(fp, v))));
     }
 
     @Test
@@ -59,9 +60,11 @@ class OutageRecoveryTest {
                             assertThat(receiver.requests()).isEmpty();
                             allPublishedWhileDown.flag();
                         }))
-                        .compose(published -> Polling.until(vertx, "retrying", () -> sink.stats().retried() >= 4, WAIT))
+                        .compose(published -> Polling.until(
+                                vertx, "retrying", () -> sink.stats().retried() >= 4, WAIT))
                         .compose(retrying -> receiver.start())
-                        .compose(up -> Polling.until(vertx, "all delivered", () -> sink.stats().delivered() == incidents.size(), WAIT))
+                        .compose(up -> Polling.until(
+                                vertx, "all delivered", () -> sink.stats().delivered() == incidents.size(), WAIT))
                         .compose(delivered -> sink.close()))
                 .onComplete(test.succeeding(closed -> test.verify(() -> {
                     assertEachAcceptedInOrder(0);
@@ -75,15 +78,22 @@ class OutageRecoveryTest {
         receiver.start()
                 .compose(up -> AgentServiceSink.start(vertx, Incidents.settings(receiver.port(), spoolDir, 2)))
                 .compose(sink -> publishAll(sink)
-                        .compose(published -> Polling.until(vertx, "a few delivered", () -> receiver.accepted().size() >= 5, WAIT))
+                        .compose(published -> Polling.until(
+                                vertx,
+                                "a few delivered",
+                                () -> receiver.accepted().size() >= 5,
+                                WAIT))
                         .compose(some -> receiver.stop())
                         .compose(down -> Polling.pause(vertx, Duration.ofMillis(300)))
                         .compose(paused -> receiver.start())
-                        .compose(up -> Polling.until(vertx, "all delivered", () -> sink.stats().delivered() == incidents.size(), WAIT))
+                        .compose(up -> Polling.until(
+                                vertx, "all delivered", () -> sink.stats().delivered() == incidents.size(), WAIT))
                         .compose(delivered -> sink.close()))
                 .onComplete(test.succeeding(closed -> test.verify(() -> {
                     for (OutgoingIncident incident : incidents) {
-                        assertThat(receiver.acceptedCount(incident.idempotencyKey())).as(incident.idempotencyKey()).isGreaterThanOrEqualTo(1);
+                        assertThat(receiver.acceptedCount(incident.idempotencyKey()))
+                                .as(incident.idempotencyKey())
+                                .isGreaterThanOrEqualTo(1);
                     }
                     test.completeNow();
                 })));
@@ -94,20 +104,27 @@ class OutageRecoveryTest {
         AtomicInteger answered = new AtomicInteger();
         // The service accepts four incidents, then fails until the agent has been restarted.
         receiver.answering((request, attempt) -> Future.succeededFuture(
-                answered.incrementAndGet() <= 4 ? Reply.ok() : new Reply(503, "{\"detail\":\"overloaded\"}", Map.of())));
+                answered.incrementAndGet() <= 4
+                        ? Reply.ok()
+                        : new Reply(503, "{\"detail\":\"overloaded\"}", Map.of())));
         PublishSettings settings = Incidents.settings(receiver.port(), spoolDir, 1);
 
         receiver.start()
                 .compose(up -> AgentServiceSink.start(vertx, settings))
                 .compose(first -> publishAll(first)
-                        .compose(published -> Polling.until(vertx, "four delivered", () -> first.stats().delivered() == 4, WAIT))
+                        .compose(published -> Polling.until(
+                                vertx, "four delivered", () -> first.stats().delivered() == 4, WAIT))
                         .compose(four -> first.close()))
                 .compose(stopped -> {
                     test.verify(() -> assertThat(spooledFiles()).hasSize(incidents.size() - 4));
                     receiver.answering((request, attempt) -> Future.succeededFuture(Reply.ok()));
                     return AgentServiceSink.start(vertx, settings);
                 })
-                .compose(second -> Polling.until(vertx, "the rest delivered", () -> second.stats().delivered() == incidents.size() - 4, WAIT)
+                .compose(second -> Polling.until(
+                                vertx,
+                                "the rest delivered",
+                                () -> second.stats().delivered() == incidents.size() - 4,
+                                WAIT)
                         .compose(delivered -> second.close()))
                 .onComplete(test.succeeding(closed -> test.verify(() -> {
                     // The one request in flight when the first sink stopped may have reached the service too:
@@ -125,11 +142,16 @@ class OutageRecoveryTest {
     /** Every incident accepted, versions of a fingerprint in order, and no more than {@code duplicates} accepted twice. */
     private void assertEachAcceptedInOrder(int duplicates) {
         for (OutgoingIncident incident : incidents) {
-            assertThat(receiver.acceptedCount(incident.idempotencyKey())).as(incident.idempotencyKey()).isBetween(1L, 2L);
+            assertThat(receiver.acceptedCount(incident.idempotencyKey()))
+                    .as(incident.idempotencyKey())
+                    .isBetween(1L, 2L);
         }
         assertThat(receiver.accepted()).hasSizeLessThanOrEqualTo(incidents.size() + duplicates);
         for (String fingerprint : List.of("a", "b", "c", "d")) {
-            List<Integer> versions = receiver.accepted().stream().filter(r -> r.fingerprint().equals(fingerprint)).map(Request::version).toList();
+            List<Integer> versions = receiver.accepted().stream()
+                    .filter(r -> r.fingerprint().equals(fingerprint))
+                    .map(Request::version)
+                    .toList();
             assertThat(versions).as(fingerprint).isSorted();
             assertThat(versions.stream().distinct()).as(fingerprint).containsExactly(1, 2, 3, 4, 5);
         }

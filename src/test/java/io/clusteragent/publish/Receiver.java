@@ -72,10 +72,13 @@ final class Receiver {
     }
 
     Future<Void> start() {
-        return vertx.createHttpServer().requestHandler(this::handle).listen(port).map(listening -> {
-            server = listening;
-            return null;
-        });
+        return vertx.createHttpServer()
+                .requestHandler(this::handle)
+                .listen(port)
+                .map(listening -> {
+                    server = listening;
+                    return null;
+                });
     }
 
     Future<Void> stop() {
@@ -92,11 +95,15 @@ final class Receiver {
     }
 
     synchronized long count(String idempotencyKey) {
-        return requests.stream().filter(r -> r.idempotencyKey().equals(idempotencyKey)).count();
+        return requests.stream()
+                .filter(r -> r.idempotencyKey().equals(idempotencyKey))
+                .count();
     }
 
     synchronized long acceptedCount(String idempotencyKey) {
-        return accepted.stream().filter(r -> r.idempotencyKey().equals(idempotencyKey)).count();
+        return accepted.stream()
+                .filter(r -> r.idempotencyKey().equals(idempotencyKey))
+                .count();
     }
 
     synchronized int maxInFlight() {
@@ -109,8 +116,11 @@ final class Receiver {
 
     private void handle(HttpServerRequest http) {
         http.body().onSuccess(body -> {
-            Request request = new Request(http.getHeader("Idempotency-Key"), http.getHeader("Content-Type"),
-                    body.toJsonObject(), System.currentTimeMillis());
+            Request request = new Request(
+                    http.getHeader("Idempotency-Key"),
+                    http.getHeader("Content-Type"),
+                    body.toJsonObject(),
+                    System.currentTimeMillis());
             int attempt = arrived(request);
             responder.reply(request, attempt).onSuccess(reply -> answer(http, request, reply));
         });
@@ -122,7 +132,9 @@ final class Receiver {
         maxInFlight = Math.max(maxInFlight, inFlight);
         int forFingerprint = inFlightByFingerprint.merge(request.fingerprint(), 1, Integer::sum);
         maxInFlightPerFingerprint = Math.max(maxInFlightPerFingerprint, forFingerprint);
-        return (int) requests.stream().filter(r -> r.idempotencyKey().equals(request.idempotencyKey())).count();
+        return (int) requests.stream()
+                .filter(r -> r.idempotencyKey().equals(request.idempotencyKey()))
+                .count();
     }
 
     private synchronized void answered(Request request, boolean ok) {
@@ -140,7 +152,9 @@ final class Receiver {
         }
         reply.headers().forEach(http.response()::putHeader);
         boolean ok = reply.status() >= 200 && reply.status() < 300;
-        http.response().setStatusCode(reply.status()).putHeader("Content-Type", "application/json")
+        http.response()
+                .setStatusCode(reply.status())
+                .putHeader("Content-Type", "application/json")
                 .end(Buffer.buffer(reply.body()))
                 .onComplete(written -> answered(request, ok && written.succeeded()));
     }

@@ -104,8 +104,13 @@ class RestartedAgentTest {
     private List<Request> runAgentUntilDelivered() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            AgentConfig config = AgentConfig.fromMap(Map.of("SPOOL_DIR", spool.toString(),
-                    "EVENT_SINK_URL", "http://127.0.0.1:" + receiver.port() + "/events"), AgentProcess.DEMO);
+            AgentConfig config = AgentConfig.fromMap(
+                    Map.of(
+                            "SPOOL_DIR",
+                            spool.toString(),
+                            "EVENT_SINK_URL",
+                            "http://127.0.0.1:" + receiver.port() + "/events"),
+                    AgentProcess.DEMO);
             Agent agent = await(new Agent(vertx, config).start());
             assertWithin(WAIT, () -> assertThat(spooledFiles()).isEmpty());
             await(agent.stop());
@@ -117,7 +122,11 @@ class RestartedAgentTest {
 
     private Process agentProcess(String name) throws IOException {
         List<String> args = new ArrayList<>(AgentProcess.DEMO);
-        args.addAll(List.of("--spool-dir", spool.toString(), "--event-sink-url", "http://127.0.0.1:" + receiver.port() + "/events"));
+        args.addAll(List.of(
+                "--spool-dir",
+                spool.toString(),
+                "--event-sink-url",
+                "http://127.0.0.1:" + receiver.port() + "/events"));
         return AgentProcess.start(args, logs.resolve(name + ".log"));
     }
 
@@ -131,18 +140,27 @@ class RestartedAgentTest {
 
     /** Each fingerprint under one key, each key with one payload, however often it was sent. */
     private void assertEachIncidentAnnouncedOnce(int incidents) {
-        Map<String, List<Request>> byFingerprint = receiver.requests().stream().collect(Collectors.groupingBy(Request::fingerprint));
+        Map<String, List<Request>> byFingerprint =
+                receiver.requests().stream().collect(Collectors.groupingBy(Request::fingerprint));
         assertThat(byFingerprint).hasSize(incidents);
         byFingerprint.forEach((fingerprint, requests) -> {
-            assertThat(requests).extracting(Request::idempotencyKey).as(fingerprint).containsOnly(fingerprint + ":1");
-            List<JsonObject> bodies = requests.stream().map(Request::body).distinct().toList();
+            assertThat(requests)
+                    .extracting(Request::idempotencyKey)
+                    .as(fingerprint)
+                    .containsOnly(fingerprint + ":1");
+            List<JsonObject> bodies =
+                    requests.stream().map(Request::body).distinct().toList();
             assertThat(bodies).as("payloads sent under " + fingerprint + ":1").hasSize(1);
         });
-        assertThat(receiver.accepted().stream().map(Request::idempotencyKey).distinct()).hasSize(incidents);
+        assertThat(receiver.accepted().stream().map(Request::idempotencyKey).distinct())
+                .hasSize(incidents);
     }
 
     private int distinctKeys() {
-        return (int) receiver.requests().stream().map(Request::idempotencyKey).distinct().count();
+        return (int) receiver.requests().stream()
+                .map(Request::idempotencyKey)
+                .distinct()
+                .count();
     }
 
     private List<Path> spooledFiles() {

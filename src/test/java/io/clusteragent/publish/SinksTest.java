@@ -33,25 +33,33 @@ class SinksTest {
 
     @Test
     void withoutAUrlIncidentsGoToTheLog(Vertx vertx, VertxTestContext test) {
-        Sinks.create(vertx, PublishSettings.defaults()).onComplete(test.succeeding(sink -> test.verify(() -> {
-            assertThat(sink).isInstanceOf(ConsoleSink.class);
-            test.completeNow();
-        })));
+        Sinks.create(vertx, PublishSettings.defaults())
+                .onComplete(test.succeeding(sink -> test.verify(() -> {
+                    assertThat(sink).isInstanceOf(ConsoleSink.class);
+                    test.completeNow();
+                })));
     }
 
     @Test
     void withAUrlIncidentsGoToTheAgentService(Vertx vertx, VertxTestContext test, @TempDir Path dir) {
-        Sinks.create(vertx, Incidents.settings(1, dir, 1)).onComplete(test.succeeding(sink -> test.verify(() -> {
-            assertThat(sink).isInstanceOf(AgentServiceSink.class);
-            sink.close().onComplete(test.succeedingThenComplete());
-        })));
+        Sinks.create(vertx, Incidents.settings(1, dir, 1))
+                .onComplete(test.succeeding(sink -> test.verify(() -> {
+                    assertThat(sink).isInstanceOf(AgentServiceSink.class);
+                    sink.close().onComplete(test.succeedingThenComplete());
+                })));
     }
 
     @Test
     void aRelativeUrlIsRefused() {
         PublishSettings d = PublishSettings.defaults();
-        assertThatThrownBy(() -> new PublishSettings(Optional.of(URI.create("agent-service/events")), d.eventTimeout(),
-                d.publishConcurrency(), d.spoolDir(), d.spoolMaxEntries(), d.retryBase(), d.retryCap()))
+        assertThatThrownBy(() -> new PublishSettings(
+                        Optional.of(URI.create("agent-service/events")),
+                        d.eventTimeout(),
+                        d.publishConcurrency(),
+                        d.spoolDir(),
+                        d.spoolMaxEntries(),
+                        d.retryBase(),
+                        d.retryCap()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("absolute http(s) URL");
     }

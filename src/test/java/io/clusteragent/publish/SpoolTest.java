@@ -8,9 +8,9 @@ import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,8 +53,9 @@ class SpoolTest {
                     assertThat(keys(spool)).containsExactly("c:1", "d:1", "e:1");
                     assertThat(spool.droppedCount()).isEqualTo(2);
                     assertThat(spool.depth()).isEqualTo(3);
-                    assertThat(spoolFiles()).containsExactly("0000000000000000003.json", "0000000000000000004.json",
-                            "0000000000000000005.json");
+                    assertThat(spoolFiles())
+                            .containsExactly(
+                                    "0000000000000000003.json", "0000000000000000004.json", "0000000000000000005.json");
                     test.completeNow();
                 })));
     }
@@ -84,11 +85,15 @@ class SpoolTest {
                             List<String> claims = new ArrayList<>();
                             SpoolEntry first = spool.claimNext().orElseThrow();
                             claims.add(first.incident().idempotencyKey());
-                            spool.claimNext().ifPresent(e -> claims.add(e.incident().idempotencyKey()));
-                            claims.add(spool.claimNext().map(e -> e.incident().idempotencyKey()).orElse("none"));
+                            spool.claimNext()
+                                    .ifPresent(e -> claims.add(e.incident().idempotencyKey()));
+                            claims.add(spool.claimNext()
+                                    .map(e -> e.incident().idempotencyKey())
+                                    .orElse("none"));
                             test.verify(() -> assertThat(spool.waiting()).isEqualTo(1));
                             return spool.remove(first).map(removed -> {
-                                spool.claimNext().ifPresent(e -> claims.add(e.incident().idempotencyKey()));
+                                spool.claimNext()
+                                        .ifPresent(e -> claims.add(e.incident().idempotencyKey()));
                                 return claims;
                             });
                         })
@@ -112,8 +117,12 @@ class SpoolTest {
                 .compose(closed -> Polling.on(context, () -> Spool.open(vertx, dir, 10)))
                 .onComplete(test.succeeding(spool -> test.verify(() -> {
                     assertThat(keys(spool)).containsExactly("a:1", "b:1", "a:2", "c:1");
-                    assertThat(spoolFiles()).containsExactly("0000000000000000001.json", "0000000000000000002.json",
-                            "0000000000000000003.json", "0000000000000000004.json");
+                    assertThat(spoolFiles())
+                            .containsExactly(
+                                    "0000000000000000001.json",
+                                    "0000000000000000002.json",
+                                    "0000000000000000003.json",
+                                    "0000000000000000004.json");
                     spool.close().onComplete(test.succeedingThenComplete());
                 })));
     }
@@ -123,7 +132,9 @@ class SpoolTest {
         Polling.on(context, () -> Spool.open(vertx, dir, 10))
                 .compose(spool -> spool.add(open("a", 1)).compose(x -> spool.close()))
                 .compose(closed -> Polling.on(context, () -> Spool.open(vertx, dir, 10)))
-                .compose(spool -> spool.add(open("a", 1)).compose(x -> spool.add(open("a", 2))).compose(x -> spool.close().map(spool)))
+                .compose(spool -> spool.add(open("a", 1))
+                        .compose(x -> spool.add(open("a", 2)))
+                        .compose(x -> spool.close().map(spool)))
                 .onComplete(test.succeeding(spool -> test.verify(() -> {
                     assertThat(keys(spool)).containsExactly("a:1", "a:2");
                     assertThat(spoolFiles()).hasSize(2);
@@ -181,7 +192,10 @@ class SpoolTest {
 
     private List<String> spoolFiles() {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

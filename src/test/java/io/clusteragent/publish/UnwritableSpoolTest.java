@@ -46,7 +46,11 @@ class UnwritableSpoolTest {
     @Test
     void aRegularFileWhereTheDirectoryShouldBeStopsTheStart(Vertx vertx, VertxTestContext test) throws IOException {
         Path file = Files.writeString(tmp.resolve("spool"), "not a directory");
-        assertRefused(vertx, test, file, "SPOOL_DIR " + file + " cannot hold the spool: " + file + " exists and is not a directory");
+        assertRefused(
+                vertx,
+                test,
+                file,
+                "SPOOL_DIR " + file + " cannot hold the spool: " + file + " exists and is not a directory");
     }
 
     @Test
@@ -70,7 +74,8 @@ class UnwritableSpoolTest {
 
         assertThat(agent.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
         assertThat(agent.exitValue()).isEqualTo(1);
-        assertThat(Files.readString(output)).contains("start-up failed: SPOOL_DIR /proc cannot hold the spool: /proc/write-probe.tmp");
+        assertThat(Files.readString(output))
+                .contains("start-up failed: SPOOL_DIR /proc cannot hold the spool: /proc/write-probe.tmp");
     }
 
     @Test
@@ -86,12 +91,21 @@ class UnwritableSpoolTest {
         DetectionMeters meters = new DetectionMeters(registry);
         ClusterState demo = new SnapshotLoader().load(Path.of("examples/demo-cluster.yaml"), NOW);
         IncidentSignals.Reporter reporter = new IncidentSignals.Reporter("cluster-agent", "demo", "test");
-        await(vertx.deployVerticle(new DetectionVerticle(demo, Clock.fixed(NOW, ZoneOffset.UTC), DetectorSettings.defaults(),
-                Duration.ofMillis(200), IncidentTracker.of("demo", DetectorSettings.defaults(), true), new IncidentStore.InMemory(),
-                n -> sink.publish(IncidentSignals.outgoing(n, reporter)), meters)));
+        await(vertx.deployVerticle(new DetectionVerticle(
+                demo,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                DetectorSettings.defaults(),
+                Duration.ofMillis(200),
+                IncidentTracker.of("demo", DetectorSettings.defaults(), true),
+                new IncidentStore.InMemory(),
+                n -> sink.publish(IncidentSignals.outgoing(n, reporter)),
+                meters)));
 
-        Counter notSpooled = registry.get("cluster_agent_incidents_not_queued").tag("stage", "spool").counter();
-        assertWithin(Duration.ofSeconds(20), () -> assertThat(notSpooled.count()).isGreaterThanOrEqualTo(36));
+        Counter notSpooled = registry.get("cluster_agent_incidents_not_queued")
+                .tag("stage", "spool")
+                .counter();
+        assertWithin(
+                Duration.ofSeconds(20), () -> assertThat(notSpooled.count()).isGreaterThanOrEqualTo(36));
         assertThat(receiver.requests()).isEmpty();
 
         Files.delete(dir);
@@ -101,9 +115,13 @@ class UnwritableSpoolTest {
             assertThat(receiver.accepted()).hasSizeGreaterThanOrEqualTo(18);
             assertThat(sink.stats().spoolDepth()).isZero();
         });
-        assertThat(receiver.requests()).extracting(Receiver.Request::idempotencyKey).doesNotHaveDuplicates()
+        assertThat(receiver.requests())
+                .extracting(Receiver.Request::idempotencyKey)
+                .doesNotHaveDuplicates()
                 .allSatisfy(key -> assertThat(key).endsWith(":1"));
-        assertThat(notSpooled.count()).as("counting stopped once the spool took them").isEqualTo(failures);
+        assertThat(notSpooled.count())
+                .as("counting stopped once the spool took them")
+                .isEqualTo(failures);
         await(sink.close());
     }
 

@@ -23,7 +23,8 @@ class PodRequestsTest {
 
     @Test
     void largestRegularInitContainerWinsWhenItExceedsTheAppContainers() {
-        Pod pod = pod(List.of(container("migrate", "2", "64Mi", null), container("warm", "500m", "1Gi", null)),
+        Pod pod = pod(
+                List.of(container("migrate", "2", "64Mi", null), container("warm", "500m", "1Gi", null)),
                 container("app", "1", "256Mi", null));
 
         assertThat(PodRequests.requests(pod)).containsEntry("cpu", 2000L).containsEntry("memory", 1024L * 1024 * 1024);
@@ -31,7 +32,8 @@ class PodRequestsTest {
 
     @Test
     void sidecarsAddToAppContainersAndToEveryLaterInitContainer() {
-        Pod pod = pod(List.of(container("proxy", "200m", "64Mi", "Always"), container("migrate", "1", "64Mi", null)),
+        Pod pod = pod(
+                List.of(container("proxy", "200m", "64Mi", "Always"), container("migrate", "1", "64Mi", null)),
                 container("app", "500m", "128Mi", null));
 
         // app phase: 500m + 200m = 700m; migrate phase: 1 + 200m (sidecar already running) = 1200m
@@ -40,7 +42,8 @@ class PodRequestsTest {
 
     @Test
     void sidecarStartedAfterAnInitContainerDoesNotCountForIt() {
-        Pod pod = pod(List.of(container("migrate", "1", "64Mi", null), container("proxy", "200m", "64Mi", "Always")),
+        Pod pod = pod(
+                List.of(container("migrate", "1", "64Mi", null), container("proxy", "200m", "64Mi", "Always")),
                 container("app", "500m", "128Mi", null));
 
         assertThat(PodRequests.requests(pod)).containsEntry("cpu", 1000L);
@@ -57,14 +60,26 @@ class PodRequestsTest {
     }
 
     static Pod pod(List<Container> initContainers, Container... containers) {
-        return new PodBuilder().withNewMetadata().withName("p").withNamespace("default").endMetadata()
-                .withNewSpec().withInitContainers(initContainers).withContainers(containers).endSpec()
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName("p")
+                .withNamespace("default")
+                .endMetadata()
+                .withNewSpec()
+                .withInitContainers(initContainers)
+                .withContainers(containers)
+                .endSpec()
                 .build();
     }
 
     static Container container(String name, String cpu, String memory, String restartPolicy) {
-        return new ContainerBuilder().withName(name).withRestartPolicy(restartPolicy)
-                .withNewResources().addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity(memory)).endResources()
+        return new ContainerBuilder()
+                .withName(name)
+                .withRestartPolicy(restartPolicy)
+                .withNewResources()
+                .addToRequests("cpu", new Quantity(cpu))
+                .addToRequests("memory", new Quantity(memory))
+                .endResources()
                 .build();
     }
 }

@@ -20,6 +20,7 @@ final class ConnectionAttacks {
 
     /** The liveness probe's timeoutSeconds in the manifests: slower, and the kubelet restarts the agent. */
     private static final Duration HEALTHY = Duration.ofSeconds(3);
+
     private static final Pattern ACTIVE = Pattern.compile("(?m)^vertx_http_server_active_connections ([0-9.]+)$");
 
     private final Duration readTimeout;
@@ -65,9 +66,10 @@ final class ConnectionAttacks {
                 Duration left = readTimeout.multipliedBy(3).minus(elapsed(start));
                 closed += !left.isNegative() && client.closedWithin(left) ? 1 : 0;
             }
-            return Outcome.when(closed == silent.size() && healthz.compareTo(HEALTHY) < 0,
-                    closed + " of " + silent.size() + " closed within " + seconds(readTimeout.multipliedBy(3)) + "; /healthz meanwhile in "
-                            + seconds(healthz));
+            return Outcome.when(
+                    closed == silent.size() && healthz.compareTo(HEALTHY) < 0,
+                    closed + " of " + silent.size() + " closed within " + seconds(readTimeout.multipliedBy(3))
+                            + "; /healthz meanwhile in " + seconds(healthz));
         } finally {
             for (RawClient client : silent) {
                 client.close();
@@ -76,7 +78,8 @@ final class ConnectionAttacks {
     }
 
     private Outcome pipeliningWithoutReading(int port) throws Exception {
-        byte[] pipeline = RawClient.get("/api/v1/namespace/shop/error").repeat(2000).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] pipeline =
+                RawClient.get("/api/v1/namespace/shop/error").repeat(2000).getBytes(StandardCharsets.ISO_8859_1);
         ExecutorService senders = Executors.newFixedThreadPool(20);
         List<RawClient> clients = new ArrayList<>();
         try {
@@ -97,8 +100,11 @@ final class ConnectionAttacks {
                 Thread.sleep(200);
                 open = activeConnections(port);
             }
-            return Outcome.when(open <= 1 && healthz.compareTo(HEALTHY) < 0, "/healthz meanwhile in at most " + seconds(healthz)
-                    + "; " + (open - 1) + " of 20 connections still open after " + seconds(elapsed(start).plusSeconds(3)));
+            return Outcome.when(
+                    open <= 1 && healthz.compareTo(HEALTHY) < 0,
+                    "/healthz meanwhile in at most " + seconds(healthz) + "; " + (open - 1)
+                            + " of 20 connections still open after "
+                            + seconds(elapsed(start).plusSeconds(3)));
         } finally {
             senders.shutdownNow();
             for (RawClient client : clients) {
@@ -110,7 +116,10 @@ final class ConnectionAttacks {
     private static Duration healthz(int port) throws IOException {
         long start = System.nanoTime();
         try (RawClient client = RawClient.connect(port)) {
-            int status = client.timeout(Duration.ofSeconds(10)).send(RawClient.get("/healthz")).read().status();
+            int status = client.timeout(Duration.ofSeconds(10))
+                    .send(RawClient.get("/healthz"))
+                    .read()
+                    .status();
             return status == 200 ? elapsed(start) : Duration.ofDays(1);
         }
     }
@@ -118,7 +127,8 @@ final class ConnectionAttacks {
     /** The agent's open connections, this one asking included. */
     private static int activeConnections(int port) throws IOException {
         try (RawClient client = RawClient.connect(port)) {
-            Matcher gauge = ACTIVE.matcher(client.send(RawClient.get("/metrics")).read().body());
+            Matcher gauge =
+                    ACTIVE.matcher(client.send(RawClient.get("/metrics")).read().body());
             return gauge.find() ? (int) Double.parseDouble(gauge.group(1)) : Integer.MAX_VALUE;
         }
     }

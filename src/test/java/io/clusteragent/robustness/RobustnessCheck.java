@@ -33,19 +33,39 @@ class RobustnessCheck {
     void theAgentHoldsAgainstMisbehavingClients(@TempDir Path spool) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
         try {
-            AgentConfig config = AgentConfig.fromMap(Map.of("SPOOL_DIR", spool.toString()), List.of(
-                    "--snapshot", "examples/demo-cluster.yaml", "--now", "2026-01-15T12:00:00Z", "--port", "0",
-                    "--read-timeout", READ_TIMEOUT.toMillis() + "ms", "--write-timeout", WRITE_TIMEOUT.toMillis() + "ms",
-                    "--request-timeout", "5s", "--poll-interval", "1h"));
-            Agent agent = new Agent(vertx, config).start().toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+            AgentConfig config = AgentConfig.fromMap(
+                    Map.of("SPOOL_DIR", spool.toString()),
+                    List.of(
+                            "--snapshot",
+                            "examples/demo-cluster.yaml",
+                            "--now",
+                            "2026-01-15T12:00:00Z",
+                            "--port",
+                            "0",
+                            "--read-timeout",
+                            READ_TIMEOUT.toMillis() + "ms",
+                            "--write-timeout",
+                            WRITE_TIMEOUT.toMillis() + "ms",
+                            "--request-timeout",
+                            "5s",
+                            "--poll-interval",
+                            "1h"));
+            Agent agent = new Agent(vertx, config)
+                    .start()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(90, TimeUnit.SECONDS);
             List<Attack> attacks = new ArrayList<>(RequestAttacks.all());
             attacks.addAll(new ConnectionAttacks(READ_TIMEOUT, WRITE_TIMEOUT).all());
 
-            System.out.printf("%nRobustness of the agent on port %d (READ_TIMEOUT=%s, WRITE_TIMEOUT=%s)%n", agent.port(), READ_TIMEOUT, WRITE_TIMEOUT);
+            System.out.printf(
+                    "%nRobustness of the agent on port %d (READ_TIMEOUT=%s, WRITE_TIMEOUT=%s)%n",
+                    agent.port(), READ_TIMEOUT, WRITE_TIMEOUT);
             List<String> failed = new ArrayList<>();
             for (Attack attack : attacks) {
                 Outcome outcome = run(attack, agent.port());
-                System.out.printf("%-7s %-55s %s%n", outcome.held() ? "held" : "FAILED", attack.name(), outcome.observed());
+                System.out.printf(
+                        "%-7s %-55s %s%n", outcome.held() ? "held" : "FAILED", attack.name(), outcome.observed());
                 if (!outcome.held()) {
                     failed.add(attack.name());
                 }

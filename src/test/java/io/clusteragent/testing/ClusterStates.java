@@ -19,8 +19,7 @@ import java.util.function.Supplier;
  */
 public final class ClusterStates {
 
-    private ClusterStates() {
-    }
+    private ClusterStates() {}
 
     /**
      * Looking up the pod, node or namespace a request names takes {@code millis}: an analysis that

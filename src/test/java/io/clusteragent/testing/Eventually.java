@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Retries an assertion until it holds or the time is up, for state that converges through a watch. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void assertWithin(Duration timeout, Runnable assertion) {
         long deadline = System.nanoTime() + timeout.toNanos();

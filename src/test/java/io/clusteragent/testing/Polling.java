@@ -18,13 +18,13 @@ public final class Polling {
 
     private static final long INTERVAL_MILLIS = 20;
 
-    private Polling() {
-    }
+    private Polling() {}
 
     /**
      * @return the first value that passed {@code assertion}; failed with the last failure once {@code timeout} has passed
      */
-    public static <T> Future<T> until(Vertx vertx, Duration timeout, Supplier<Future<T>> attempt, Consumer<T> assertion) {
+    public static <T> Future<T> until(
+            Vertx vertx, Duration timeout, Supplier<Future<T>> attempt, Consumer<T> assertion) {
         Promise<T> result = Promise.promise();
         poll(vertx, System.nanoTime() + timeout.toNanos(), attempt, assertion, result);
         return result.future();
@@ -50,7 +50,8 @@ public final class Polling {
         return promise.future();
     }
 
-    private static <T> void poll(Vertx vertx, long deadline, Supplier<Future<T>> attempt, Consumer<T> assertion, Promise<T> result) {
+    private static <T> void poll(
+            Vertx vertx, long deadline, Supplier<Future<T>> attempt, Consumer<T> assertion, Promise<T> result) {
         attempt.get().compose(value -> check(value, assertion)).onComplete(outcome -> {
             if (outcome.succeeded()) {
                 result.complete(outcome.result());

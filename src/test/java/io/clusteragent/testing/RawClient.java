@@ -73,7 +73,9 @@ public final class RawClient implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String header = line(); !header.isEmpty(); header = line()) {
             int colon = header.indexOf(':');
-            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+            headers.put(
+                    header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    header.substring(colon + 1).trim());
         }
         return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers, "");
     }

@@ -64,7 +64,9 @@ public final class TestServer implements AutoCloseable {
     }
 
     public HttpResponse<Buffer> request(HttpMethod method, String path, MultiMap headers) {
-        return await(client.request(method, port, "localhost", path).putHeaders(headers).send());
+        return await(client.request(method, port, "localhost", path)
+                .putHeaders(headers)
+                .send());
     }
 
     public static JsonObject json(HttpResponse<Buffer> response) {

@@ -35,16 +35,12 @@ public record ContainerDescription(
         Probes probes) {
 
     /** Amounts as kubectl prints them ({@code 250m}, {@code 512Mi}), by resource name. */
-    public record Resources(Map<String, String> requests, Map<String, String> limits) {
-    }
+    public record Resources(Map<String, String> requests, Map<String, String> limits) {}
 
-    public record Port(String name, int containerPort, String protocol, Integer hostPort) {
-    }
+    public record Port(String name, int containerPort, String protocol, Integer hostPort) {}
 
-    public record Mount(String name, String mountPath, boolean readOnly, String subPath) {
-    }
+    public record Mount(String name, String mountPath, boolean readOnly, String subPath) {}
 
     /** kubectl's one-line probe text, e.g. {@code http-get http://:8080/healthz delay=10s timeout=1s period=10s #success=1 #failure=3}; null when unset. */
-    public record Probes(String liveness, String readiness, String startup) {
-    }
+    public record Probes(String liveness, String readiness, String startup) {}
 }

@@ -13,11 +13,17 @@ public record EnvFromDescription(String type, String name, String prefix, Boolea
 
     public static EnvFromDescription of(EnvFromSource source) {
         if (source.getSecretRef() != null) {
-            return new EnvFromDescription("Secret", source.getSecretRef().getName(), source.getPrefix(),
+            return new EnvFromDescription(
+                    "Secret",
+                    source.getSecretRef().getName(),
+                    source.getPrefix(),
                     source.getSecretRef().getOptional());
         }
         if (source.getConfigMapRef() != null) {
-            return new EnvFromDescription("ConfigMap", source.getConfigMapRef().getName(), source.getPrefix(),
+            return new EnvFromDescription(
+                    "ConfigMap",
+                    source.getConfigMapRef().getName(),
+                    source.getPrefix(),
                     source.getConfigMapRef().getOptional());
         }
         return new EnvFromDescription("Unknown", null, source.getPrefix(), null);

@@ -33,18 +33,26 @@ public record EnvVarDescription(
     public static EnvVarDescription of(EnvVar env) {
         EnvVarSource from = env.getValueFrom();
         if (from == null) {
-            return new EnvVarDescription(env.getName(), "literal", env.getValue() == null ? "" : env.getValue(),
-                    null, null, null, null, null, null);
+            return new EnvVarDescription(
+                    env.getName(),
+                    "literal",
+                    env.getValue() == null ? "" : env.getValue(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
         if (from.getSecretKeyRef() != null) {
             var ref = from.getSecretKeyRef();
-            return new EnvVarDescription(env.getName(), "secret", null, ref.getName(), null, null, ref.getKey(), null,
-                    ref.getOptional());
+            return new EnvVarDescription(
+                    env.getName(), "secret", null, ref.getName(), null, null, ref.getKey(), null, ref.getOptional());
         }
         if (from.getConfigMapKeyRef() != null) {
             var ref = from.getConfigMapKeyRef();
-            return new EnvVarDescription(env.getName(), "configMap", null, null, ref.getName(), null, ref.getKey(), null,
-                    ref.getOptional());
+            return new EnvVarDescription(
+                    env.getName(), "configMap", null, null, ref.getName(), null, ref.getKey(), null, ref.getOptional());
         }
         if (from.getFieldRef() != null) {
             return reference(env, "field", from.getFieldRef().getFieldPath());
@@ -54,8 +62,16 @@ public record EnvVarDescription(
         }
         if (from.getFileKeyRef() != null) {
             var ref = from.getFileKeyRef();
-            return new EnvVarDescription(env.getName(), "file", null, null, null, ref.getVolumeName(), ref.getKey(),
-                    ref.getPath(), ref.getOptional());
+            return new EnvVarDescription(
+                    env.getName(),
+                    "file",
+                    null,
+                    null,
+                    null,
+                    ref.getVolumeName(),
+                    ref.getKey(),
+                    ref.getPath(),
+                    ref.getOptional());
         }
         return reference(env, "unknown", null);
     }

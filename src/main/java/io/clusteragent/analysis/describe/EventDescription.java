@@ -24,7 +24,14 @@ public record EventDescription(
         String age) {
 
     public static EventDescription of(ObservedEvent event, Instant now) {
-        return new EventDescription(event.type(), event.reason(), event.message(), event.firstSeen(), event.lastSeen(),
-                event.count(), event.source(), HumanDuration.format(Duration.between(event.lastSeen(), now)));
+        return new EventDescription(
+                event.type(),
+                event.reason(),
+                event.message(),
+                event.firstSeen(),
+                event.lastSeen(),
+                event.count(),
+                event.source(),
+                HumanDuration.format(Duration.between(event.lastSeen(), now)));
     }
 }

@@ -7,8 +7,7 @@ import java.util.TreeMap;
 /** Model collections are null when a document says {@code null} or an object was built without them. */
 final class Nulls {
 
-    private Nulls() {
-    }
+    private Nulls() {}
 
     static <T> List<T> list(List<T> list) {
         return list == null ? List.of() : list;

@@ -1,7 +1,7 @@
 package io.clusteragent.analysis.describe;
 
-import io.clusteragent.analysis.Rfc3339;
 import io.clusteragent.analysis.HumanDuration;
+import io.clusteragent.analysis.Rfc3339;
 import io.clusteragent.analysis.events.ObservedEvent;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -32,8 +32,7 @@ public final class PodDescriber {
             .thenComparing(ObservedEvent::firstSeen)
             .thenComparing(ObservedEvent::reason);
 
-    private PodDescriber() {
-    }
+    private PodDescriber() {}
 
     /**
      * @param events the pod's events (as {@code ClusterState.eventsFor(pod)} returns them); all are shown
@@ -52,7 +51,9 @@ public final class PodDescriber {
                 visibleAnnotations(meta.getAnnotations()),
                 created,
                 created == null ? null : HumanDuration.format(Duration.between(created, now)),
-                Nulls.list(meta.getOwnerReferences()).stream().map(PodDescriber::owner).toList(),
+                Nulls.list(meta.getOwnerReferences()).stream()
+                        .map(PodDescriber::owner)
+                        .toList(),
                 spec.getServiceAccountName(),
                 status(status),
                 spec.getNodeName(),
@@ -63,10 +64,18 @@ public final class PodDescriber {
                 Nulls.sortedMap(spec.getNodeSelector()),
                 Nulls.list(status.getConditions()),
                 ContainerDescriber.describe(Nulls.list(spec.getContainers()), status.getContainerStatuses(), false),
-                ContainerDescriber.describe(Nulls.list(spec.getInitContainers()), status.getInitContainerStatuses(), true),
-                ContainerDescriber.describeEphemeral(Nulls.list(spec.getEphemeralContainers()), status.getEphemeralContainerStatuses()),
-                Nulls.list(spec.getVolumes()).stream().map(VolumeDescription::of).toList(),
-                Nulls.list(events).stream().map(ObservedEvent::of).sorted(OLDEST_FIRST).map(e -> EventDescription.of(e, now)).toList());
+                ContainerDescriber.describe(
+                        Nulls.list(spec.getInitContainers()), status.getInitContainerStatuses(), true),
+                ContainerDescriber.describeEphemeral(
+                        Nulls.list(spec.getEphemeralContainers()), status.getEphemeralContainerStatuses()),
+                Nulls.list(spec.getVolumes()).stream()
+                        .map(VolumeDescription::of)
+                        .toList(),
+                Nulls.list(events).stream()
+                        .map(ObservedEvent::of)
+                        .sorted(OLDEST_FIRST)
+                        .map(e -> EventDescription.of(e, now))
+                        .toList());
     }
 
     static Map<String, String> visibleAnnotations(Map<String, String> annotations) {
@@ -76,7 +85,8 @@ public final class PodDescriber {
     }
 
     private static PodDescription.Owner owner(OwnerReference reference) {
-        return new PodDescription.Owner(reference.getKind(), reference.getName(), Boolean.TRUE.equals(reference.getController()));
+        return new PodDescription.Owner(
+                reference.getKind(), reference.getName(), Boolean.TRUE.equals(reference.getController()));
     }
 
     private static PodDescription.Status status(PodStatus status) {
@@ -90,5 +100,4 @@ public final class PodDescriber {
                 status.getNominatedNodeName(),
                 Rfc3339.parse(status.getStartTime()));
     }
-
 }

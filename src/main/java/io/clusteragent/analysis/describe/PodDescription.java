@@ -42,8 +42,7 @@ public record PodDescription(
         List<EventDescription> events) {
 
     /** @param controller true for the owner that manages the pod (kubectl's "Controlled By") */
-    public record Owner(String kind, String name, boolean controller) {
-    }
+    public record Owner(String kind, String name, boolean controller) {}
 
     /** @param reason why the pod is in its phase when the kubelet says so, e.g. {@code Evicted} */
     public record Status(
@@ -54,6 +53,5 @@ public record PodDescription(
             List<String> podIPs,
             String hostIP,
             String nominatedNodeName,
-            Instant startTime) {
-    }
+            Instant startTime) {}
 }

@@ -13,17 +13,21 @@ import java.util.Locale;
  */
 final class ProbeText {
 
-    private ProbeText() {
-    }
+    private ProbeText() {}
 
     static String of(Probe probe) {
         if (probe == null) {
             return null;
         }
-        // The API server fills these defaults in; fill them too for objects that never went through it (fixtures, dumps).
-        String attributes = String.format(Locale.ROOT, "delay=%ds timeout=%ds period=%ds #success=%d #failure=%d",
-                orDefault(probe.getInitialDelaySeconds(), 0), orDefault(probe.getTimeoutSeconds(), 1),
-                orDefault(probe.getPeriodSeconds(), 10), orDefault(probe.getSuccessThreshold(), 1),
+        // The API server fills these defaults in; fill them too for objects that never went through it (fixtures,
+        // dumps).
+        String attributes = String.format(
+                Locale.ROOT,
+                "delay=%ds timeout=%ds period=%ds #success=%d #failure=%d",
+                orDefault(probe.getInitialDelaySeconds(), 0),
+                orDefault(probe.getTimeoutSeconds(), 1),
+                orDefault(probe.getPeriodSeconds(), 10),
+                orDefault(probe.getSuccessThreshold(), 1),
                 orDefault(probe.getFailureThreshold(), 3));
         return action(probe) + " " + attributes;
     }
@@ -37,10 +41,12 @@ final class ProbeText {
             return "http-get " + url(probe.getHttpGet());
         }
         if (probe.getTcpSocket() != null) {
-            return "tcp-socket " + nullToEmpty(probe.getTcpSocket().getHost()) + ":" + port(probe.getTcpSocket().getPort());
+            return "tcp-socket " + nullToEmpty(probe.getTcpSocket().getHost()) + ":"
+                    + port(probe.getTcpSocket().getPort());
         }
         if (probe.getGrpc() != null) {
-            return "grpc <pod>:" + probe.getGrpc().getPort() + " " + nullToEmpty(probe.getGrpc().getService());
+            return "grpc <pod>:" + probe.getGrpc().getPort() + " "
+                    + nullToEmpty(probe.getGrpc().getService());
         }
         return "unknown";
     }

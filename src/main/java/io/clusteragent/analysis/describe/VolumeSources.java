@@ -27,8 +27,7 @@ import java.util.List;
  */
 public final class VolumeSources {
 
-    private VolumeSources() {
-    }
+    private VolumeSources() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConfigMapVolume(String name, Boolean optional) {
@@ -54,7 +53,8 @@ public final class VolumeSources {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EmptyDirVolume(String medium, String sizeLimit) {
         public static EmptyDirVolume of(EmptyDirVolumeSource source) {
-            return new EmptyDirVolume(source.getMedium() == null ? "" : source.getMedium(),
+            return new EmptyDirVolume(
+                    source.getMedium() == null ? "" : source.getMedium(),
                     formatted(Quantities.EPHEMERAL_STORAGE, source.getSizeLimit()));
         }
     }
@@ -68,7 +68,8 @@ public final class VolumeSources {
 
     public record ProjectedVolume(List<Projection> sources) {
         public static ProjectedVolume of(ProjectedVolumeSource source) {
-            return new ProjectedVolume(Nulls.list(source.getSources()).stream().map(Projection::of).toList());
+            return new ProjectedVolume(
+                    Nulls.list(source.getSources()).stream().map(Projection::of).toList());
         }
     }
 
@@ -81,7 +82,10 @@ public final class VolumeSources {
     public record Projection(String type, String name, Long expirationSeconds) {
         public static Projection of(VolumeProjection projection) {
             if (projection.getServiceAccountToken() != null) {
-                return new Projection("ServiceAccountToken", null, projection.getServiceAccountToken().getExpirationSeconds());
+                return new Projection(
+                        "ServiceAccountToken",
+                        null,
+                        projection.getServiceAccountToken().getExpirationSeconds());
             }
             if (projection.getConfigMap() != null) {
                 return new Projection("ConfigMap", projection.getConfigMap().getName(), null);
@@ -93,7 +97,8 @@ public final class VolumeSources {
                 return new Projection("DownwardAPI", null, null);
             }
             if (projection.getClusterTrustBundle() != null) {
-                return new Projection("ClusterTrustBundle", projection.getClusterTrustBundle().getName(), null);
+                return new Projection(
+                        "ClusterTrustBundle", projection.getClusterTrustBundle().getName(), null);
             }
             if (projection.getPodCertificate() != null) {
                 return new Projection("PodCertificate", null, null);
@@ -104,15 +109,19 @@ public final class VolumeSources {
 
     public record DownwardApiVolume(List<DownwardItem> items) {
         public static DownwardApiVolume of(DownwardAPIVolumeSource source) {
-            return new DownwardApiVolume(Nulls.list(source.getItems()).stream().map(DownwardItem::of).toList());
+            return new DownwardApiVolume(
+                    Nulls.list(source.getItems()).stream().map(DownwardItem::of).toList());
         }
     }
 
     /** @param field the pod field ({@code metadata.labels}) or container resource ({@code limits.cpu}) written to {@code path} */
     public record DownwardItem(String path, String field) {
         public static DownwardItem of(DownwardAPIVolumeFile file) {
-            String field = file.getFieldRef() != null ? file.getFieldRef().getFieldPath()
-                    : file.getResourceFieldRef() != null ? file.getResourceFieldRef().getResource() : null;
+            String field = file.getFieldRef() != null
+                    ? file.getFieldRef().getFieldPath()
+                    : file.getResourceFieldRef() != null
+                            ? file.getResourceFieldRef().getResource()
+                            : null;
             return new DownwardItem(file.getPath(), field);
         }
     }
@@ -128,14 +137,19 @@ public final class VolumeSources {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EphemeralVolume(String storageClassName, List<String> accessModes, String storage) {
         public static EphemeralVolume of(EphemeralVolumeSource source) {
-            PersistentVolumeClaimSpec spec = source.getVolumeClaimTemplate() == null ? null
+            PersistentVolumeClaimSpec spec = source.getVolumeClaimTemplate() == null
+                    ? null
                     : source.getVolumeClaimTemplate().getSpec();
             if (spec == null) {
                 return new EphemeralVolume(null, List.of(), null);
             }
-            Quantity storage = spec.getResources() == null || spec.getResources().getRequests() == null ? null
-                    : spec.getResources().getRequests().get("storage");
-            return new EphemeralVolume(spec.getStorageClassName(), spec.getAccessModes(),
+            Quantity storage =
+                    spec.getResources() == null || spec.getResources().getRequests() == null
+                            ? null
+                            : spec.getResources().getRequests().get("storage");
+            return new EphemeralVolume(
+                    spec.getStorageClassName(),
+                    spec.getAccessModes(),
                     formatted(Quantities.EPHEMERAL_STORAGE, storage));
         }
     }

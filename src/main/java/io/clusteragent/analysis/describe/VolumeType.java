@@ -12,7 +12,10 @@ import java.util.function.Function;
 enum VolumeType {
     CONFIG_MAP("ConfigMap", "configMap", Volume::getConfigMap, VolumeSources.ConfigMapVolume::of),
     SECRET("Secret", "secret", Volume::getSecret, VolumeSources.SecretVolume::of),
-    PERSISTENT_VOLUME_CLAIM("PersistentVolumeClaim", "persistentVolumeClaim", Volume::getPersistentVolumeClaim,
+    PERSISTENT_VOLUME_CLAIM(
+            "PersistentVolumeClaim",
+            "persistentVolumeClaim",
+            Volume::getPersistentVolumeClaim,
             VolumeSources.ClaimVolume::of),
     EMPTY_DIR("EmptyDir", "emptyDir", Volume::getEmptyDir, VolumeSources.EmptyDirVolume::of),
     HOST_PATH("HostPath", "hostPath", Volume::getHostPath, VolumeSources.HostPathVolume::of),

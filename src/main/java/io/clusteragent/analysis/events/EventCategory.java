@@ -9,7 +9,8 @@ public enum EventCategory {
     Scheduling("Pod scheduling failures", Evidence.NONE),
     ImagePull("Image pull errors (ImagePullBackOff, ErrImagePull, InvalidImageName)", Evidence.WAITING_REASON),
     ContainerCrash("Container crashes and restarts (CrashLoopBackOff, BackOff)", Evidence.TERMINATIONS),
-    Configuration("Missing or invalid container configuration (CreateContainerConfigError, missing ConfigMap or Secret)",
+    Configuration(
+            "Missing or invalid container configuration (CreateContainerConfigError, missing ConfigMap or Secret)",
             Evidence.WAITING_REASON),
     Volume("Volume attachment and mounting issues", Evidence.NONE),
     Resource("Resource limits exceeded or node pressure (OOMKilled, Evicted)", Evidence.TERMINATIONS),

@@ -36,6 +36,7 @@ import static io.clusteragent.analysis.events.Severity.WARNING;
  */
 public enum EventReasonCatalog {
 
+    // spotless:off: one row per reason, aligned to read as a table
     // Scheduling
     FAILED_SCHEDULING("FailedScheduling", null, Scheduling, CRITICAL,
             "Read the scheduler message: it counts the nodes rejected by each constraint; relax that constraint or add capacity",
@@ -257,6 +258,7 @@ public enum EventReasonCatalog {
     UNCATEGORIZED_WARNING("", null, Other, WARNING,
             "Investigate based on the event message",
             "Check the event message for details");
+    // spotless:on
 
     private static final Map<String, List<EventReasonCatalog>> BY_REASON = byReason();
 
@@ -267,8 +269,13 @@ public enum EventReasonCatalog {
     private final String suggestedAction;
     private final List<String> possibleCauses;
 
-    EventReasonCatalog(String reason, String messageRegex, EventCategory category, Severity severity,
-            String suggestedAction, String... possibleCauses) {
+    EventReasonCatalog(
+            String reason,
+            String messageRegex,
+            EventCategory category,
+            Severity severity,
+            String suggestedAction,
+            String... possibleCauses) {
         this.reason = reason;
         this.messagePattern = messageRegex == null ? null : Pattern.compile(messageRegex, Pattern.CASE_INSENSITIVE);
         this.category = category;
@@ -281,7 +288,8 @@ public enum EventReasonCatalog {
     public static Optional<EventReasonCatalog> lookup(String reason, String message) {
         String text = message == null ? "" : message;
         for (EventReasonCatalog entry : BY_REASON.getOrDefault(reason, List.of())) {
-            if (entry.messagePattern == null || entry.messagePattern.matcher(text).find()) {
+            if (entry.messagePattern == null
+                    || entry.messagePattern.matcher(text).find()) {
                 return Optional.of(entry);
             }
         }

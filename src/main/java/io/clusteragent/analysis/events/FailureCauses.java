@@ -17,8 +17,7 @@ final class FailureCauses {
 
     static final int MESSAGE_LIMIT = 200;
 
-    private FailureCauses() {
-    }
+    private FailureCauses() {}
 
     static List<String> of(EventReasonCatalog entry, ObservedEvent event, Pod pod, List<ContainerSnapshot> containers) {
         Set<String> causes = new LinkedHashSet<>(entry.possibleCauses());
@@ -28,7 +27,7 @@ final class FailureCauses {
             switch (entry.category().evidence()) {
                 case TERMINATIONS -> addTerminationFacts(container, causes);
                 case WAITING_REASON -> addWaitingFacts(container, causes);
-                case NONE -> { }
+                case NONE -> {}
             }
         }
         if (entry.category() == EventCategory.Resource && pod.getStatus() != null) {
@@ -59,7 +58,8 @@ final class FailureCauses {
         }
         var latest = container.latestTermination();
         if (termination != null && !latest.message().isEmpty()) {
-            causes.add("Container " + container.name() + " termination message: " + ShortText.of(latest.message(), MESSAGE_LIMIT));
+            causes.add("Container " + container.name() + " termination message: "
+                    + ShortText.of(latest.message(), MESSAGE_LIMIT));
         }
     }
 
@@ -69,6 +69,9 @@ final class FailureCauses {
             return;
         }
         String text = "Container " + container.name() + " is waiting with " + reason;
-        causes.add(container.waitingMessage().isEmpty() ? text : text + ": " + ShortText.of(container.waitingMessage(), MESSAGE_LIMIT));
+        causes.add(
+                container.waitingMessage().isEmpty()
+                        ? text
+                        : text + ": " + ShortText.of(container.waitingMessage(), MESSAGE_LIMIT));
     }
 }

@@ -29,5 +29,4 @@ public record FailureEvent(
         String recurrenceRate,
         String timeSinceFirst,
         List<String> possibleCauses,
-        String suggestedAction) {
-}
+        String suggestedAction) {}

@@ -32,22 +32,22 @@ public final class FailureEventAnalyzer {
 
     /** An issue seen within this window is still going on. */
     static final Duration ONGOING_WINDOW = Duration.ofMinutes(5);
+
     static final int MESSAGE_LIMIT = 1024;
     static final int ONGOING_TEXT_LIMIT = 200;
 
-    private static final Comparator<Classified> MOST_SEVERE_THEN_NEWEST = Comparator
-            .comparingInt((Classified c) -> c.severity().weight()).reversed()
+    private static final Comparator<Classified> MOST_SEVERE_THEN_NEWEST = Comparator.comparingInt(
+                    (Classified c) -> c.severity().weight())
+            .reversed()
             .thenComparing((Classified c) -> c.event().lastSeen(), Comparator.reverseOrder())
             .thenComparing(c -> c.event().reason())
             .thenComparing(c -> c.event().message())
             .thenComparing(c -> c.event().source());
 
-    private FailureEventAnalyzer() {
-    }
+    private FailureEventAnalyzer() {}
 
     /** A failure event before it is rendered: kept typed for sorting and counting. */
-    private record Classified(ObservedEvent event, EventReasonCatalog entry, Severity severity) {
-    }
+    private record Classified(ObservedEvent event, EventReasonCatalog entry, Severity severity) {}
 
     public static PodFailureEvents analyze(Pod pod, List<Event> events, Instant now) {
         List<Classified> failures = new ArrayList<>();
@@ -67,7 +67,9 @@ public final class FailureEventAnalyzer {
         }
 
         var metadata = pod.getMetadata();
-        String phase = pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Unknown" : pod.getStatus().getPhase();
+        String phase = pod.getStatus() == null || pod.getStatus().getPhase() == null
+                ? "Unknown"
+                : pod.getStatus().getPhase();
         return new PodFailureEvents(
                 metadata == null ? null : metadata.getName(),
                 metadata == null ? null : metadata.getNamespace(),
@@ -89,7 +91,9 @@ public final class FailureEventAnalyzer {
             return Optional.empty();
         }
         EventReasonCatalog entry = known.orElse(EventReasonCatalog.UNCATEGORIZED_WARNING);
-        Severity severity = entry.severity() == Severity.INFO && Recurrence.isRecurring(event) ? Severity.WARNING : entry.severity();
+        Severity severity = entry.severity() == Severity.INFO && Recurrence.isRecurring(event)
+                ? Severity.WARNING
+                : entry.severity();
         return Optional.of(new Classified(event, entry, severity));
     }
 
@@ -118,8 +122,10 @@ public final class FailureEventAnalyzer {
     private static MostRecentIssue mostRecentIssue(List<Classified> sorted) {
         Classified latest = null;
         for (Classified failure : sorted) {
-            if (failure.severity() != Severity.INFO && failure.event().hasKnownTime()
-                    && (latest == null || failure.event().lastSeen().isAfter(latest.event().lastSeen()))) {
+            if (failure.severity() != Severity.INFO
+                    && failure.event().hasKnownTime()
+                    && (latest == null
+                            || failure.event().lastSeen().isAfter(latest.event().lastSeen()))) {
                 latest = failure;
             }
         }
@@ -127,7 +133,10 @@ public final class FailureEventAnalyzer {
             return null;
         }
         ObservedEvent event = latest.event();
-        return new MostRecentIssue(event.reason(), ShortText.of(event.message(), MESSAGE_LIMIT), event.lastSeen().toString());
+        return new MostRecentIssue(
+                event.reason(),
+                ShortText.of(event.message(), MESSAGE_LIMIT),
+                event.lastSeen().toString());
     }
 
     private static List<String> ongoingIssues(List<Classified> sorted, Instant now) {
@@ -135,7 +144,9 @@ public final class FailureEventAnalyzer {
         Set<String> issues = new LinkedHashSet<>();
         for (Classified failure : sorted) {
             ObservedEvent event = failure.event();
-            if (failure.severity() != Severity.INFO && event.hasKnownTime() && !event.lastSeen().isBefore(since)) {
+            if (failure.severity() != Severity.INFO
+                    && event.hasKnownTime()
+                    && !event.lastSeen().isBefore(since)) {
                 issues.add(ShortText.of(event.reason() + ": " + event.message(), ONGOING_TEXT_LIMIT));
             }
         }

@@ -10,16 +10,18 @@ import java.util.regex.Pattern;
  */
 final class MissingReference {
 
-    private static final Pattern NOT_FOUND = Pattern.compile("\\b(configmap|secret|persistentvolumeclaim)s? \"([^\"]+)\" not found");
-    private static final Pattern MISSING_KEY = Pattern.compile("couldn't find key (\\S+) in (ConfigMap|Secret) ([^\\s/]+)/([^\\s,]+)");
+    private static final Pattern NOT_FOUND =
+            Pattern.compile("\\b(configmap|secret|persistentvolumeclaim)s? \"([^\"]+)\" not found");
+    private static final Pattern MISSING_KEY =
+            Pattern.compile("couldn't find key (\\S+) in (ConfigMap|Secret) ([^\\s/]+)/([^\\s,]+)");
 
-    private MissingReference() {
-    }
+    private MissingReference() {}
 
     static Optional<String> describe(String message, String namespace) {
         Matcher notFound = NOT_FOUND.matcher(message);
         if (notFound.find()) {
-            return Optional.of(kindName(notFound.group(1)) + " \"" + notFound.group(2) + "\" does not exist in namespace " + namespace);
+            return Optional.of(kindName(notFound.group(1)) + " \"" + notFound.group(2)
+                    + "\" does not exist in namespace " + namespace);
         }
         Matcher missingKey = MISSING_KEY.matcher(message);
         if (missingKey.find()) {

@@ -36,17 +36,23 @@ public record ObservedEvent(
         String involvedFieldPath) {
 
     /** The kubelet's fieldPath for a container: spec.containers{app}, spec.initContainers{init}, spec.ephemeralContainers{debug}. */
-    private static final Pattern CONTAINER_FIELD_PATH = Pattern.compile("^spec\\.(?:initContainers|containers|ephemeralContainers)\\{([^}]+)}");
+    private static final Pattern CONTAINER_FIELD_PATH =
+            Pattern.compile("^spec\\.(?:initContainers|containers|ephemeralContainers)\\{([^}]+)}");
 
     public static ObservedEvent of(Event event) {
         EventSeries series = event.getSeries();
-        int count = Math.max(1, Math.max(nullToZero(event.getCount()), series == null ? 0 : nullToZero(series.getCount())));
+        int count =
+                Math.max(1, Math.max(nullToZero(event.getCount()), series == null ? 0 : nullToZero(series.getCount())));
         Instant eventTime = parse(event.getEventTime());
         Instant first = firstNonNull(parse(event.getFirstTimestamp()), eventTime);
         if (first == null && event.getMetadata() != null) {
             first = parse(event.getMetadata().getCreationTimestamp());
         }
-        Instant last = firstNonNull(series == null ? null : parse(series.getLastObservedTime()), parse(event.getLastTimestamp()), eventTime, first);
+        Instant last = firstNonNull(
+                series == null ? null : parse(series.getLastObservedTime()),
+                parse(event.getLastTimestamp()),
+                eventTime,
+                first);
         if (last == null) {
             last = Instant.EPOCH;
         }

@@ -25,5 +25,4 @@ public record PodFailureEvents(
         MostRecentIssue mostRecentIssue,
         List<String> ongoingIssues,
         String podPhase,
-        String podStatus) {
-}
+        String podStatus) {}

@@ -15,8 +15,7 @@ public final class Recurrence {
 
     private static final Duration SHORTEST_MEASURABLE_SPAN = Duration.ofMinutes(1);
 
-    private Recurrence() {
-    }
+    private Recurrence() {}
 
     public static boolean isRecurring(ObservedEvent event) {
         return event.count() >= RECURRING_COUNT;

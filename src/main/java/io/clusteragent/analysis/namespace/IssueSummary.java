@@ -8,5 +8,4 @@ import java.util.List;
  * @param count        distinct pods, however many of their containers have the issue
  * @param affectedPods pod names, sorted
  */
-public record IssueSummary(String issueType, int count, String description, List<String> affectedPods) {
-}
+public record IssueSummary(String issueType, int count, String description, List<String> affectedPods) {}

@@ -14,15 +14,20 @@ public enum IssueType {
     Pending("Pods stuck in pending state", Severity.CRITICAL),
     Failed("Pods in failed state", Severity.WARNING),
     CrashLoopBackOff("Pods in crash loop backoff", Severity.CRITICAL, "CrashLoopBackOff"),
-    ImagePullError("Pods with image pull errors", Severity.CRITICAL,
-            "ImagePullBackOff", "ErrImagePull", "InvalidImageName", "ErrImageNeverPull"),
+    ImagePullError(
+            "Pods with image pull errors",
+            Severity.CRITICAL,
+            "ImagePullBackOff",
+            "ErrImagePull",
+            "InvalidImageName",
+            "ErrImageNeverPull"),
     ResourceConstraints("Pods with insufficient resources", Severity.CRITICAL),
     Unschedulable("Pods that cannot be scheduled", Severity.CRITICAL),
     // Warning, not critical: the container was restarted and may be running now; the crash loop or
     // restart count it causes is reported as critical on its own.
     OOMKilled("Pods with containers killed for exceeding their memory limit", Severity.WARNING),
-    CreateContainerConfigError("Pods whose containers reference missing configuration", Severity.CRITICAL,
-            "CreateContainerConfigError");
+    CreateContainerConfigError(
+            "Pods whose containers reference missing configuration", Severity.CRITICAL, "CreateContainerConfigError");
 
     private final String description;
     private final Severity severity;

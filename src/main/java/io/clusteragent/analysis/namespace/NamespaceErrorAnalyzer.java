@@ -1,7 +1,7 @@
 package io.clusteragent.analysis.namespace;
 
-import io.clusteragent.analysis.Rfc3339;
 import io.clusteragent.analysis.HumanDuration;
+import io.clusteragent.analysis.Rfc3339;
 import io.clusteragent.analysis.events.ObservedEvent;
 import io.clusteragent.analysis.pods.ContainerSnapshot;
 import io.clusteragent.analysis.pods.ContainerStates;
@@ -35,15 +35,15 @@ public final class NamespaceErrorAnalyzer {
     static final int RECENT_EVENTS_LIMIT = 5;
     static final int EVENT_MESSAGE_LIMIT = 300;
 
-    private static final Comparator<ProblematicPod> CRITICAL_FIRST = Comparator
-            .comparing((ProblematicPod p) -> p.issues().stream().noneMatch(PodIssue::isCritical))
+    private static final Comparator<ProblematicPod> CRITICAL_FIRST = Comparator.comparing(
+                    (ProblematicPod p) -> p.issues().stream().noneMatch(PodIssue::isCritical))
             .thenComparing(ProblematicPod::restartCount, Comparator.reverseOrder())
             .thenComparing(ProblematicPod::name);
 
-    private NamespaceErrorAnalyzer() {
-    }
+    private NamespaceErrorAnalyzer() {}
 
-    public static NamespaceErrorReport analyze(String namespace, ClusterState state, int restartThreshold, Instant now) {
+    public static NamespaceErrorReport analyze(
+            String namespace, ClusterState state, int restartThreshold, Instant now) {
         int analyzed = 0;
         List<ProblematicPod> problematic = new ArrayList<>();
         for (Pod pod : state.podsInNamespace(namespace)) {
@@ -53,11 +53,13 @@ public final class NamespaceErrorAnalyzer {
             }
             analyzed++;
             List<ContainerSnapshot> containers = ContainerStates.of(pod);
-            boolean pending = pod.getStatus() != null && "Pending".equals(pod.getStatus().getPhase());
+            boolean pending =
+                    pod.getStatus() != null && "Pending".equals(pod.getStatus().getPhase());
             Duration age = pending ? age(pod, now) : null;
             List<PodIssue> issues = PodIssueFinder.find(pod, containers, restartThreshold, age);
             if (!issues.isEmpty()) {
-                problematic.add(describe(pod, owner.get(), containers, pending ? age : age(pod, now), issues, state, now));
+                problematic.add(
+                        describe(pod, owner.get(), containers, pending ? age : age(pod, now), issues, state, now));
             }
         }
         problematic.sort(CRITICAL_FIRST);
@@ -73,17 +75,42 @@ public final class NamespaceErrorAnalyzer {
                 }
             }
         }
-        return new NamespaceErrorReport(namespace, now.toString(), analyzed, problematic.size(), analyzed - problematic.size(),
-                restartThreshold, summary(problematic), List.copyOf(problematic), critical, warning);
+        return new NamespaceErrorReport(
+                namespace,
+                now.toString(),
+                analyzed,
+                problematic.size(),
+                analyzed - problematic.size(),
+                restartThreshold,
+                summary(problematic),
+                List.copyOf(problematic),
+                critical,
+                warning);
     }
 
-    private static ProblematicPod describe(Pod pod, WorkloadOwner owner, List<ContainerSnapshot> containers, Duration age,
-            List<PodIssue> issues, ClusterState state, Instant now) {
+    private static ProblematicPod describe(
+            Pod pod,
+            WorkloadOwner owner,
+            List<ContainerSnapshot> containers,
+            Duration age,
+            List<PodIssue> issues,
+            ClusterState state,
+            Instant now) {
         var metadata = pod.getMetadata();
-        String phase = pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Unknown" : pod.getStatus().getPhase();
-        return new ProblematicPod(metadata.getName(), metadata.getNamespace(), owner.kind(), owner.name(), phase,
-                PodStatusText.of(pod), ContainerStates.totalRestarts(containers),
-                age == null ? "unknown" : HumanDuration.format(age), List.copyOf(issues), recentWarnings(state.eventsFor(pod), now));
+        String phase = pod.getStatus() == null || pod.getStatus().getPhase() == null
+                ? "Unknown"
+                : pod.getStatus().getPhase();
+        return new ProblematicPod(
+                metadata.getName(),
+                metadata.getNamespace(),
+                owner.kind(),
+                owner.name(),
+                phase,
+                PodStatusText.of(pod),
+                ContainerStates.totalRestarts(containers),
+                age == null ? "unknown" : HumanDuration.format(age),
+                List.copyOf(issues),
+                recentWarnings(state.eventsFor(pod), now));
     }
 
     private static List<RecentEvent> recentWarnings(List<Event> events, Instant now) {
@@ -96,8 +123,12 @@ public final class NamespaceErrorAnalyzer {
                         .thenComparing(ObservedEvent::reason)
                         .thenComparing(ObservedEvent::message))
                 .limit(RECENT_EVENTS_LIMIT)
-                .map(e -> new RecentEvent(e.type(), e.reason(), ShortText.of(e.message(), EVENT_MESSAGE_LIMIT),
-                        e.lastSeen().toString(), e.count()))
+                .map(e -> new RecentEvent(
+                        e.type(),
+                        e.reason(),
+                        ShortText.of(e.message(), EVENT_MESSAGE_LIMIT),
+                        e.lastSeen().toString(),
+                        e.count()))
                 .toList();
     }
 
@@ -106,7 +137,9 @@ public final class NamespaceErrorAnalyzer {
         Map<IssueType, SortedSet<String>> podsByType = new EnumMap<>(IssueType.class);
         for (ProblematicPod pod : pods) {
             for (PodIssue issue : pod.issues()) {
-                podsByType.computeIfAbsent(issue.issueType(), t -> new TreeSet<>()).add(pod.name());
+                podsByType
+                        .computeIfAbsent(issue.issueType(), t -> new TreeSet<>())
+                        .add(pod.name());
             }
         }
         // EnumMap iterates in declaration order, so equal counts keep a fixed order after the stable sort.
@@ -119,7 +152,9 @@ public final class NamespaceErrorAnalyzer {
 
     /** Null when the pod has no creation time. Parsed only where needed: most pods never need it. */
     private static Duration age(Pod pod, Instant now) {
-        Instant created = pod.getMetadata() == null ? null : Rfc3339.parse(pod.getMetadata().getCreationTimestamp());
+        Instant created = pod.getMetadata() == null
+                ? null
+                : Rfc3339.parse(pod.getMetadata().getCreationTimestamp());
         return created == null ? null : Duration.between(created, now);
     }
 }

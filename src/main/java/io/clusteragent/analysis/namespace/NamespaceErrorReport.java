@@ -21,5 +21,4 @@ public record NamespaceErrorReport(
         List<IssueSummary> summary,
         List<ProblematicPod> problematicPods,
         int criticalIssuesCount,
-        int warningIssuesCount) {
-}
+        int warningIssuesCount) {}

@@ -25,10 +25,10 @@ final class PodIssueFinder {
      * Pending for a few minutes; only a pod pending longer than this is reported.
      */
     static final Duration PENDING_GRACE = Duration.ofMinutes(5);
+
     static final int DETAILS_LIMIT = 300;
 
-    private PodIssueFinder() {
-    }
+    private PodIssueFinder() {}
 
     /**
      * @param restartThreshold HighRestarts is reported when total restarts are strictly above it, as
@@ -40,7 +40,10 @@ final class PodIssueFinder {
         PodStatus status = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
         highRestarts(containers, restartThreshold).ifPresent(issues::add);
         if ("Failed".equals(status.getPhase())) {
-            issues.add(PodIssue.of(IssueType.Failed, "Pod is in Failed phase", joinNonEmpty(": ", status.getReason(), status.getMessage())));
+            issues.add(PodIssue.of(
+                    IssueType.Failed,
+                    "Pod is in Failed phase",
+                    joinNonEmpty(": ", status.getReason(), status.getMessage())));
             return issues;
         }
         for (ContainerSnapshot container : containers) {
@@ -60,29 +63,43 @@ final class PodIssueFinder {
         StringJoiner details = new StringJoiner(", ");
         for (ContainerSnapshot container : containers) {
             if (container.restartCount() > 0) {
-                details.add(container.name() + (container.init() ? " (init)" : "") + ": " + container.restartCount() + " restarts");
+                details.add(container.name() + (container.init() ? " (init)" : "") + ": " + container.restartCount()
+                        + " restarts");
             }
         }
-        return Optional.of(PodIssue.of(IssueType.HighRestarts,
-                "Pod has restarted " + total + " times (threshold: " + threshold + ")", details.toString()));
+        return Optional.of(PodIssue.of(
+                IssueType.HighRestarts,
+                "Pod has restarted " + total + " times (threshold: " + threshold + ")",
+                details.toString()));
     }
 
     private static void containerIssues(ContainerSnapshot container, List<PodIssue> issues) {
         Optional<IssueType> waiting = IssueType.forWaitingReason(container.waitingReason());
         if (waiting.isPresent()) {
             Termination last = container.latestTermination();
-            issues.add(PodIssue.of(waiting.get(), who(container) + " is in " + container.waitingReason() + " state",
-                    joinNonEmpty("; ", container.waitingMessage(), container.terminationSummary(),
+            issues.add(PodIssue.of(
+                    waiting.get(),
+                    who(container) + " is in " + container.waitingReason() + " state",
+                    joinNonEmpty(
+                            "; ",
+                            container.waitingMessage(),
+                            container.terminationSummary(),
                             last == null || !last.failed() ? null : last.message())));
         }
         if (container.wasOomKilled()) {
-            Termination oom = container.current() != null && container.current().oomKilled() ? container.current() : container.last();
-            issues.add(PodIssue.of(IssueType.OOMKilled, who(container) + " was OOMKilled",
+            Termination oom = container.current() != null && container.current().oomKilled()
+                    ? container.current()
+                    : container.last();
+            issues.add(PodIssue.of(
+                    IssueType.OOMKilled,
+                    who(container) + " was OOMKilled",
                     oom.describe(container.name(), container.memoryLimit()) + finishedText(oom)));
         } else if (container.current() != null && container.current().failed() && waiting.isEmpty()) {
             // A container that is down right now; once it loops, CrashLoopBackOff reports it instead.
             Termination down = container.current();
-            issues.add(PodIssue.of(IssueType.Failed, who(container) + " terminated: " + down.describe(container.name(), null),
+            issues.add(PodIssue.of(
+                    IssueType.Failed,
+                    who(container) + " terminated: " + down.describe(container.name(), null),
                     ShortText.of(down.message(), DETAILS_LIMIT)));
         }
     }
@@ -102,23 +119,32 @@ final class PodIssueFinder {
      * Unschedulable, whatever else holds it; otherwise Pending, unless a container issue already
      * explains why it has not started.
      */
-    private static Optional<PodIssue> pendingIssue(PodStatus status, List<ContainerSnapshot> containers, Duration age,
-            boolean nothingElseFound) {
+    private static Optional<PodIssue> pendingIssue(
+            PodStatus status, List<ContainerSnapshot> containers, Duration age, boolean nothingElseFound) {
         String pendingFor = HumanDuration.format(age);
         PodCondition scheduled = condition(status, "PodScheduled");
-        if (scheduled != null && "False".equals(scheduled.getStatus()) && "Unschedulable".equals(scheduled.getReason())) {
+        if (scheduled != null
+                && "False".equals(scheduled.getStatus())
+                && "Unschedulable".equals(scheduled.getReason())) {
             String message = scheduled.getMessage() == null ? "" : scheduled.getMessage();
-            boolean shortage = FailedSchedulingMessage.categoriesOf(message).stream().anyMatch(SchedulingFailureCategory::isResourceShortage);
-            return Optional.of(shortage
-                    ? PodIssue.of(IssueType.ResourceConstraints, "Pod cannot be scheduled: not enough resources (pending for " + pendingFor + ")",
-                            ShortText.of(message, DETAILS_LIMIT))
-                    : PodIssue.of(IssueType.Unschedulable, "Pod cannot be scheduled (pending for " + pendingFor + ")",
-                            ShortText.of(message, DETAILS_LIMIT)));
+            boolean shortage = FailedSchedulingMessage.categoriesOf(message).stream()
+                    .anyMatch(SchedulingFailureCategory::isResourceShortage);
+            return Optional.of(
+                    shortage
+                            ? PodIssue.of(
+                                    IssueType.ResourceConstraints,
+                                    "Pod cannot be scheduled: not enough resources (pending for " + pendingFor + ")",
+                                    ShortText.of(message, DETAILS_LIMIT))
+                            : PodIssue.of(
+                                    IssueType.Unschedulable,
+                                    "Pod cannot be scheduled (pending for " + pendingFor + ")",
+                                    ShortText.of(message, DETAILS_LIMIT)));
         }
         if (!nothingElseFound) {
             return Optional.empty();
         }
-        return Optional.of(PodIssue.of(IssueType.Pending, "Pod has been pending for " + pendingFor, pendingDetails(scheduled, containers)));
+        return Optional.of(PodIssue.of(
+                IssueType.Pending, "Pod has been pending for " + pendingFor, pendingDetails(scheduled, containers)));
     }
 
     private static String pendingDetails(PodCondition scheduled, List<ContainerSnapshot> containers) {
@@ -131,7 +157,8 @@ final class PodIssueFinder {
                 waiting.add(container.name() + " waiting: " + container.waitingReason());
             }
         }
-        return waiting.length() > 0 ? ShortText.of(waiting.toString(), DETAILS_LIMIT)
+        return waiting.length() > 0
+                ? ShortText.of(waiting.toString(), DETAILS_LIMIT)
                 : scheduled == null ? "Pod has not been scheduled" : "Containers have not started";
     }
 

@@ -21,5 +21,4 @@ public record ProblematicPod(
         int restartCount,
         String age,
         List<PodIssue> issues,
-        List<RecentEvent> recentEvents) {
-}
+        List<RecentEvent> recentEvents) {}

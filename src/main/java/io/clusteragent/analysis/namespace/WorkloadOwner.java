@@ -26,7 +26,8 @@ public record WorkloadOwner(String kind, String name) {
             case STATEFUL_SET:
                 return Optional.of(new WorkloadOwner(STATEFUL_SET, controller.getName()));
             case "ReplicaSet":
-                Optional<ReplicaSet> replicaSet = state.replicaSet(pod.getMetadata().getNamespace(), controller.getName());
+                Optional<ReplicaSet> replicaSet =
+                        state.replicaSet(pod.getMetadata().getNamespace(), controller.getName());
                 return replicaSet.isPresent()
                         ? deploymentOf(replicaSet.get())
                         : deploymentFromReplicaSetName(pod, controller.getName());
@@ -50,15 +51,19 @@ public record WorkloadOwner(String kind, String name) {
         Map<String, String> labels = pod.getMetadata().getLabels();
         String hash = labels == null ? null : labels.get(TEMPLATE_HASH_LABEL);
         if (hash != null && !hash.isEmpty() && replicaSetName.endsWith("-" + hash)) {
-            return Optional.of(new WorkloadOwner(DEPLOYMENT, replicaSetName.substring(0, replicaSetName.length() - hash.length() - 1)));
+            return Optional.of(new WorkloadOwner(
+                    DEPLOYMENT, replicaSetName.substring(0, replicaSetName.length() - hash.length() - 1)));
         }
         int dash = replicaSetName.lastIndexOf('-');
-        return dash > 0 ? Optional.of(new WorkloadOwner(DEPLOYMENT, replicaSetName.substring(0, dash))) : Optional.empty();
+        return dash > 0
+                ? Optional.of(new WorkloadOwner(DEPLOYMENT, replicaSetName.substring(0, dash)))
+                : Optional.empty();
     }
 
     /** The reference marked controller; objects written without the flag (hand-made snapshots) fall back to their first owner. */
     private static OwnerReference controllerOf(HasMetadata object) {
-        List<OwnerReference> owners = object.getMetadata() == null ? null : object.getMetadata().getOwnerReferences();
+        List<OwnerReference> owners =
+                object.getMetadata() == null ? null : object.getMetadata().getOwnerReferences();
         if (owners == null || owners.isEmpty()) {
             return null;
         }

@@ -15,8 +15,7 @@ import java.util.Optional;
 /** A pod's container statuses read once into {@link ContainerSnapshot}s, the form every analyzer and detector uses. */
 public final class ContainerStates {
 
-    private ContainerStates() {
-    }
+    private ContainerStates() {}
 
     /** Init containers first, in declaration order, then app containers, as the pod status lists them. */
     public static List<ContainerSnapshot> of(Pod pod) {
@@ -36,7 +35,8 @@ public final class ContainerStates {
         if (pod.getStatus() == null) {
             return 0;
         }
-        return restarts(pod.getStatus().getInitContainerStatuses()) + restarts(pod.getStatus().getContainerStatuses());
+        return restarts(pod.getStatus().getInitContainerStatuses())
+                + restarts(pod.getStatus().getContainerStatuses());
     }
 
     public static int totalRestarts(List<ContainerSnapshot> containers) {
@@ -51,7 +51,8 @@ public final class ContainerStates {
     public static Optional<String> memoryLimit(Pod pod, String containerName) {
         return spec(pod, containerName)
                 .map(c -> c.getResources() == null || c.getResources().getLimits() == null
-                        ? null : c.getResources().getLimits().get(Quantities.MEMORY))
+                        ? null
+                        : c.getResources().getLimits().get(Quantities.MEMORY))
                 .map(q -> Quantities.formatBytes(Quantities.scaled(Quantities.MEMORY, q)));
     }
 
@@ -59,17 +60,25 @@ public final class ContainerStates {
         ContainerState state = status.getState();
         var waiting = state == null ? null : state.getWaiting();
         Termination current = Termination.of(state == null ? null : state.getTerminated());
-        Termination last = Termination.of(status.getLastState() == null ? null : status.getLastState().getTerminated());
+        Termination last = Termination.of(
+                status.getLastState() == null ? null : status.getLastState().getTerminated());
         boolean oomKilled = (current != null && current.oomKilled()) || (last != null && last.oomKilled());
-        boolean sidecar = init && spec(pod, status.getName()).map(PodRequests::isSidecar).orElse(false);
+        boolean sidecar =
+                init && spec(pod, status.getName()).map(PodRequests::isSidecar).orElse(false);
         return new ContainerSnapshot(
                 status.getName(),
                 init,
                 sidecar,
                 status.getRestartCount() == null ? 0 : status.getRestartCount(),
                 Boolean.TRUE.equals(status.getReady()),
-                waiting == null || waiting.getReason() == null || waiting.getReason().isEmpty() ? null : waiting.getReason(),
-                waiting == null || waiting.getMessage() == null ? "" : waiting.getMessage().strip(),
+                waiting == null
+                                || waiting.getReason() == null
+                                || waiting.getReason().isEmpty()
+                        ? null
+                        : waiting.getReason(),
+                waiting == null || waiting.getMessage() == null
+                        ? ""
+                        : waiting.getMessage().strip(),
                 current,
                 last,
                 // Parsing quantities costs more than the rest of the snapshot; only an OOM kill needs the limit.

@@ -27,8 +27,7 @@ public final class PodStatusText {
     /** The pod status reason the node lifecycle controller sets on pods of an unreachable node. */
     static final String NODE_UNREACHABLE_REASON = "NodeLost";
 
-    private PodStatusText() {
-    }
+    private PodStatusText() {}
 
     public static String of(Pod pod) {
         PodStatus status = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
@@ -60,7 +59,8 @@ public final class PodStatusText {
 
     /** The reason of the first init container that has not finished, or null when none is holding the pod back. */
     private static String initContainerReason(Pod pod, PodStatus status) {
-        List<Container> specs = pod.getSpec() == null ? List.of() : orEmpty(pod.getSpec().getInitContainers());
+        List<Container> specs =
+                pod.getSpec() == null ? List.of() : orEmpty(pod.getSpec().getInitContainers());
         Map<String, Container> byName = new HashMap<>();
         specs.forEach(c -> byName.put(c.getName(), c));
         List<ContainerStatus> statuses = orEmpty(status.getInitContainerStatuses());
@@ -99,7 +99,8 @@ public final class PodStatusText {
                 reason = waiting.getReason();
             } else if (terminated != null) {
                 reason = terminationText(terminated);
-            } else if (Boolean.TRUE.equals(container.getReady()) && container.getState() != null
+            } else if (Boolean.TRUE.equals(container.getReady())
+                    && container.getState() != null
                     && container.getState().getRunning() != null) {
                 hasRunning = true;
             }

@@ -5,8 +5,7 @@ public final class ShortText {
 
     private static final String ELLIPSIS = "…";
 
-    private ShortText() {
-    }
+    private ShortText() {}
 
     /**
      * At most {@code maxCodePoints} code points, the last one an ellipsis when text was cut. Counting

@@ -38,14 +38,16 @@ public record Termination(int exitCode, int signal, String reason, String messag
     public String describe(String container, String memoryLimit) {
         if (oomKilled()) {
             return "Container " + container + " was OOMKilled"
-                    + (memoryLimit == null ? " (no memory limit: the node ran out of memory)" : " (memory limit " + memoryLimit + ")");
+                    + (memoryLimit == null
+                            ? " (no memory limit: the node ran out of memory)"
+                            : " (memory limit " + memoryLimit + ")");
         }
         if (signal != 0 && exitCode == 0) {
             return "Container " + container + " was killed by signal " + signal;
         }
-        String text = "Container " + container + " exited with code " + exitCode + " (" + ExitCodeMeaning.of(exitCode) + ")";
+        String text =
+                "Container " + container + " exited with code " + exitCode + " (" + ExitCodeMeaning.of(exitCode) + ")";
         boolean informativeReason = !reason.isEmpty() && !"Error".equals(reason) && !"Completed".equals(reason);
         return informativeReason ? text + ", reason " + reason : text;
     }
-
 }

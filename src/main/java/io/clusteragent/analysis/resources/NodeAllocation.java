@@ -24,17 +24,25 @@ public record NodeAllocation(String nodeName, Map<String, Long> allocatable, Map
     public static NodeAllocation of(Node node, NodeRequests onNode, Pod excluded) {
         Map<String, Long> allocatable = new TreeMap<>();
         if (node.getStatus() != null && node.getStatus().getAllocatable() != null) {
-            node.getStatus().getAllocatable().forEach((resource, q) -> allocatable.put(resource, Quantities.scaled(resource, q)));
+            node.getStatus()
+                    .getAllocatable()
+                    .forEach((resource, q) -> allocatable.put(resource, Quantities.scaled(resource, q)));
         }
         String nodeName = node.getMetadata().getName();
-        NodeRequests others = excluded != null && excluded.getSpec() != null && nodeName.equals(excluded.getSpec().getNodeName())
-                ? onNode.without(excluded) : onNode;
+        NodeRequests others = excluded != null
+                        && excluded.getSpec() != null
+                        && nodeName.equals(excluded.getSpec().getNodeName())
+                ? onNode.without(excluded)
+                : onNode;
         return new NodeAllocation(nodeName, allocatable, others.requested(), others.pods());
     }
 
     /** Pods that hold resources on a node: the scheduler forgets Succeeded and Failed pods. */
     public static List<Pod> activePods(List<Pod> podsOnNode, Pod excluded) {
-        return podsOnNode.stream().filter(NodeRequests::holdsResources).filter(p -> excluded == null || !samePod(p, excluded)).toList();
+        return podsOnNode.stream()
+                .filter(NodeRequests::holdsResources)
+                .filter(p -> excluded == null || !samePod(p, excluded))
+                .toList();
     }
 
     public static boolean samePod(Pod a, Pod b) {

@@ -1,8 +1,8 @@
 package io.clusteragent.analysis.resources;
 
+import io.clusteragent.analysis.resources.PodResources.ContainerResources;
 import io.clusteragent.quantity.PodRequests;
 import io.clusteragent.quantity.Quantities;
-import io.clusteragent.analysis.resources.PodResources.ContainerResources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -17,8 +17,7 @@ import java.util.TreeMap;
 /** Declared and effective resources of one pod, for {@code GET /pods/{ns}/{pod}/resources}. */
 public final class PodResourcesAnalyzer {
 
-    private PodResourcesAnalyzer() {
-    }
+    private PodResourcesAnalyzer() {}
 
     public static PodResources analyze(Pod pod) {
         PodSpec spec = pod.getSpec();
@@ -26,8 +25,9 @@ public final class PodResourcesAnalyzer {
         Map<String, String> overhead = Map.of();
         if (spec != null) {
             spec.getContainers().forEach(c -> containers.add(describe(c, PodResources.CONTAINER)));
-            spec.getInitContainers().forEach(c -> containers.add(
-                    describe(c, PodRequests.isSidecar(c) ? PodResources.SIDECAR : PodResources.INIT)));
+            spec.getInitContainers()
+                    .forEach(c -> containers.add(
+                            describe(c, PodRequests.isSidecar(c) ? PodResources.SIDECAR : PodResources.INIT)));
             overhead = Quantities.format(scaled(spec.getOverhead()));
         }
         return new PodResources(containers, total(pod), overhead, QosClass.of(pod));
@@ -46,7 +46,9 @@ public final class PodResourcesAnalyzer {
     }
 
     private static ContainerResources describe(Container container, String type) {
-        return new ContainerResources(container.getName(), type,
+        return new ContainerResources(
+                container.getName(),
+                type,
                 Quantities.format(PodRequests.amounts(container, ResourceRequirements::getRequests)),
                 Quantities.format(PodRequests.amounts(container, ResourceRequirements::getLimits)));
     }

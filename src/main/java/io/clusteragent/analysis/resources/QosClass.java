@@ -24,8 +24,7 @@ public final class QosClass {
 
     private static final Set<String> QOS_RESOURCES = Set.of(Quantities.CPU, Quantities.MEMORY);
 
-    private QosClass() {
-    }
+    private QosClass() {}
 
     /** The class the API server recorded, or the computed one for pods that have no status yet. */
     public static String of(Pod pod) {

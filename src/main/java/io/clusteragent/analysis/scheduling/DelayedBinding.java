@@ -15,14 +15,15 @@ final class DelayedBinding {
     static final String SELECTED_NODE_ANNOTATION = "volume.kubernetes.io/selected-node";
     static final String WAIT_FOR_FIRST_CONSUMER = "WaitForFirstConsumer";
 
-    private DelayedBinding() {
-    }
+    private DelayedBinding() {}
 
     static boolean isWaitingForConsumer(PersistentVolumeClaim claim, ClusterState state) {
         var annotations = claim.getMetadata().getAnnotations();
         if (annotations != null && annotations.containsKey(SELECTED_NODE_ANNOTATION)) {
             return true;
         }
-        return state.eventsFor(claim).stream().map(ObservedEvent::of).anyMatch(e -> WAIT_FOR_FIRST_CONSUMER.equals(e.reason()));
+        return state.eventsFor(claim).stream()
+                .map(ObservedEvent::of)
+                .anyMatch(e -> WAIT_FOR_FIRST_CONSUMER.equals(e.reason()));
     }
 }

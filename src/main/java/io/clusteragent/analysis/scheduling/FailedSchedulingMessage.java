@@ -22,24 +22,26 @@ import java.util.regex.Pattern;
  * @param preemptionReasons  its reasons, uncategorised: they say why evicting pods would not help
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FailedSchedulingMessage(Integer totalNodes, List<SchedulerReason> reasons, String preemption,
-        List<SchedulerReason> preemptionReasons) {
+public record FailedSchedulingMessage(
+        Integer totalNodes, List<SchedulerReason> reasons, String preemption, List<SchedulerReason> preemptionReasons) {
 
     private static final String PREEMPTION = "preemption:";
-    private static final Pattern HEADER = Pattern.compile("^(\\d+)/(\\d+) nodes are available(?::\\s*|\\s*$)(.*)$", Pattern.DOTALL);
+    private static final Pattern HEADER =
+            Pattern.compile("^(\\d+)/(\\d+) nodes are available(?::\\s*|\\s*$)(.*)$", Pattern.DOTALL);
 
     public static FailedSchedulingMessage parse(String message) {
         String text = message == null ? "" : message.strip();
         String preemption = null;
         int preemptionAt = preemptionStart(text);
         if (preemptionAt >= 0) {
-            preemption = withoutFinalPeriod(text.substring(preemptionAt + PREEMPTION.length()).strip());
+            preemption = withoutFinalPeriod(
+                    text.substring(preemptionAt + PREEMPTION.length()).strip());
             text = text.substring(0, preemptionAt).strip();
         }
         Part main = Part.of(withoutFinalPeriod(text));
         List<SchedulerReason> reasons = ReasonList.parse(main.list(), main.total(), SchedulerReasonPattern::categoryOf);
-        List<SchedulerReason> preemptionReasons = preemption == null ? null
-                : ReasonList.parse(Part.of(preemption).list(), null, reason -> null);
+        List<SchedulerReason> preemptionReasons =
+                preemption == null ? null : ReasonList.parse(Part.of(preemption).list(), null, reason -> null);
         return new FailedSchedulingMessage(main.total(), reasons, preemption, preemptionReasons);
     }
 
@@ -86,7 +88,8 @@ public record FailedSchedulingMessage(Integer totalNodes, List<SchedulerReason> 
         static Part of(String text) {
             Matcher header = HEADER.matcher(text);
             if (header.matches()) {
-                return new Part(Integer.valueOf(header.group(2)), header.group(3).strip());
+                return new Part(
+                        Integer.valueOf(header.group(2)), header.group(3).strip());
             }
             return new Part(null, text);
         }

@@ -17,25 +17,31 @@ import java.util.TreeSet;
  */
 final class FailureReconciler {
 
-    private static final Comparator<FailureSummary> MOST_NODES_FIRST = Comparator.comparingInt(FailureSummary::count).reversed()
+    private static final Comparator<FailureSummary> MOST_NODES_FIRST = Comparator.comparingInt(FailureSummary::count)
+            .reversed()
             .thenComparing(s -> s.category().name());
 
-    private FailureReconciler() {
-    }
+    private FailureReconciler() {}
 
     /**
      * @param evaluations   one per node of the cluster; none means the cluster has no node to offer
      * @param message       the latest FailedScheduling message, or null when there is none
      * @param eventFindings categories read from other events on the pod (volume attachment), with the nodes they concern
      */
-    static List<FailureSummary> summarize(List<NodeEvaluation> evaluations, FailedSchedulingMessage message,
+    static List<FailureSummary> summarize(
+            List<NodeEvaluation> evaluations,
+            FailedSchedulingMessage message,
             Map<SchedulingFailureCategory, List<String>> eventFindings) {
         Map<SchedulingFailureCategory, SortedSet<String>> evaluated = new EnumMap<>(SchedulingFailureCategory.class);
         if (evaluations.isEmpty()) {
             evaluated.put(SchedulingFailureCategory.NoNodesAvailable, new TreeSet<>());
         }
         for (NodeEvaluation evaluation : evaluations) {
-            evaluation.problems().forEach(p -> evaluated.computeIfAbsent(p.category(), c -> new TreeSet<>()).add(evaluation.nodeName()));
+            evaluation
+                    .problems()
+                    .forEach(p -> evaluated
+                            .computeIfAbsent(p.category(), c -> new TreeSet<>())
+                            .add(evaluation.nodeName()));
         }
         return merge(evaluated, message, eventFindings);
     }
@@ -45,24 +51,36 @@ final class FailureReconciler {
         return merge(Map.of(), null, eventFindings);
     }
 
-    private static List<FailureSummary> merge(Map<SchedulingFailureCategory, SortedSet<String>> evaluated,
-            FailedSchedulingMessage message, Map<SchedulingFailureCategory, List<String>> eventFindings) {
+    private static List<FailureSummary> merge(
+            Map<SchedulingFailureCategory, SortedSet<String>> evaluated,
+            FailedSchedulingMessage message,
+            Map<SchedulingFailureCategory, List<String>> eventFindings) {
         Set<SchedulingFailureCategory> all = EnumSet.noneOf(SchedulingFailureCategory.class);
         all.addAll(evaluated.keySet());
         all.addAll(message == null ? Set.of() : message.categories());
         all.addAll(eventFindings.keySet());
-        return all.stream().map(category -> entry(category, evaluated, message, eventFindings)).sorted(MOST_NODES_FIRST).toList();
+        return all.stream()
+                .map(category -> entry(category, evaluated, message, eventFindings))
+                .sorted(MOST_NODES_FIRST)
+                .toList();
     }
 
-    private static FailureSummary entry(SchedulingFailureCategory category, Map<SchedulingFailureCategory, SortedSet<String>> evaluated,
-            FailedSchedulingMessage message, Map<SchedulingFailureCategory, List<String>> eventFindings) {
+    private static FailureSummary entry(
+            SchedulingFailureCategory category,
+            Map<SchedulingFailureCategory, SortedSet<String>> evaluated,
+            FailedSchedulingMessage message,
+            Map<SchedulingFailureCategory, List<String>> eventFindings) {
         SortedSet<String> nodes = new TreeSet<>(evaluated.getOrDefault(category, new TreeSet<>()));
         nodes.addAll(eventFindings.getOrDefault(category, List.of()));
         Integer said = message == null ? null : message.nodesFailing(category);
         // Nodes the evaluation named are current; the message's count only stands in when it named none.
         int count = !nodes.isEmpty() || said == null ? nodes.size() : said;
         boolean inMessage = message != null && message.categories().contains(category);
-        return new FailureSummary(category, count, category.description(), List.copyOf(nodes),
+        return new FailureSummary(
+                category,
+                count,
+                category.description(),
+                List.copyOf(nodes),
                 source(evaluated.containsKey(category), inMessage));
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
  * @param nodes  sorted; empty when only the scheduler's message knows the category (it names no nodes)
  * @param source {@value #EVALUATION}, {@value #SCHEDULER}, {@value #BOTH}, or {@value #EVENTS} for volume events on the pod
  */
-public record FailureSummary(SchedulingFailureCategory category, int count, String description, List<String> nodes, String source) {
+public record FailureSummary(
+        SchedulingFailureCategory category, int count, String description, List<String> nodes, String source) {
 
     public static final String EVALUATION = "evaluation";
     public static final String SCHEDULER = "scheduler";

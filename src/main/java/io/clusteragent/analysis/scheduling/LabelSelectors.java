@@ -11,8 +11,7 @@ import java.util.TreeMap;
 /** metav1.LabelSelector semantics: a null selector selects nothing, an empty one everything. */
 final class LabelSelectors {
 
-    private LabelSelectors() {
-    }
+    private LabelSelectors() {}
 
     static boolean matches(LabelSelector selector, Map<String, String> labels) {
         if (selector == null) {
@@ -50,7 +49,10 @@ final class LabelSelectors {
         new TreeMap<>(selector.getMatchLabels() == null ? Map.<String, String>of() : selector.getMatchLabels())
                 .forEach((key, value) -> parts.add(key + "=" + value));
         for (LabelSelectorRequirement requirement : selector.getMatchExpressions()) {
-            String values = requirement.getValues() == null || requirement.getValues().isEmpty() ? "" : " " + requirement.getValues();
+            String values =
+                    requirement.getValues() == null || requirement.getValues().isEmpty()
+                            ? ""
+                            : " " + requirement.getValues();
             parts.add(requirement.getKey() + " " + requirement.getOperator() + values);
         }
         return parts.isEmpty() ? "<all pods>" : String.join(",", parts);

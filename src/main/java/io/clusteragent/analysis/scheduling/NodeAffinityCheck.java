@@ -16,18 +16,24 @@ final class NodeAffinityCheck implements NodeCheck {
     private final List<NodeSelectorTerm> requiredTerms;
 
     NodeAffinityCheck(Pod pod) {
-        nodeSelector = new TreeMap<>(pod.getSpec().getNodeSelector() == null ? Map.of() : pod.getSpec().getNodeSelector());
+        nodeSelector = new TreeMap<>(
+                pod.getSpec().getNodeSelector() == null
+                        ? Map.of()
+                        : pod.getSpec().getNodeSelector());
         requiredTerms = requiredTerms(pod);
     }
 
     /** The required node affinity terms, or null when the pod has none (an absent rule, unlike an empty one, allows every node). */
     static List<NodeSelectorTerm> requiredTerms(Pod pod) {
         var affinity = pod.getSpec().getAffinity();
-        if (affinity == null || affinity.getNodeAffinity() == null
+        if (affinity == null
+                || affinity.getNodeAffinity() == null
                 || affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution() == null) {
             return null;
         }
-        return affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms();
+        return affinity.getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution()
+                .getNodeSelectorTerms();
     }
 
     @Override
@@ -36,14 +42,18 @@ final class NodeAffinityCheck implements NodeCheck {
         Map<String, String> labels = NodeLabels.of(node);
         nodeSelector.forEach((key, value) -> {
             if (!value.equals(labels.get(key))) {
-                String has = labels.containsKey(key) ? "node has " + key + "=" + labels.get(key) : "node has no such label";
-                problems.add(NodeProblem.of(SchedulingFailureCategory.NodeAffinityNotMatch,
+                String has =
+                        labels.containsKey(key) ? "node has " + key + "=" + labels.get(key) : "node has no such label";
+                problems.add(NodeProblem.of(
+                        SchedulingFailureCategory.NodeAffinityNotMatch,
                         "node selector " + key + "=" + value + " not matched (" + has + ")"));
             }
         });
         if (requiredTerms != null && !NodeSelectorTerms.matchesAny(requiredTerms, node)) {
-            problems.add(NodeProblem.of(SchedulingFailureCategory.NodeAffinityNotMatch, "required node affinity not matched: "
-                    + String.join("; or ", NodeSelectorTerms.explainMismatch(requiredTerms, node))));
+            problems.add(NodeProblem.of(
+                    SchedulingFailureCategory.NodeAffinityNotMatch,
+                    "required node affinity not matched: "
+                            + String.join("; or ", NodeSelectorTerms.explainMismatch(requiredTerms, node))));
         }
         return problems;
     }

@@ -32,8 +32,11 @@ final class NodeConditionCheck implements NodeCheck {
     @Override
     public List<NodeProblem> evaluate(Node node) {
         List<NodeProblem> problems = new ArrayList<>();
-        if (!toleratesCordon && node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
-            problems.add(NodeProblem.of(SchedulingFailureCategory.NodeUnschedulable, "node is cordoned (spec.unschedulable=true)"));
+        if (!toleratesCordon
+                && node.getSpec() != null
+                && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
+            problems.add(NodeProblem.of(
+                    SchedulingFailureCategory.NodeUnschedulable, "node is cordoned (spec.unschedulable=true)"));
         }
         Optional<NodeCondition> ready = readyCondition(node);
         if (!toleratesNotReady && (ready.isEmpty() || !"True".equals(ready.get().getStatus()))) {
@@ -46,7 +49,9 @@ final class NodeConditionCheck implements NodeCheck {
         if (node.getStatus() == null) {
             return Optional.empty();
         }
-        return node.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst();
+        return node.getStatus().getConditions().stream()
+                .filter(c -> "Ready".equals(c.getType()))
+                .findFirst();
     }
 
     private static String notReadyText(Optional<NodeCondition> ready) {

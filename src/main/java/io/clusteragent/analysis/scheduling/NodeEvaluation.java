@@ -12,9 +12,17 @@ record NodeEvaluation(String nodeName, List<NodeProblem> problems) {
 
     /** The API view of a node that does not fit. */
     UnschedulableNode view() {
-        return new UnschedulableNode(nodeName,
+        return new UnschedulableNode(
+                nodeName,
                 problems.stream().map(NodeProblem::reason).distinct().toList(),
-                problems.stream().map(NodeProblem::shortage).filter(s -> s != null).toList(),
-                problems.stream().map(NodeProblem::category).distinct().sorted(Comparator.comparing(Enum::name)).toList());
+                problems.stream()
+                        .map(NodeProblem::shortage)
+                        .filter(s -> s != null)
+                        .toList(),
+                problems.stream()
+                        .map(NodeProblem::category)
+                        .distinct()
+                        .sorted(Comparator.comparing(Enum::name))
+                        .toList());
     }
 }

@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class NodeEvaluator {
 
-    private NodeEvaluator() {
-    }
+    private NodeEvaluator() {}
 
     static List<NodeEvaluation> evaluate(Pod pod, ClusterState state) {
         List<NodeCheck> checks = List.of(
@@ -27,8 +26,11 @@ final class NodeEvaluator {
                 new PodAffinityCheck(pod, state));
         return state.nodes().stream()
                 .sorted(Comparator.comparing((Node n) -> n.getMetadata().getName()))
-                .map(node -> new NodeEvaluation(node.getMetadata().getName(),
-                        checks.stream().flatMap(check -> check.evaluate(node).stream()).toList()))
+                .map(node -> new NodeEvaluation(
+                        node.getMetadata().getName(),
+                        checks.stream()
+                                .flatMap(check -> check.evaluate(node).stream())
+                                .toList()))
                 .toList();
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 /** A node's labels, never null. */
 final class NodeLabels {
 
-    private NodeLabels() {
-    }
+    private NodeLabels() {}
 
     static Map<String, String> of(Node node) {
         Map<String, String> labels = node.getMetadata().getLabels();

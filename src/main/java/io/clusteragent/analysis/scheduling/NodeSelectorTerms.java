@@ -17,8 +17,7 @@ final class NodeSelectorTerms {
 
     private static final String NODE_NAME_FIELD = "metadata.name";
 
-    private NodeSelectorTerms() {
-    }
+    private NodeSelectorTerms() {}
 
     static boolean matchesAny(List<NodeSelectorTerm> terms, Node node) {
         return terms.stream().anyMatch(term -> failures(term, node).isEmpty() && !isEmpty(term));
@@ -81,7 +80,10 @@ final class NodeSelectorTerms {
     }
 
     private static String describe(NodeSelectorRequirement requirement, String actual) {
-        String values = requirement.getValues() == null || requirement.getValues().isEmpty() ? "" : " " + requirement.getValues();
+        String values =
+                requirement.getValues() == null || requirement.getValues().isEmpty()
+                        ? ""
+                        : " " + requirement.getValues();
         String has = actual == null ? "node has no such label" : "node has " + actual;
         return requirement.getKey() + " " + requirement.getOperator() + values + " (" + has + ")";
     }

@@ -1,9 +1,9 @@
 package io.clusteragent.analysis.scheduling;
 
-import io.clusteragent.quantity.Quantities;
 import io.clusteragent.analysis.resources.NodeAllocation;
-import io.clusteragent.quantity.PodRequests;
 import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.quantity.PodRequests;
+import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 
@@ -20,18 +20,19 @@ import java.util.TreeMap;
  */
 final class PlacementExplanation {
 
-    private PlacementExplanation() {
-    }
+    private PlacementExplanation() {}
 
     static List<String> reasons(Pod pod, Optional<Node> found, ClusterState state) {
         if (found.isEmpty()) {
-            return List.of("node " + pod.getSpec().getNodeName() + " is not in the cluster state (it may have been deleted)");
+            return List.of(
+                    "node " + pod.getSpec().getNodeName() + " is not in the cluster state (it may have been deleted)");
         }
         Node node = found.get();
         List<String> reasons = new ArrayList<>();
         List<NodeProblem> affinityProblems = new NodeAffinityCheck(pod).evaluate(node);
         if (!pod.getSpec().getNodeSelector().isEmpty() && affinityProblems.isEmpty()) {
-            reasons.add("Node matched all node selectors: " + new TreeMap<>(pod.getSpec().getNodeSelector()));
+            reasons.add("Node matched all node selectors: "
+                    + new TreeMap<>(pod.getSpec().getNodeSelector()));
         }
         if (NodeAffinityCheck.requiredTerms(pod) != null && affinityProblems.isEmpty()) {
             reasons.add("Node " + node.getMetadata().getName() + " matched required node affinity");
@@ -42,8 +43,10 @@ final class PlacementExplanation {
         }
         reasons.add(taintReason(pod, node));
         TaintCheck.untolerated(pod, node)
-                .forEach(t -> reasons.add("Node now has a taint the pod does not tolerate: " + Tolerations.describe(t)));
-        if (!PodAffinityTerms.requiredAffinity(pod).isEmpty() || !PodAffinityTerms.requiredAntiAffinity(pod).isEmpty()) {
+                .forEach(
+                        t -> reasons.add("Node now has a taint the pod does not tolerate: " + Tolerations.describe(t)));
+        if (!PodAffinityTerms.requiredAffinity(pod).isEmpty()
+                || !PodAffinityTerms.requiredAntiAffinity(pod).isEmpty()) {
             reasons.add("Required pod affinity/anti-affinity was satisfied when the pod was scheduled");
         }
         reasons.add(resourceReason(pod, node, state));
@@ -51,20 +54,26 @@ final class PlacementExplanation {
     }
 
     private static String taintReason(Pod pod, Node node) {
-        List<String> tolerated = TaintCheck.taints(node).stream().filter(Tolerations::filters)
-                .filter(t -> Tolerations.tolerated(pod, t)).map(Tolerations::describe).toList();
+        List<String> tolerated = TaintCheck.taints(node).stream()
+                .filter(Tolerations::filters)
+                .filter(t -> Tolerations.tolerated(pod, t))
+                .map(Tolerations::describe)
+                .toList();
         if (!tolerated.isEmpty()) {
             return "Pod tolerates node taints: " + String.join(", ", tolerated);
         }
         return TaintCheck.taints(node).stream().noneMatch(Tolerations::filters)
-                ? "Node has no NoSchedule/NoExecute taints" : "Pod tolerates none of the node's taints";
+                ? "Node has no NoSchedule/NoExecute taints"
+                : "Pod tolerates none of the node's taints";
     }
 
     /** Requests of every pod on the node, this one included, against allocatable: {@code CPU: 2/4 cores, Memory: 4Gi/8Gi}. */
     private static String resourceReason(Pod pod, Node node, ClusterState state) {
-        NodeAllocation allocation = NodeAllocation.of(node, state.requestedOn(node.getMetadata().getName()), null);
+        NodeAllocation allocation =
+                NodeAllocation.of(node, state.requestedOn(node.getMetadata().getName()), null);
         List<String> parts = new ArrayList<>();
-        parts.add("CPU: " + cores(allocation.requested(Quantities.CPU)) + "/" + cores(allocation.allocatable(Quantities.CPU)) + " cores");
+        parts.add("CPU: " + cores(allocation.requested(Quantities.CPU)) + "/"
+                + cores(allocation.allocatable(Quantities.CPU)) + " cores");
         parts.add("Memory: " + ratio(allocation, Quantities.MEMORY));
         for (Map.Entry<String, Long> request : PodRequests.requests(pod).entrySet()) {
             String resource = request.getKey();
@@ -89,7 +98,10 @@ final class PlacementExplanation {
 
     private static boolean hasPreferredNodeAffinity(Pod pod) {
         var affinity = pod.getSpec().getAffinity();
-        return affinity != null && affinity.getNodeAffinity() != null
-                && !affinity.getNodeAffinity().getPreferredDuringSchedulingIgnoredDuringExecution().isEmpty();
+        return affinity != null
+                && affinity.getNodeAffinity() != null
+                && !affinity.getNodeAffinity()
+                        .getPreferredDuringSchedulingIgnoredDuringExecution()
+                        .isEmpty();
     }
 }

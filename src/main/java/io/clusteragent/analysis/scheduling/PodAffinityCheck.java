@@ -23,7 +23,8 @@ final class PodAffinityCheck implements NodeCheck {
     private final List<DomainRule> rules = new ArrayList<>();
 
     PodAffinityCheck(Pod pod, ClusterState state) {
-        boolean ownTerms = !PodAffinityTerms.requiredAffinity(pod).isEmpty() || !PodAffinityTerms.requiredAntiAffinity(pod).isEmpty();
+        boolean ownTerms = !PodAffinityTerms.requiredAffinity(pod).isEmpty()
+                || !PodAffinityTerms.requiredAntiAffinity(pod).isEmpty();
         // Only the pod's own terms need every placed pod; existing anti-affinity is read from its index.
         List<Placed> placed = ownTerms ? placed(pod, state, state.pods()) : List.of();
         String namespace = pod.getMetadata().getNamespace();
@@ -32,12 +33,18 @@ final class PodAffinityCheck implements NodeCheck {
             // The first pod of a group may select itself; it must not wait for a peer that can never come first.
             boolean selfSatisfied = domains.isEmpty() && PodAffinityTerms.selects(term, namespace, pod, state);
             if (!selfSatisfied) {
-                rules.add(new DomainRule(term.getTopologyKey(), domains, true,
+                rules.add(new DomainRule(
+                        term.getTopologyKey(),
+                        domains,
+                        true,
                         "required pod affinity not satisfied: no pod matching " + escape(term) + " in %2$s"));
             }
         }
         for (PodAffinityTerm term : PodAffinityTerms.requiredAntiAffinity(pod)) {
-            rules.add(new DomainRule(term.getTopologyKey(), domains(term, namespace, placed, state), false,
+            rules.add(new DomainRule(
+                    term.getTopologyKey(),
+                    domains(term, namespace, placed, state),
+                    false,
                     "required pod anti-affinity: pod %1$s matching " + escape(term) + " already runs in %2$s"));
         }
         existingAntiAffinity(pod, placed(pod, state, state.podsWithRequiredAntiAffinity()), state);
@@ -53,7 +60,8 @@ final class PodAffinityCheck implements NodeCheck {
             boolean inDomain = value != null && rule.domains().containsKey(value);
             if (rule.mustBeIn() != inDomain) {
                 String holder = inDomain ? rule.domains().get(value) : "";
-                problems.add(NodeProblem.of(SchedulingFailureCategory.PodAffinityConflict, String.format(rule.text(), holder, domain)));
+                problems.add(NodeProblem.of(
+                        SchedulingFailureCategory.PodAffinityConflict, String.format(rule.text(), holder, domain)));
             }
         }
         return problems;
@@ -63,8 +71,13 @@ final class PodAffinityCheck implements NodeCheck {
         for (Placed other : placed) {
             for (PodAffinityTerm term : PodAffinityTerms.requiredAntiAffinity(other.pod())) {
                 String value = other.nodeLabels().get(term.getTopologyKey());
-                if (value != null && PodAffinityTerms.selects(term, other.pod().getMetadata().getNamespace(), pod, state)) {
-                    rules.add(new DomainRule(term.getTopologyKey(), Map.of(value, other.name()), false,
+                if (value != null
+                        && PodAffinityTerms.selects(
+                                term, other.pod().getMetadata().getNamespace(), pod, state)) {
+                    rules.add(new DomainRule(
+                            term.getTopologyKey(),
+                            Map.of(value, other.name()),
+                            false,
                             "existing pod %1$s in %2$s has a required anti-affinity that selects this pod"));
                 }
             }
@@ -72,7 +85,8 @@ final class PodAffinityCheck implements NodeCheck {
     }
 
     /** topology value → one matching pod there (the first by name), for the term's topologyKey. */
-    private static Map<String, String> domains(PodAffinityTerm term, String namespace, List<Placed> placed, ClusterState state) {
+    private static Map<String, String> domains(
+            PodAffinityTerm term, String namespace, List<Placed> placed, ClusterState state) {
         Map<String, String> domains = new TreeMap<>();
         for (Placed other : placed) {
             String value = other.nodeLabels().get(term.getTopologyKey());
@@ -97,8 +111,8 @@ final class PodAffinityCheck implements NodeCheck {
             if (nodeName == null || nodeName.isEmpty()) {
                 continue;
             }
-            Map<String, String> labels = labelsByNode.computeIfAbsent(nodeName,
-                    name -> state.node(name).map(NodeLabels::of).orElse(null));
+            Map<String, String> labels = labelsByNode.computeIfAbsent(
+                    nodeName, name -> state.node(name).map(NodeLabels::of).orElse(null));
             if (labels != null) {
                 placed.add(new Placed(other, labels));
             }
@@ -116,6 +130,5 @@ final class PodAffinityCheck implements NodeCheck {
      * @param mustBeIn true for affinity (node must be in one of the domains), false for anti-affinity (must not)
      * @param text     format string: %1$s the matching pod in the node's domain, %2$s the domain ({@code key=value})
      */
-    private record DomainRule(String topologyKey, Map<String, String> domains, boolean mustBeIn, String text) {
-    }
+    private record DomainRule(String topologyKey, Map<String, String> domains, boolean mustBeIn, String text) {}
 }

@@ -14,12 +14,12 @@ import java.util.Map;
  */
 final class PodAffinityTerms {
 
-    private PodAffinityTerms() {
-    }
+    private PodAffinityTerms() {}
 
     static boolean selects(PodAffinityTerm term, String ownerNamespace, Pod candidate, ClusterState state) {
         return inNamespaces(term, ownerNamespace, candidate.getMetadata().getNamespace(), state)
-                && LabelSelectors.matches(term.getLabelSelector(), candidate.getMetadata().getLabels());
+                && LabelSelectors.matches(
+                        term.getLabelSelector(), candidate.getMetadata().getLabels());
     }
 
     static List<PodAffinityTerm> requiredAffinity(Pod pod) {
@@ -38,7 +38,8 @@ final class PodAffinityTerms {
         return affinity.getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
     }
 
-    private static boolean inNamespaces(PodAffinityTerm term, String ownerNamespace, String namespace, ClusterState state) {
+    private static boolean inNamespaces(
+            PodAffinityTerm term, String ownerNamespace, String namespace, ClusterState state) {
         List<String> listed = term.getNamespaces();
         if (listed.isEmpty() && term.getNamespaceSelector() == null) {
             return ownerNamespace.equals(namespace);
@@ -49,7 +50,9 @@ final class PodAffinityTerms {
         if (term.getNamespaceSelector() == null) {
             return false;
         }
-        Map<String, String> labels = state.namespace(namespace).map(ns -> ns.getMetadata().getLabels()).orElse(Map.of());
+        Map<String, String> labels = state.namespace(namespace)
+                .map(ns -> ns.getMetadata().getLabels())
+                .orElse(Map.of());
         return LabelSelectors.matches(term.getNamespaceSelector(), labels);
     }
 }

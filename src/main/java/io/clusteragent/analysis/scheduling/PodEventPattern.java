@@ -14,10 +14,14 @@ import static io.clusteragent.analysis.scheduling.SchedulingFailureCategory.Volu
  * arrives as FailedAttachVolume, is tried first.
  */
 public enum PodEventPattern {
-    MULTI_ATTACH("FailedAttachVolume|FailedMount",
-            "multi-attach error|already exclusively attached|volume is already used by", VolumeMultiAttachError),
+    MULTI_ATTACH(
+            "FailedAttachVolume|FailedMount",
+            "multi-attach error|already exclusively attached|volume is already used by",
+            VolumeMultiAttachError),
     ATTACH_FAILED("FailedAttachVolume|FailedMapVolume", "", VolumeAttachmentError),
-    MOUNT_FAILED("FailedMount", "unable to attach or mount|attachvolume\\.attach failed|timed out waiting for the condition",
+    MOUNT_FAILED(
+            "FailedMount",
+            "unable to attach or mount|attachvolume\\.attach failed|timed out waiting for the condition",
             VolumeAttachmentError);
 
     /** The reason that clears earlier attach failures: the volume is on the node now. */
@@ -35,7 +39,8 @@ public enum PodEventPattern {
 
     public static Optional<SchedulingFailureCategory> categoryOf(ObservedEvent event) {
         for (PodEventPattern row : values()) {
-            if (row.reason.matcher(event.reason()).matches() && row.message.matcher(event.message()).find()) {
+            if (row.reason.matcher(event.reason()).matches()
+                    && row.message.matcher(event.message()).find()) {
                 return Optional.of(row.category);
             }
         }

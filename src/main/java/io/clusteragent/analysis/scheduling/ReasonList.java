@@ -16,11 +16,11 @@ final class ReasonList {
 
     private static final Pattern COUNTED = Pattern.compile("^(\\d+) (.+)$", Pattern.DOTALL);
 
-    private ReasonList() {
-    }
+    private ReasonList() {}
 
     /** @param uncounted the count given to a reason without one (the scheduler omits it when every node failed) */
-    static List<SchedulerReason> parse(String list, Integer uncounted, Function<String, SchedulingFailureCategory> categorizer) {
+    static List<SchedulerReason> parse(
+            String list, Integer uncounted, Function<String, SchedulingFailureCategory> categorizer) {
         List<SchedulerReason> reasons = new ArrayList<>();
         for (String chunk : split(list)) {
             Matcher counted = COUNTED.matcher(chunk);

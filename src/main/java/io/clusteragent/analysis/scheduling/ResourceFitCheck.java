@@ -1,9 +1,9 @@
 package io.clusteragent.analysis.scheduling;
 
-import io.clusteragent.quantity.Quantities;
 import io.clusteragent.analysis.resources.NodeAllocation;
-import io.clusteragent.quantity.PodRequests;
 import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.quantity.PodRequests;
+import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 
@@ -38,12 +38,17 @@ final class ResourceFitCheck implements NodeCheck {
 
     @Override
     public List<NodeProblem> evaluate(Node node) {
-        NodeAllocation allocation = NodeAllocation.of(node, state.requestedOn(node.getMetadata().getName()), pod);
+        NodeAllocation allocation =
+                NodeAllocation.of(node, state.requestedOn(node.getMetadata().getName()), pod);
         List<NodeProblem> problems = new ArrayList<>();
         // A node without a pods entry in allocatable has not finished registering; its pod limit is unknown, not zero.
-        if (allocation.allocatable().containsKey(Quantities.PODS) && allocation.pods() + 1 > allocation.allocatable(Quantities.PODS)) {
-            problems.add(new NodeProblem(SchedulingFailureCategory.TooManyPods, "too many pods",
-                    "too many pods (running: " + allocation.pods() + ", allocatable: " + allocation.allocatable(Quantities.PODS) + ")"));
+        if (allocation.allocatable().containsKey(Quantities.PODS)
+                && allocation.pods() + 1 > allocation.allocatable(Quantities.PODS)) {
+            problems.add(new NodeProblem(
+                    SchedulingFailureCategory.TooManyPods,
+                    "too many pods",
+                    "too many pods (running: " + allocation.pods() + ", allocatable: "
+                            + allocation.allocatable(Quantities.PODS) + ")"));
         }
         requests.forEach((resource, requested) -> {
             if (requested > allocation.available(resource)) {

@@ -10,5 +10,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param category null for preemption reasons, which explain why preemption did not help rather than why nodes failed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SchedulerReason(Integer count, String reason, SchedulingFailureCategory category) {
-}
+public record SchedulerReason(Integer count, String reason, SchedulingFailureCategory category) {}

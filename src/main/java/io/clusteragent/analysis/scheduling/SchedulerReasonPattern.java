@@ -13,17 +13,26 @@ import static io.clusteragent.analysis.scheduling.SchedulingFailureCategory.*;
  */
 public enum SchedulerReasonPattern {
     NO_NODES("^no nodes available to schedule pods", NoNodesAvailable),
-    NOT_READY_TAINT("taint.*\\{node\\.kubernetes\\.io/(not-ready|unreachable|network-unavailable"
-            + "|memory-pressure|disk-pressure|pid-pressure)[:}]", NodeNotReady),
-    NOT_READY("node\\(s\\) (were )?not ready|node\\(s\\) had (memory|disk|pid) pressure|node\\(s\\) were out of disk", NodeNotReady),
+    NOT_READY_TAINT(
+            "taint.*\\{node\\.kubernetes\\.io/(not-ready|unreachable|network-unavailable"
+                    + "|memory-pressure|disk-pressure|pid-pressure)[:}]",
+            NodeNotReady),
+    NOT_READY(
+            "node\\(s\\) (were )?not ready|node\\(s\\) had (memory|disk|pid) pressure|node\\(s\\) were out of disk",
+            NodeNotReady),
     UNSCHEDULABLE_TAINT("taint.*\\{node\\.kubernetes\\.io/unschedulable[:}]", NodeUnschedulable),
     UNSCHEDULABLE("node\\(s\\) were unschedulable", NodeUnschedulable),
     TAINT("had (untolerated )?taints?\\b|untolerated taint", TaintTolerationMismatch),
-    VOLUME_NODE_AFFINITY("volume node affinity conflict|persistentvolume's node affinity|no available volume zone",
+    VOLUME_NODE_AFFINITY(
+            "volume node affinity conflict|persistentvolume's node affinity|no available volume zone",
             VolumeNodeAffinityConflict),
-    NODE_AFFINITY("didn't match (pod's )?node (affinity|selector)|didn't match the requested node name", NodeAffinityNotMatch),
-    UNBOUND_CLAIM("unbound immediate persistentvolumeclaims|persistentvolumeclaim \"[^\"]*\" (not found|is being deleted)"
-            + "|didn't find available persistent volumes to bind|bound to non-existent pv|binding volumes", UnboundPersistentVolumeClaim),
+    NODE_AFFINITY(
+            "didn't match (pod's )?node (affinity|selector)|didn't match the requested node name",
+            NodeAffinityNotMatch),
+    UNBOUND_CLAIM(
+            "unbound immediate persistentvolumeclaims|persistentvolumeclaim \"[^\"]*\" (not found|is being deleted)"
+                    + "|didn't find available persistent volumes to bind|bound to non-existent pv|binding volumes",
+            UnboundPersistentVolumeClaim),
     VOLUME_IN_USE("no available disk|readwriteoncepod", VolumeMultiAttachError),
     MAX_VOLUMES("max volume count", MaxVolumeCount),
     CPU("^insufficient cpu$", InsufficientCPU),

@@ -21,8 +21,7 @@ import java.util.Map;
  */
 public final class SchedulingAnalyzer {
 
-    private SchedulingAnalyzer() {
-    }
+    private SchedulingAnalyzer() {}
 
     public static PodScheduling analyze(Pod pod, ClusterState state, Instant now) {
         SchedulingEvents events = SchedulingEvents.of(pod, state);
@@ -38,28 +37,67 @@ public final class SchedulingAnalyzer {
         List<FailureSummary> volumeFailures = FailureReconciler.fromEvents(volumeFindings(events, List.of(nodeName)));
         List<FailureSummary> failures = volumeFailures.isEmpty() ? null : volumeFailures;
         PodSpec spec = pod.getSpec();
-        return new PodScheduling(PodScheduling.SCHEDULED, nodeName, null, schedulerName(spec), spec.getNodeSelector(),
-                spec.getTolerations(), spec.getAffinity(), priority(spec), priorityClassName(spec), reasons,
-                failures == null ? null : categories(failures), failures, null, null, null, null, events.view());
+        return new PodScheduling(
+                PodScheduling.SCHEDULED,
+                nodeName,
+                null,
+                schedulerName(spec),
+                spec.getNodeSelector(),
+                spec.getTolerations(),
+                spec.getAffinity(),
+                priority(spec),
+                priorityClassName(spec),
+                reasons,
+                failures == null ? null : categories(failures),
+                failures,
+                null,
+                null,
+                null,
+                null,
+                events.view());
     }
 
     private static PodScheduling pending(Pod pod, ClusterState state, SchedulingEvents events, Instant now) {
         List<NodeEvaluation> evaluations = NodeEvaluator.evaluate(pod, state);
         FailedSchedulingMessage message = events.latestFailedScheduling()
-                .map(event -> FailedSchedulingMessage.parse(event.message())).orElse(null);
-        List<FailureSummary> summary = FailureReconciler.summarize(evaluations, message, volumeFindings(events, List.of()));
-        List<UnschedulableNode> unschedulable = evaluations.stream().filter(e -> !e.fits()).map(NodeEvaluation::view).toList();
+                .map(event -> FailedSchedulingMessage.parse(event.message()))
+                .orElse(null);
+        List<FailureSummary> summary =
+                FailureReconciler.summarize(evaluations, message, volumeFindings(events, List.of()));
+        List<UnschedulableNode> unschedulable = evaluations.stream()
+                .filter(e -> !e.fits())
+                .map(NodeEvaluation::view)
+                .toList();
         PodSpec spec = pod.getSpec();
-        String status = pod.getStatus() != null && PodScheduling.FAILED.equals(pod.getStatus().getPhase())
-                ? PodScheduling.FAILED : PodScheduling.PENDING;
-        String nominated = pod.getStatus() == null ? null : emptyToNull(pod.getStatus().getNominatedNodeName());
-        return new PodScheduling(status, null, nominated, schedulerName(spec), spec.getNodeSelector(), spec.getTolerations(),
-                spec.getAffinity(), priority(spec), priorityClassName(spec), null, categories(summary), summary, unschedulable,
-                message, evaluations.size(), pendingFor(pod, now), events.view());
+        String status = pod.getStatus() != null
+                        && PodScheduling.FAILED.equals(pod.getStatus().getPhase())
+                ? PodScheduling.FAILED
+                : PodScheduling.PENDING;
+        String nominated =
+                pod.getStatus() == null ? null : emptyToNull(pod.getStatus().getNominatedNodeName());
+        return new PodScheduling(
+                status,
+                null,
+                nominated,
+                schedulerName(spec),
+                spec.getNodeSelector(),
+                spec.getTolerations(),
+                spec.getAffinity(),
+                priority(spec),
+                priorityClassName(spec),
+                null,
+                categories(summary),
+                summary,
+                unschedulable,
+                message,
+                evaluations.size(),
+                pendingFor(pod, now),
+                events.view());
     }
 
     /** Categories from volume events that are still current, attributed to {@code nodes} (the pod's node, if any). */
-    private static Map<SchedulingFailureCategory, List<String>> volumeFindings(SchedulingEvents events, List<String> nodes) {
+    private static Map<SchedulingFailureCategory, List<String>> volumeFindings(
+            SchedulingEvents events, List<String> nodes) {
         Map<SchedulingFailureCategory, List<String>> findings = new EnumMap<>(SchedulingFailureCategory.class);
         for (ObservedEvent event : events.currentVolumeFailures()) {
             PodEventPattern.categoryOf(event).ifPresent(category -> findings.put(category, nodes));
@@ -68,7 +106,10 @@ public final class SchedulingAnalyzer {
     }
 
     private static List<SchedulingFailureCategory> categories(List<FailureSummary> summary) {
-        return summary.stream().map(FailureSummary::category).sorted(Comparator.comparing(Enum::name)).toList();
+        return summary.stream()
+                .map(FailureSummary::category)
+                .sorted(Comparator.comparing(Enum::name))
+                .toList();
     }
 
     private static String pendingFor(Pod pod, Instant now) {

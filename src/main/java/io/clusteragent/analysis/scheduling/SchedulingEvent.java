@@ -11,11 +11,23 @@ import java.time.Instant;
  * @param firstTimestamp when it first occurred
  * @param count     occurrences, at least 1
  */
-public record SchedulingEvent(String type, String reason, String message, Instant timestamp, int count,
-        Instant firstTimestamp, String source) {
+public record SchedulingEvent(
+        String type,
+        String reason,
+        String message,
+        Instant timestamp,
+        int count,
+        Instant firstTimestamp,
+        String source) {
 
     static SchedulingEvent of(ObservedEvent event) {
-        return new SchedulingEvent(event.type(), event.reason(), event.message(), event.lastSeen(), event.count(),
-                event.firstSeen(), event.source());
+        return new SchedulingEvent(
+                event.type(),
+                event.reason(),
+                event.message(),
+                event.lastSeen(),
+                event.count(),
+                event.firstSeen(),
+                event.source());
     }
 }

@@ -13,12 +13,15 @@ import java.util.Set;
 final class SchedulingEvents {
 
     static final String FAILED_SCHEDULING = "FailedScheduling";
-    private static final Set<String> REASONS = Set.of(FAILED_SCHEDULING, "Scheduled", "Preempted", "NotTriggerScaleUp", "TriggeredScaleUp");
+    private static final Set<String> REASONS =
+            Set.of(FAILED_SCHEDULING, "Scheduled", "Preempted", "NotTriggerScaleUp", "TriggeredScaleUp");
     static final String DEFAULT_SCHEDULER = "default-scheduler";
 
     // Same lastSeen: the order must still not depend on cache iteration order.
-    private static final Comparator<ObservedEvent> NEWEST_FIRST = Comparator.comparing(ObservedEvent::lastSeen).reversed()
-            .thenComparing(ObservedEvent::reason).thenComparing(ObservedEvent::message);
+    private static final Comparator<ObservedEvent> NEWEST_FIRST = Comparator.comparing(ObservedEvent::lastSeen)
+            .reversed()
+            .thenComparing(ObservedEvent::reason)
+            .thenComparing(ObservedEvent::message);
 
     private final List<ObservedEvent> events;
 
@@ -28,9 +31,12 @@ final class SchedulingEvents {
 
     static SchedulingEvents of(Pod pod, ClusterState state) {
         String scheduler = pod.getSpec() == null || pod.getSpec().getSchedulerName() == null
-                ? DEFAULT_SCHEDULER : pod.getSpec().getSchedulerName();
-        List<ObservedEvent> kept = state.eventsFor(pod).stream().map(ObservedEvent::of)
-                .filter(e -> REASONS.contains(e.reason()) || fromScheduler(e, scheduler) || PodEventPattern.isVolumeEvent(e))
+                ? DEFAULT_SCHEDULER
+                : pod.getSpec().getSchedulerName();
+        List<ObservedEvent> kept = state.eventsFor(pod).stream()
+                .map(ObservedEvent::of)
+                .filter(e ->
+                        REASONS.contains(e.reason()) || fromScheduler(e, scheduler) || PodEventPattern.isVolumeEvent(e))
                 .sorted(NEWEST_FIRST)
                 .toList();
         return new SchedulingEvents(kept);
@@ -46,10 +52,13 @@ final class SchedulingEvents {
 
     /** Volume failures not followed by a successful attach; older ones describe a problem that has passed. */
     List<ObservedEvent> currentVolumeFailures() {
-        Optional<ObservedEvent> attached = events.stream().filter(e -> PodEventPattern.ATTACHED.equals(e.reason())).findFirst();
+        Optional<ObservedEvent> attached = events.stream()
+                .filter(e -> PodEventPattern.ATTACHED.equals(e.reason()))
+                .findFirst();
         return events.stream()
                 .filter(e -> PodEventPattern.categoryOf(e).isPresent())
-                .filter(e -> attached.isEmpty() || e.lastSeen().isAfter(attached.get().lastSeen()))
+                .filter(e -> attached.isEmpty()
+                        || e.lastSeen().isAfter(attached.get().lastSeen()))
                 .toList();
     }
 

@@ -42,7 +42,8 @@ public enum SchedulingFailureCategory {
      */
     public boolean isResourceShortage() {
         return switch (this) {
-            case InsufficientCPU, InsufficientMemory, InsufficientStorage, InsufficientExtendedResource, TooManyPods -> true;
+            case InsufficientCPU, InsufficientMemory, InsufficientStorage, InsufficientExtendedResource, TooManyPods ->
+                true;
             default -> false;
         };
     }

@@ -22,13 +22,17 @@ final class TaintCheck implements NodeCheck {
     @Override
     public List<NodeProblem> evaluate(Node node) {
         return untolerated(pod, node).stream()
-                .map(taint -> NodeProblem.of(SchedulerReasonPattern.categoryOf(schedulerWording(taint)),
+                .map(taint -> NodeProblem.of(
+                        SchedulerReasonPattern.categoryOf(schedulerWording(taint)),
                         "untolerated taint " + Tolerations.describe(taint)))
                 .toList();
     }
 
     static List<Taint> untolerated(Pod pod, Node node) {
-        return taints(node).stream().filter(Tolerations::filters).filter(taint -> !Tolerations.tolerated(pod, taint)).toList();
+        return taints(node).stream()
+                .filter(Tolerations::filters)
+                .filter(taint -> !Tolerations.tolerated(pod, taint))
+                .toList();
     }
 
     static List<Taint> taints(Node node) {
@@ -36,6 +40,7 @@ final class TaintCheck implements NodeCheck {
     }
 
     private static String schedulerWording(Taint taint) {
-        return "node(s) had untolerated taint {" + taint.getKey() + ": " + (taint.getValue() == null ? "" : taint.getValue()) + "}";
+        return "node(s) had untolerated taint {" + taint.getKey() + ": "
+                + (taint.getValue() == null ? "" : taint.getValue()) + "}";
     }
 }

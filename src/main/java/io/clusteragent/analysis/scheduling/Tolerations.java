@@ -13,8 +13,7 @@ final class Tolerations {
     static final String NO_SCHEDULE = "NoSchedule";
     static final String NO_EXECUTE = "NoExecute";
 
-    private Tolerations() {
-    }
+    private Tolerations() {}
 
     static boolean tolerates(Toleration toleration, Taint taint) {
         if (!isEmpty(toleration.getEffect()) && !Objects.equals(toleration.getEffect(), taint.getEffect())) {

@@ -8,6 +8,8 @@ import java.util.List;
  * @param insufficientResources e.g. {@code insufficient memory (requested: 2Gi, available: 1Gi, allocatable: 8Gi)}
  * @param categories            sorted by name
  */
-public record UnschedulableNode(String nodeName, List<String> reasons, List<String> insufficientResources,
-        List<SchedulingFailureCategory> categories) {
-}
+public record UnschedulableNode(
+        String nodeName,
+        List<String> reasons,
+        List<String> insufficientResources,
+        List<SchedulingFailureCategory> categories) {}

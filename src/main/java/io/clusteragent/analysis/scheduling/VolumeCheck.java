@@ -35,9 +35,11 @@ final class VolumeCheck implements NodeCheck {
         List<NodeProblem> problems = new ArrayList<>(everyNode);
         for (BoundVolume bound : boundVolumes) {
             if (!NodeSelectorTerms.matchesAny(bound.terms(), node)) {
-                problems.add(NodeProblem.of(SchedulingFailureCategory.VolumeNodeAffinityConflict, "PersistentVolume " + bound.volume()
-                        + " (claim " + bound.claim() + ") node affinity doesn't match the node: "
-                        + String.join("; or ", NodeSelectorTerms.explainMismatch(bound.terms(), node))));
+                problems.add(NodeProblem.of(
+                        SchedulingFailureCategory.VolumeNodeAffinityConflict,
+                        "PersistentVolume " + bound.volume()
+                                + " (claim " + bound.claim() + ") node affinity doesn't match the node: "
+                                + String.join("; or ", NodeSelectorTerms.explainMismatch(bound.terms(), node))));
             }
         }
         return problems;
@@ -60,10 +62,12 @@ final class VolumeCheck implements NodeCheck {
             everyNode.add(unbound("persistentvolumeclaim \"" + claimName + "\" not found"));
             return;
         }
-        String volumeName = claim.get().getSpec() == null ? null : claim.get().getSpec().getVolumeName();
+        String volumeName =
+                claim.get().getSpec() == null ? null : claim.get().getSpec().getVolumeName();
         if (volumeName == null || volumeName.isEmpty()) {
             if (!DelayedBinding.isWaitingForConsumer(claim.get(), state)) {
-                everyNode.add(unbound("PersistentVolumeClaim " + claimName + " is not bound (phase: " + phase(claim.get()) + ")"));
+                everyNode.add(unbound(
+                        "PersistentVolumeClaim " + claimName + " is not bound (phase: " + phase(claim.get()) + ")"));
             }
             return;
         }
@@ -73,9 +77,11 @@ final class VolumeCheck implements NodeCheck {
                     + ", which does not exist"));
             return;
         }
-        var affinity = volume.get().getSpec() == null ? null : volume.get().getSpec().getNodeAffinity();
+        var affinity =
+                volume.get().getSpec() == null ? null : volume.get().getSpec().getNodeAffinity();
         if (affinity != null && affinity.getRequired() != null) {
-            boundVolumes.add(new BoundVolume(claimName, volumeName, affinity.getRequired().getNodeSelectorTerms()));
+            boundVolumes.add(new BoundVolume(
+                    claimName, volumeName, affinity.getRequired().getNodeSelectorTerms()));
         }
     }
 
@@ -84,9 +90,10 @@ final class VolumeCheck implements NodeCheck {
     }
 
     private static String phase(PersistentVolumeClaim claim) {
-        return claim.getStatus() == null || claim.getStatus().getPhase() == null ? "unknown" : claim.getStatus().getPhase();
+        return claim.getStatus() == null || claim.getStatus().getPhase() == null
+                ? "unknown"
+                : claim.getStatus().getPhase();
     }
 
-    private record BoundVolume(String claim, String volume, List<NodeSelectorTerm> terms) {
-    }
+    private record BoundVolume(String claim, String volume, List<NodeSelectorTerm> terms) {}
 }

@@ -19,27 +19,34 @@ import java.util.TreeSet;
  * scheduler's way, through {@link PodRequests}) summed over the pods that still hold their
  * reservation, i.e. all but Succeeded and Failed ones.
  */
-record Allocations(Map<String, NodeUtilization.Allocation> requests, Map<String, NodeUtilization.Allocation> limits,
+record Allocations(
+        Map<String, NodeUtilization.Allocation> requests,
+        Map<String, NodeUtilization.Allocation> limits,
         int podCount) {
 
     /** Always listed, even at zero, as kubectl does; other resources appear when the node offers or a pod asks for them. */
-    private static final List<String> ALWAYS_LISTED = List.of(Quantities.CPU, Quantities.MEMORY, Quantities.EPHEMERAL_STORAGE);
+    private static final List<String> ALWAYS_LISTED =
+            List.of(Quantities.CPU, Quantities.MEMORY, Quantities.EPHEMERAL_STORAGE);
 
     static Allocations of(String nodeName, List<Pod> podsOnNode, Map<String, Quantity> allocatable) {
         List<Pod> holding = podsOnNode.stream()
-                .filter(pod -> pod.getSpec() != null && nodeName.equals(pod.getSpec().getNodeName()))
+                .filter(pod ->
+                        pod.getSpec() != null && nodeName.equals(pod.getSpec().getNodeName()))
                 .filter(NodeRequests::holdsResources)
                 .toList();
         Map<String, Long> requested = NodeRequests.of(holding).requested();
         Map<String, Long> limited = new TreeMap<>();
-        holding.forEach(pod -> PodRequests.limits(pod).forEach((resource, amount) -> limited.merge(resource, amount, Long::sum)));
+        holding.forEach(pod ->
+                PodRequests.limits(pod).forEach((resource, amount) -> limited.merge(resource, amount, Long::sum)));
         List<String> resources = listedResources(allocatable, requested, limited);
-        return new Allocations(allocations(resources, requested, allocatable), allocations(resources, limited, allocatable),
+        return new Allocations(
+                allocations(resources, requested, allocatable),
+                allocations(resources, limited, allocatable),
                 holding.size());
     }
 
-    private static List<String> listedResources(Map<String, Quantity> allocatable, Map<String, Long> requested,
-            Map<String, Long> limited) {
+    private static List<String> listedResources(
+            Map<String, Quantity> allocatable, Map<String, Long> requested, Map<String, Long> limited) {
         TreeSet<String> others = new TreeSet<>();
         if (allocatable != null) {
             others.addAll(allocatable.keySet());
@@ -53,13 +60,16 @@ record Allocations(Map<String, NodeUtilization.Allocation> requests, Map<String,
         return resources;
     }
 
-    private static Map<String, NodeUtilization.Allocation> allocations(List<String> resources, Map<String, Long> amounts,
-            Map<String, Quantity> allocatable) {
+    private static Map<String, NodeUtilization.Allocation> allocations(
+            List<String> resources, Map<String, Long> amounts, Map<String, Quantity> allocatable) {
         Map<String, NodeUtilization.Allocation> allocations = new LinkedHashMap<>();
         for (String resource : resources) {
             long amount = amounts.getOrDefault(resource, 0L);
-            allocations.put(resource, new NodeUtilization.Allocation(Quantities.format(resource, amount),
-                    Percentages.of(amount, Quantities.scaled(allocatable, resource))));
+            allocations.put(
+                    resource,
+                    new NodeUtilization.Allocation(
+                            Quantities.format(resource, amount),
+                            Percentages.of(amount, Quantities.scaled(allocatable, resource))));
         }
         return allocations;
     }

@@ -49,6 +49,5 @@ public record NodeUtilization(
      * @param amount     as kubectl describe node prints it ({@code 850m}, {@code 1536Mi})
      * @param percentage of the node's allocatable amount, one decimal; null when the node has none to offer
      */
-    public record Allocation(String amount, Double percentage) {
-    }
+    public record Allocation(String amount, Double percentage) {}
 }

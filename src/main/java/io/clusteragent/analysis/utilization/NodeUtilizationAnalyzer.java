@@ -1,7 +1,7 @@
 package io.clusteragent.analysis.utilization;
 
-import io.clusteragent.analysis.Rfc3339;
 import io.clusteragent.analysis.HumanDuration;
+import io.clusteragent.analysis.Rfc3339;
 import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -19,8 +19,7 @@ public final class NodeUtilizationAnalyzer {
 
     private static final long MEBIBYTE = 1024 * 1024;
 
-    private NodeUtilizationAnalyzer() {
-    }
+    private NodeUtilizationAnalyzer() {}
 
     /**
      * @param metrics    the node's metrics.k8s.io sample; null when there is none, which leaves the usage fields null
@@ -29,8 +28,10 @@ public final class NodeUtilizationAnalyzer {
      */
     public static NodeUtilization analyze(Node node, NodeMetrics metrics, List<Pod> podsOnNode, Instant now) {
         String nodeName = node.getMetadata().getName();
-        Map<String, Quantity> capacity = node.getStatus() == null ? null : node.getStatus().getCapacity();
-        Map<String, Quantity> allocatable = node.getStatus() == null ? null : node.getStatus().getAllocatable();
+        Map<String, Quantity> capacity =
+                node.getStatus() == null ? null : node.getStatus().getCapacity();
+        Map<String, Quantity> allocatable =
+                node.getStatus() == null ? null : node.getStatus().getAllocatable();
         Map<String, Quantity> usage = metrics == null ? null : metrics.getUsage();
         long cpuAllocatable = Quantities.scaled(allocatable, Quantities.CPU);
         long memoryAllocatable = Quantities.scaled(allocatable, Quantities.MEMORY);
@@ -51,7 +52,9 @@ public final class NodeUtilizationAnalyzer {
                 memoryUsage == null ? null : Percentages.of(memoryUsage, memoryAllocatable),
                 sampledAt,
                 sampledAt,
-                metrics == null || metrics.getWindow() == null ? null : window(metrics.getWindow().getDuration()),
+                metrics == null || metrics.getWindow() == null
+                        ? null
+                        : window(metrics.getWindow().getDuration()),
                 sampledAt == null ? null : HumanDuration.format(Duration.between(sampledAt, now)),
                 allocations.requests(),
                 allocations.limits(),
@@ -74,8 +77,8 @@ public final class NodeUtilizationAnalyzer {
         }
         long minutes = window.toMinutes();
         Duration rest = window.minusMinutes(minutes);
-        String seconds = BigDecimal.valueOf(rest.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
+        String seconds =
+                BigDecimal.valueOf(rest.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
         return minutes == 0 ? seconds : minutes + "m" + seconds;
     }
-
 }

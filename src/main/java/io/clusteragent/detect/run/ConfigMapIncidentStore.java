@@ -36,8 +36,10 @@ public final class ConfigMapIncidentStore implements IncidentStore {
             Optional<byte[]> document = configMap.load();
             return document.isEmpty() ? IncidentState.EMPTY : IncidentStateJson.read(document.get());
         } catch (IOException unreadable) {
-            LOG.error("unreadable incident state; open incidents will be announced again {}: {}",
-                    kv("configMap", describe()), unreadable.toString().lines().findFirst().orElse(""));
+            LOG.error(
+                    "unreadable incident state; open incidents will be announced again {}: {}",
+                    kv("configMap", describe()),
+                    unreadable.toString().lines().findFirst().orElse(""));
             return IncidentState.EMPTY;
         }
     }

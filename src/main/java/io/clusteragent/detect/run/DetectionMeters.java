@@ -1,7 +1,6 @@
 package io.clusteragent.detect.run;
 
 import io.clusteragent.detect.Notification;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,16 +22,24 @@ public final class DetectionMeters {
 
     public DetectionMeters(MeterRegistry registry) {
         this.registry = registry;
-        this.fullCycles = Timer.builder("cluster_agent_detection_cycle").tag("detectors", "all")
-                .description("Time of one detection cycle").register(registry);
-        this.urgentCycles = Timer.builder("cluster_agent_detection_cycle").tag("detectors", "urgent")
-                .description("Time of one detection cycle").register(registry);
+        this.fullCycles = Timer.builder("cluster_agent_detection_cycle")
+                .tag("detectors", "all")
+                .description("Time of one detection cycle")
+                .register(registry);
+        this.urgentCycles = Timer.builder("cluster_agent_detection_cycle")
+                .tag("detectors", "urgent")
+                .description("Time of one detection cycle")
+                .register(registry);
         this.skipped = Counter.builder("cluster_agent_detection_cycles_skipped")
-                .description("Cycles not started because the previous one was still running").register(registry);
-        Gauge.builder("cluster_agent_detection_pods_evaluated", podsEvaluated, AtomicInteger::get).register(registry);
-        Gauge.builder("cluster_agent_detection_nodes_evaluated", nodesEvaluated, AtomicInteger::get).register(registry);
+                .description("Cycles not started because the previous one was still running")
+                .register(registry);
+        Gauge.builder("cluster_agent_detection_pods_evaluated", podsEvaluated, AtomicInteger::get)
+                .register(registry);
+        Gauge.builder("cluster_agent_detection_nodes_evaluated", nodesEvaluated, AtomicInteger::get)
+                .register(registry);
         Gauge.builder("cluster_agent_detection_leader", leader, AtomicInteger::get)
-                .description("1 when this replica runs the detectors").register(registry);
+                .description("1 when this replica runs the detectors")
+                .register(registry);
         // Present at zero from the start, so that an alert on their increase has a series to watch.
         notQueuedCounter("state");
         notQueuedCounter("spool");
@@ -57,7 +64,8 @@ public final class DetectionMeters {
                 .tag("severity", notification.finding().severity().name().toLowerCase(java.util.Locale.ROOT))
                 .tag("status", notification.status().name().toLowerCase(java.util.Locale.ROOT))
                 .description("Incident notifications: opened, re-notified and resolved")
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     /** A notification that could not be made durable: the incident state ({@code state}) or the spool ({@code spool}) refused it. */
@@ -66,7 +74,8 @@ public final class DetectionMeters {
     }
 
     private Counter notQueuedCounter(String stage) {
-        return Counter.builder("cluster_agent_incidents_not_queued").tag("stage", stage)
+        return Counter.builder("cluster_agent_incidents_not_queued")
+                .tag("stage", stage)
                 .description("Incident notifications that could not be made durable; each is tried again next cycle")
                 .register(registry);
     }

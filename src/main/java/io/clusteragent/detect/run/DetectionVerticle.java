@@ -1,16 +1,15 @@
 package io.clusteragent.detect.run;
 
+import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.detect.CycleResult;
 import io.clusteragent.detect.DetectionInput;
 import io.clusteragent.detect.Detector;
-import io.clusteragent.config.DetectorSettings;
 import io.clusteragent.detect.Detectors;
 import io.clusteragent.detect.FindingType;
 import io.clusteragent.detect.IncidentStore;
 import io.clusteragent.detect.IncidentTracker;
 import io.clusteragent.detect.Notification;
-
-import io.clusteragent.cluster.ClusterState;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -39,7 +38,8 @@ public final class DetectionVerticle extends AbstractVerticle {
 
     private static final Logger LOG = LoggerFactory.getLogger(DetectionVerticle.class);
     static final Duration FAST_INTERVAL = Duration.ofSeconds(1);
-    private static final Set<FindingType> URGENT = EnumSet.of(FindingType.OOM_KILLED, FindingType.NODE_NOT_READY, FindingType.CRASH_LOOP);
+    private static final Set<FindingType> URGENT =
+            EnumSet.of(FindingType.OOM_KILLED, FindingType.NODE_NOT_READY, FindingType.CRASH_LOOP);
 
     private final ClusterState state;
     private final Clock clock;
@@ -56,8 +56,15 @@ public final class DetectionVerticle extends AbstractVerticle {
     private long pollTimer = -1;
     private long fastTimer = -1;
 
-    public DetectionVerticle(ClusterState state, Clock clock, DetectorSettings settings, Duration pollInterval,
-            IncidentTracker tracker, IncidentStore store, Function<Notification, Future<Void>> publisher, DetectionMeters meters) {
+    public DetectionVerticle(
+            ClusterState state,
+            Clock clock,
+            DetectorSettings settings,
+            Duration pollInterval,
+            IncidentTracker tracker,
+            IncidentStore store,
+            Function<Notification, Future<Void>> publisher,
+            DetectionMeters meters) {
         this.state = state;
         this.clock = clock;
         this.settings = settings;
@@ -108,19 +115,24 @@ public final class DetectionVerticle extends AbstractVerticle {
         boolean allDetectors = detectors.size() == all.size();
         Instant now = clock.instant();
         long start = System.nanoTime();
-        return vertx.executeBlocking(() -> {
-                    if (!restored) {
-                        // Before the first decision, so that nothing announced before is announced again.
-                        ledger.restore();
-                        restored = true;
-                    }
-                    DetectionInput input = DetectionInput.of(state, now, settings);
-                    CycleResult result = Detectors.run(detectors, input);
-                    result.failures().forEach((type, failure) ->
-                            LOG.error("detector {} failed; its incidents stay as they were", type.label(), failure));
-                    meters.evaluated(input.pods().size(), input.nodes().size());
-                    return ledger.record(result, now);
-                }, true)
+        return vertx.executeBlocking(
+                        () -> {
+                            if (!restored) {
+                                // Before the first decision, so that nothing announced before is announced again.
+                                ledger.restore();
+                                restored = true;
+                            }
+                            DetectionInput input = DetectionInput.of(state, now, settings);
+                            CycleResult result = Detectors.run(detectors, input);
+                            result.failures()
+                                    .forEach((type, failure) -> LOG.error(
+                                            "detector {} failed; its incidents stay as they were",
+                                            type.label(),
+                                            failure));
+                            meters.evaluated(input.pods().size(), input.nodes().size());
+                            return ledger.record(result, now);
+                        },
+                        true)
                 .recover(this::unsaved)
                 .compose(this::publishAll)
                 .onFailure(failure -> LOG.error("detection cycle failed", failure))
@@ -145,14 +157,19 @@ public final class DetectionVerticle extends AbstractVerticle {
                     meters.notification(n);
                 } else {
                     meters.notQueued("spool");
-                    LOG.error("incident could not be queued for publishing, offered again next cycle {} {}: {}",
-                            kv("fingerprint", n.fingerprint()), kv("version", n.version()), handed.get(i).cause().getMessage());
+                    LOG.error(
+                            "incident could not be queued for publishing, offered again next cycle {} {}: {}",
+                            kv("fingerprint", n.fingerprint()),
+                            kv("version", n.version()),
+                            handed.get(i).cause().getMessage());
                 }
             }
-            return vertx.executeBlocking(() -> {
-                ledger.confirm(queued);
-                return List.copyOf(queued);
-            }, true);
+            return vertx.executeBlocking(
+                    () -> {
+                        ledger.confirm(queued);
+                        return List.copyOf(queued);
+                    },
+                    true);
         });
     }
 
@@ -166,8 +183,15 @@ public final class DetectionVerticle extends AbstractVerticle {
     private Future<List<Notification>> unsaved(Throwable failure) {
         if (failure instanceof IncidentLedger.UnsavedException unsaved) {
             unsaved.notifications().forEach(n -> meters.notQueued("state"));
-            LOG.error("{}; {} notifications are decided again next cycle", unsaved.getMessage(), unsaved.notifications().size(),
-                    kv("fingerprints", unsaved.notifications().stream().map(Notification::fingerprint).toList()));
+            LOG.error(
+                    "{}; {} notifications are decided again next cycle",
+                    unsaved.getMessage(),
+                    unsaved.notifications().size(),
+                    kv(
+                            "fingerprints",
+                            unsaved.notifications().stream()
+                                    .map(Notification::fingerprint)
+                                    .toList()));
             return Future.succeededFuture(List.of());
         }
         return Future.failedFuture(failure);

@@ -57,9 +57,14 @@ final class IncidentLedger {
         outbox.clear();
         outbox.addAll(state.outbox());
         savedRevision = tracker.revision();
-        long open = state.incidents().values().stream().filter(IncidentRecord::open).count();
-        LOG.info("incident state loaded from {} {} {} {}", store.describe(), kv("open", open),
-                kv("remembered", state.incidents().size()), kv("unconfirmed", outbox.size()));
+        long open =
+                state.incidents().values().stream().filter(IncidentRecord::open).count();
+        LOG.info(
+                "incident state loaded from {} {} {} {}",
+                store.describe(),
+                kv("open", open),
+                kv("remembered", state.incidents().size()),
+                kv("unconfirmed", outbox.size()));
     }
 
     /**

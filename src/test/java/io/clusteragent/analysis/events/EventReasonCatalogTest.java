@@ -22,13 +22,18 @@ class EventReasonCatalogTest {
     }
 
     static Stream<Arguments> realEventTexts() {
-        return realEvents().stream().map(e -> Arguments.of(e.getReason(), e.getMessage(), Fixtures.annotation(e, "expected-entry"),
-                Fixtures.annotation(e, "expected-category")));
+        return realEvents().stream()
+                .map(e -> Arguments.of(
+                        e.getReason(),
+                        e.getMessage(),
+                        Fixtures.annotation(e, "expected-entry"),
+                        Fixtures.annotation(e, "expected-category")));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("realEventTexts")
-    void realEventTextGetsItsEntryAndCategory(String reason, String message, String expectedEntry, String expectedCategory) {
+    void realEventTextGetsItsEntryAndCategory(
+            String reason, String message, String expectedEntry, String expectedCategory) {
         EventReasonCatalog entry = EventReasonCatalog.lookup(reason, message).orElseThrow();
 
         assertThat(entry.name()).isEqualTo(expectedEntry);
@@ -37,28 +42,41 @@ class EventReasonCatalogTest {
 
     @Test
     void fixturesCoverEveryCategory() {
-        Set<String> covered = realEvents().stream().map(e -> Fixtures.annotation(e, "expected-category")).collect(Collectors.toSet());
+        Set<String> covered = realEvents().stream()
+                .map(e -> Fixtures.annotation(e, "expected-category"))
+                .collect(Collectors.toSet());
 
-        assertThat(covered).containsExactlyInAnyOrderElementsOf(Arrays.stream(EventCategory.values()).map(Enum::name).toList());
+        assertThat(covered)
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(EventCategory.values()).map(Enum::name).toList());
     }
 
     @Test
     void imagePullBackOffAndBackOffAreDistinguishedByExactReasonEveryTime() {
         for (int i = 0; i < 100; i++) {
-            assertThat(EventReasonCatalog.lookup("ImagePullBackOff", "Back-off pulling image \"x\"").orElseThrow().category())
+            assertThat(EventReasonCatalog.lookup("ImagePullBackOff", "Back-off pulling image \"x\"")
+                            .orElseThrow()
+                            .category())
                     .isEqualTo(EventCategory.ImagePull);
-            assertThat(EventReasonCatalog.lookup("BackOff", "Back-off restarting failed container app in pod p_ns(uid)").orElseThrow().category())
+            assertThat(EventReasonCatalog.lookup("BackOff", "Back-off restarting failed container app in pod p_ns(uid)")
+                            .orElseThrow()
+                            .category())
                     .isEqualTo(EventCategory.ContainerCrash);
-            assertThat(EventReasonCatalog.lookup("BackOff", "Back-off pulling image \"x\"").orElseThrow().category())
+            assertThat(EventReasonCatalog.lookup("BackOff", "Back-off pulling image \"x\"")
+                            .orElseThrow()
+                            .category())
                     .isEqualTo(EventCategory.ImagePull);
         }
     }
 
     @Test
     void reasonsAreMatchedExactlyNeverAsSubstrings() {
-        assertThat(EventReasonCatalog.lookup("MyBackOffThing", "Back-off restarting failed container")).isEmpty();
-        assertThat(EventReasonCatalog.lookup("backoff", "Back-off restarting failed container")).isEmpty();
-        assertThat(EventReasonCatalog.lookup("Pulled", "Successfully pulled image")).isEmpty();
+        assertThat(EventReasonCatalog.lookup("MyBackOffThing", "Back-off restarting failed container"))
+                .isEmpty();
+        assertThat(EventReasonCatalog.lookup("backoff", "Back-off restarting failed container"))
+                .isEmpty();
+        assertThat(EventReasonCatalog.lookup("Pulled", "Successfully pulled image"))
+                .isEmpty();
     }
 
     @Test
@@ -68,10 +86,13 @@ class EventReasonCatalogTest {
                 .collect(Collectors.groupingBy(EventReasonCatalog::reason))
                 .forEach((reason, entries) -> {
                     for (int i = 0; i < entries.size() - 1; i++) {
-                        assertThat(entries.get(i).isCatchAll()).as(entries.get(i).name()).isFalse();
+                        assertThat(entries.get(i).isCatchAll())
+                                .as(entries.get(i).name())
+                                .isFalse();
                     }
                 });
-        assertThat(EventReasonCatalog.lookup("Failed", "Error: something new").orElseThrow()).isEqualTo(EventReasonCatalog.FAILED);
+        assertThat(EventReasonCatalog.lookup("Failed", "Error: something new").orElseThrow())
+                .isEqualTo(EventReasonCatalog.FAILED);
     }
 
     @Test

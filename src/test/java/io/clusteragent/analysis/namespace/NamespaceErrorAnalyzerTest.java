@@ -34,21 +34,25 @@ class NamespaceErrorAnalyzerTest {
         assertThat(report.totalPodsAnalyzed()).isEqualTo(13);
         assertThat(report.problematicPodsCount()).isEqualTo(10);
         assertThat(report.healthyPodsCount()).isEqualTo(3);
-        assertThat(report.problematicPods()).extracting(ProblematicPod::name)
+        assertThat(report.problematicPods())
+                .extracting(ProblematicPod::name)
                 .doesNotContain("nightly-28571520-abcde", "node-exporter-x8k2p", "debug", "legacy-5f5f5f5f5-zz9x1");
     }
 
     @Test
     void ownerIsTheDeploymentBehindTheReplicaSetOrTheStatefulSet() {
-        assertThat(pod("web-7d9c8b6f5-crash")).extracting(ProblematicPod::ownerKind, ProblematicPod::ownerName)
+        assertThat(pod("web-7d9c8b6f5-crash"))
+                .extracting(ProblematicPod::ownerKind, ProblematicPod::ownerName)
                 .containsExactly("Deployment", "web");
-        assertThat(pod("db-0")).extracting(ProblematicPod::ownerKind, ProblematicPod::ownerName)
+        assertThat(pod("db-0"))
+                .extracting(ProblematicPod::ownerKind, ProblematicPod::ownerName)
                 .containsExactly("StatefulSet", "db");
     }
 
     @Test
     void replicaSetMissingFromTheCacheFallsBackToThePodTemplateHash() {
-        assertThat(pod("api-6b8f7c9d4-q7w2e")).extracting(ProblematicPod::ownerKind, ProblematicPod::ownerName)
+        assertThat(pod("api-6b8f7c9d4-q7w2e"))
+                .extracting(ProblematicPod::ownerKind, ProblematicPod::ownerName)
                 .containsExactly("Deployment", "api");
     }
 
@@ -58,7 +62,8 @@ class NamespaceErrorAnalyzerTest {
 
         assertThat(issue.description()).isEqualTo("Container app is in CrashLoopBackOff state");
         assertThat(issue.severity()).isEqualTo("critical");
-        assertThat(issue.details()).contains("back-off 5m0s restarting failed container=app", "exited with code 1 (application error)");
+        assertThat(issue.details())
+                .contains("back-off 5m0s restarting failed container=app", "exited with code 1 (application error)");
     }
 
     @Test
@@ -66,7 +71,9 @@ class NamespaceErrorAnalyzerTest {
         PodIssue issue = issue("db-0", IssueType.CrashLoopBackOff);
 
         assertThat(issue.description()).isEqualTo("Init container init-permissions is in CrashLoopBackOff state");
-        assertThat(issue.details()).endsWith("exited with code 1 (application error); chown: /var/lib/postgresql/data: Operation not permitted");
+        assertThat(issue.details())
+                .endsWith(
+                        "exited with code 1 (application error); chown: /var/lib/postgresql/data: Operation not permitted");
         assertThat(pod("db-0").status()).isEqualTo("Init:CrashLoopBackOff");
         assertThat(pod("db-0").issues()).extracting(PodIssue::type).doesNotContain("Pending");
     }
@@ -100,19 +107,25 @@ class NamespaceErrorAnalyzerTest {
 
         assertThat(report.problematicPods()).singleElement().satisfies(p -> {
             assertThat(p.restartCount()).isEqualTo(6);
-            assertThat(p.issues()).extracting(PodIssue::details).containsExactly("migrate (init): 4 restarts, app: 2 restarts");
+            assertThat(p.issues())
+                    .extracting(PodIssue::details)
+                    .containsExactly("migrate (init): 4 restarts, app: 2 restarts");
         });
     }
 
     @Test
     void imagePullBackOffIsImagePullError() {
-        assertThat(issue("web-7d9c8b6f5-pull", IssueType.ImagePullError).details()).contains("Back-off pulling image");
-        assertThat(pod("web-7d9c8b6f5-pull").issues()).extracting(PodIssue::type).containsExactly("ImagePullError");
+        assertThat(issue("web-7d9c8b6f5-pull", IssueType.ImagePullError).details())
+                .contains("Back-off pulling image");
+        assertThat(pod("web-7d9c8b6f5-pull").issues())
+                .extracting(PodIssue::type)
+                .containsExactly("ImagePullError");
     }
 
     @Test
     void missingConfigMapIsCreateContainerConfigError() {
-        assertThat(issue("web-7d9c8b6f5-config", IssueType.CreateContainerConfigError).details())
+        assertThat(issue("web-7d9c8b6f5-config", IssueType.CreateContainerConfigError)
+                        .details())
                 .isEqualTo("configmap \"web-config\" not found");
     }
 
@@ -121,7 +134,8 @@ class NamespaceErrorAnalyzerTest {
         PodIssue issue = issue("web-7d9c8b6f5-oom", IssueType.OOMKilled);
 
         assertThat(issue.severity()).isEqualTo("warning");
-        assertThat(issue.details()).isEqualTo("Container app was OOMKilled (memory limit 256Mi), at 2024-05-01T11:40:00Z");
+        assertThat(issue.details())
+                .isEqualTo("Container app was OOMKilled (memory limit 256Mi), at 2024-05-01T11:40:00Z");
     }
 
     @Test
@@ -142,7 +156,8 @@ class NamespaceErrorAnalyzerTest {
 
     @Test
     void otherSchedulingFailuresAreUnschedulable() {
-        assertThat(issue("web-7d9c8b6f5-taint", IssueType.Unschedulable).details()).contains("untolerated taint");
+        assertThat(issue("web-7d9c8b6f5-taint", IssueType.Unschedulable).details())
+                .contains("untolerated taint");
     }
 
     @Test
@@ -164,33 +179,65 @@ class NamespaceErrorAnalyzerTest {
 
         NamespaceErrorReport report = NamespaceErrorAnalyzer.analyze("shop", InMemoryClusterState.of(pod), 5, NOW);
 
-        assertThat(report.problematicPods().get(0).issues()).extracting(PodIssue::type, PodIssue::description)
-                .containsExactly(tuple("Failed", "Container app terminated: Container app exited with code 2 (invalid arguments or shell misuse)"));
+        assertThat(report.problematicPods().get(0).issues())
+                .extracting(PodIssue::type, PodIssue::description)
+                .containsExactly(
+                        tuple(
+                                "Failed",
+                                "Container app terminated: Container app exited with code 2 (invalid arguments or shell misuse)"));
     }
 
     @Test
     void summaryCountsEachPodOncePerIssueTypeMostAffectedFirst() {
         Pod twoCrashingContainers = deploymentPod("web-abc12-a", crashLooping("app"), crashLooping("proxy"));
 
-        NamespaceErrorReport report = NamespaceErrorAnalyzer.analyze("shop", InMemoryClusterState.of(twoCrashingContainers), 5, NOW);
+        NamespaceErrorReport report =
+                NamespaceErrorAnalyzer.analyze("shop", InMemoryClusterState.of(twoCrashingContainers), 5, NOW);
 
-        assertThat(report.summary()).singleElement()
-                .isEqualTo(new IssueSummary("CrashLoopBackOff", 1, "Pods in crash loop backoff", List.of("web-abc12-a")));
+        assertThat(report.summary())
+                .singleElement()
+                .isEqualTo(
+                        new IssueSummary("CrashLoopBackOff", 1, "Pods in crash loop backoff", List.of("web-abc12-a")));
         assertThat(report.criticalIssuesCount()).isEqualTo(2);
 
-        assertThat(shop().summary()).first().isEqualTo(new IssueSummary("CrashLoopBackOff", 3, "Pods in crash loop backoff",
-                List.of("api-6b8f7c9d4-q7w2e", "db-0", "web-7d9c8b6f5-crash")));
-        assertThat(shop().summary()).extracting(IssueSummary::issueType).containsExactly("CrashLoopBackOff", "HighRestarts",
-                "Pending", "Failed", "ImagePullError", "ResourceConstraints", "Unschedulable", "OOMKilled", "CreateContainerConfigError");
+        assertThat(shop().summary())
+                .first()
+                .isEqualTo(new IssueSummary(
+                        "CrashLoopBackOff",
+                        3,
+                        "Pods in crash loop backoff",
+                        List.of("api-6b8f7c9d4-q7w2e", "db-0", "web-7d9c8b6f5-crash")));
+        assertThat(shop().summary())
+                .extracting(IssueSummary::issueType)
+                .containsExactly(
+                        "CrashLoopBackOff",
+                        "HighRestarts",
+                        "Pending",
+                        "Failed",
+                        "ImagePullError",
+                        "ResourceConstraints",
+                        "Unschedulable",
+                        "OOMKilled",
+                        "CreateContainerConfigError");
     }
 
     @Test
     void problematicPodsSortCriticalFirstThenByRestartsThenByName() {
         NamespaceErrorReport report = shop();
 
-        assertThat(report.problematicPods()).extracting(ProblematicPod::name).containsExactly(
-                "web-7d9c8b6f5-crash", "db-0", "api-6b8f7c9d4-q7w2e", "web-7d9c8b6f5-config", "web-7d9c8b6f5-cpu",
-                "web-7d9c8b6f5-pull", "web-7d9c8b6f5-stuck", "web-7d9c8b6f5-taint", "web-7d9c8b6f5-oom", "web-7d9c8b6f5-evicted");
+        assertThat(report.problematicPods())
+                .extracting(ProblematicPod::name)
+                .containsExactly(
+                        "web-7d9c8b6f5-crash",
+                        "db-0",
+                        "api-6b8f7c9d4-q7w2e",
+                        "web-7d9c8b6f5-config",
+                        "web-7d9c8b6f5-cpu",
+                        "web-7d9c8b6f5-pull",
+                        "web-7d9c8b6f5-stuck",
+                        "web-7d9c8b6f5-taint",
+                        "web-7d9c8b6f5-oom",
+                        "web-7d9c8b6f5-evicted");
         assertThat(report.criticalIssuesCount()).isEqualTo(9);
         assertThat(report.warningIssuesCount()).isEqualTo(2);
     }
@@ -199,10 +246,14 @@ class NamespaceErrorAnalyzerTest {
     void recentEventsAreTheNewestFiveWarningsOfTheLastHour() {
         ProblematicPod crash = pod("web-7d9c8b6f5-crash");
 
-        assertThat(crash.recentEvents()).extracting(RecentEvent::reason, RecentEvent::lastTimestamp).containsExactly(
-                tuple("BackOff", "2024-05-01T11:58:00Z"), tuple("Unhealthy", "2024-05-01T11:57:00Z"),
-                tuple("Unhealthy", "2024-05-01T11:50:00Z"), tuple("FailedMount", "2024-05-01T11:40:00Z"),
-                tuple("FailedSync", "2024-05-01T11:30:00Z"));
+        assertThat(crash.recentEvents())
+                .extracting(RecentEvent::reason, RecentEvent::lastTimestamp)
+                .containsExactly(
+                        tuple("BackOff", "2024-05-01T11:58:00Z"),
+                        tuple("Unhealthy", "2024-05-01T11:57:00Z"),
+                        tuple("Unhealthy", "2024-05-01T11:50:00Z"),
+                        tuple("FailedMount", "2024-05-01T11:40:00Z"),
+                        tuple("FailedSync", "2024-05-01T11:30:00Z"));
         assertThat(crash.recentEvents().get(0).count()).isEqualTo(50);
         assertThat(crash.age()).isEqualTo("2h30m");
         assertThat(crash.status()).isEqualTo("CrashLoopBackOff");
@@ -222,22 +273,50 @@ class NamespaceErrorAnalyzerTest {
     void jsonFieldNamesAreTheDocumentedOnes() {
         JsonNode json = new ObjectMapper().valueToTree(shop());
 
-        assertThat(names(json)).containsExactly("namespace", "analysisTime", "totalPodsAnalyzed", "problematicPodsCount",
-                "healthyPodsCount", "restartThresholdUsed", "summary", "problematicPods", "criticalIssuesCount", "warningIssuesCount");
-        assertThat(names(json.get("summary").get(0))).containsExactly("issueType", "count", "description", "affectedPods");
+        assertThat(names(json))
+                .containsExactly(
+                        "namespace",
+                        "analysisTime",
+                        "totalPodsAnalyzed",
+                        "problematicPodsCount",
+                        "healthyPodsCount",
+                        "restartThresholdUsed",
+                        "summary",
+                        "problematicPods",
+                        "criticalIssuesCount",
+                        "warningIssuesCount");
+        assertThat(names(json.get("summary").get(0)))
+                .containsExactly("issueType", "count", "description", "affectedPods");
         JsonNode pod = json.get("problematicPods").get(0);
-        assertThat(names(pod)).containsExactly("name", "namespace", "ownerKind", "ownerName", "phase", "status", "restartCount",
-                "age", "issues", "recentEvents");
+        assertThat(names(pod))
+                .containsExactly(
+                        "name",
+                        "namespace",
+                        "ownerKind",
+                        "ownerName",
+                        "phase",
+                        "status",
+                        "restartCount",
+                        "age",
+                        "issues",
+                        "recentEvents");
         assertThat(names(pod.get("issues").get(0))).containsExactly("type", "description", "severity", "details");
-        assertThat(names(pod.get("recentEvents").get(0))).containsExactly("type", "reason", "message", "lastTimestamp", "count");
+        assertThat(names(pod.get("recentEvents").get(0)))
+                .containsExactly("type", "reason", "message", "lastTimestamp", "count");
     }
 
     static ProblematicPod pod(String name) {
-        return shop().problematicPods().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return shop().problematicPods().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     static PodIssue issue(String podName, IssueType type) {
-        return pod(podName).issues().stream().filter(i -> i.type().equals(type.name())).findFirst().orElseThrow();
+        return pod(podName).issues().stream()
+                .filter(i -> i.type().equals(type.name()))
+                .findFirst()
+                .orElseThrow();
     }
 
     static List<String> names(JsonNode node) {
@@ -249,29 +328,61 @@ class NamespaceErrorAnalyzerTest {
     /** A pod of Deployment "web" whose ReplicaSet is not in the state, so the name heuristic resolves it. */
     static Pod deploymentPod(String name, ContainerStatus... statuses) {
         return new PodBuilder()
-                .withNewMetadata().withName(name).withNamespace("shop").withUid("uid-" + name)
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace("shop")
+                .withUid("uid-" + name)
                 .withCreationTimestamp("2024-05-01T10:00:00Z")
                 .addToLabels("pod-template-hash", "abc12")
-                .addNewOwnerReference().withKind("ReplicaSet").withName("web-abc12").withController(true).endOwnerReference()
+                .addNewOwnerReference()
+                .withKind("ReplicaSet")
+                .withName("web-abc12")
+                .withController(true)
+                .endOwnerReference()
                 .endMetadata()
-                .withNewSpec().endSpec()
-                .withNewStatus().withPhase("Running").withContainerStatuses(statuses).endStatus()
+                .withNewSpec()
+                .endSpec()
+                .withNewStatus()
+                .withPhase("Running")
+                .withContainerStatuses(statuses)
+                .endStatus()
                 .build();
     }
 
     static ContainerStatus running(String name, int restarts) {
-        return new ContainerStatusBuilder().withName(name).withRestartCount(restarts).withReady(true)
-                .withNewState().withNewRunning().endRunning().endState().build();
+        return new ContainerStatusBuilder()
+                .withName(name)
+                .withRestartCount(restarts)
+                .withReady(true)
+                .withNewState()
+                .withNewRunning()
+                .endRunning()
+                .endState()
+                .build();
     }
 
     static ContainerStatus terminated(String name, int restarts, int exitCode) {
-        return new ContainerStatusBuilder().withName(name).withRestartCount(restarts)
-                .withNewState().withNewTerminated().withExitCode(exitCode).withReason(exitCode == 0 ? "Completed" : "Error")
-                .endTerminated().endState().build();
+        return new ContainerStatusBuilder()
+                .withName(name)
+                .withRestartCount(restarts)
+                .withNewState()
+                .withNewTerminated()
+                .withExitCode(exitCode)
+                .withReason(exitCode == 0 ? "Completed" : "Error")
+                .endTerminated()
+                .endState()
+                .build();
     }
 
     static ContainerStatus crashLooping(String name) {
-        return new ContainerStatusBuilder().withName(name).withRestartCount(2)
-                .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().build();
+        return new ContainerStatusBuilder()
+                .withName(name)
+                .withRestartCount(2)
+                .withNewState()
+                .withNewWaiting()
+                .withReason("CrashLoopBackOff")
+                .endWaiting()
+                .endState()
+                .build();
     }
 }

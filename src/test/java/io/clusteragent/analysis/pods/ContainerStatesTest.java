@@ -37,13 +37,27 @@ class ContainerStatesTest {
 
     @Test
     void oomKilledLastRunIsDescribedWithTheMemoryLimit() {
-        ContainerStatus app = new ContainerStatusBuilder().withName("app").withRestartCount(4)
-                .withNewState().withNewRunning().endRunning().endState()
-                .withNewLastState().withNewTerminated().withExitCode(137).withReason("OOMKilled").endTerminated().endLastState()
+        ContainerStatus app = new ContainerStatusBuilder()
+                .withName("app")
+                .withRestartCount(4)
+                .withNewState()
+                .withNewRunning()
+                .endRunning()
+                .endState()
+                .withNewLastState()
+                .withNewTerminated()
+                .withExitCode(137)
+                .withReason("OOMKilled")
+                .endTerminated()
+                .endLastState()
                 .build();
         Pod pod = pod(List.of(), List.of(app));
-        pod.getSpec().getContainers().get(0).setResources(new ResourceRequirementsBuilder()
-                .addToLimits("memory", new Quantity("268435456")).build());
+        pod.getSpec()
+                .getContainers()
+                .get(0)
+                .setResources(new ResourceRequirementsBuilder()
+                        .addToLimits("memory", new Quantity("268435456"))
+                        .build());
 
         ContainerSnapshot snapshot = ContainerStates.of(pod).get(0);
 
@@ -57,20 +71,32 @@ class ContainerStatesTest {
         assertThat(new Termination(1, 0, "Error", "", null).describe("app", null))
                 .isEqualTo("Container app exited with code 1 (application error)");
         assertThat(new Termination(137, 0, "Error", "", null).describe("app", null))
-                .isEqualTo("Container app exited with code 137 (SIGKILL: killed by the OOM killer or after the termination grace period)");
-        assertThat(new Termination(143, 0, "Error", "", null).describe("app", null)).contains("SIGTERM");
+                .isEqualTo(
+                        "Container app exited with code 137 (SIGKILL: killed by the OOM killer or after the termination grace period)");
+        assertThat(new Termination(143, 0, "Error", "", null).describe("app", null))
+                .contains("SIGTERM");
         assertThat(new Termination(127, 0, "ContainerCannotRun", "", null).describe("app", null))
-                .isEqualTo("Container app exited with code 127 (command not found in the image), reason ContainerCannotRun");
+                .isEqualTo(
+                        "Container app exited with code 127 (command not found in the image), reason ContainerCannotRun");
         assertThat(ExitCodeMeaning.of(129)).isEqualTo("killed by signal 1");
         assertThat(ExitCodeMeaning.of(42)).isEqualTo("application-defined error");
     }
 
     @Test
     void successfulTerminationIsNotACause() {
-        ContainerStatus done = new ContainerStatusBuilder().withName("setup").withRestartCount(0)
-                .withNewState().withNewTerminated().withExitCode(0).withReason("Completed").endTerminated().endState().build();
+        ContainerStatus done = new ContainerStatusBuilder()
+                .withName("setup")
+                .withRestartCount(0)
+                .withNewState()
+                .withNewTerminated()
+                .withExitCode(0)
+                .withReason("Completed")
+                .endTerminated()
+                .endState()
+                .build();
 
-        assertThat(ContainerStates.of(pod(List.of(), List.of(done))).get(0).terminationSummary()).isNull();
+        assertThat(ContainerStates.of(pod(List.of(), List.of(done))).get(0).terminationSummary())
+                .isNull();
     }
 
     @Test
@@ -86,15 +112,35 @@ class ContainerStatesTest {
     }
 
     static ContainerStatus restarted(String name, int restarts) {
-        return new ContainerStatusBuilder().withName(name).withRestartCount(restarts)
-                .withNewState().withNewRunning().endRunning().endState().build();
+        return new ContainerStatusBuilder()
+                .withName(name)
+                .withRestartCount(restarts)
+                .withNewState()
+                .withNewRunning()
+                .endRunning()
+                .endState()
+                .build();
     }
 
     static Pod pod(List<ContainerStatus> init, List<ContainerStatus> app) {
-        Pod pod = new PodBuilder().withNewMetadata().withName("p").withNamespace("default").endMetadata().withNewSpec().endSpec()
-                .withNewStatus().withInitContainerStatuses(init).withContainerStatuses(app).endStatus().build();
-        init.forEach(s -> pod.getSpec().getInitContainers().add(new ContainerBuilder().withName(s.getName()).build()));
-        app.forEach(s -> pod.getSpec().getContainers().add(new ContainerBuilder().withName(s.getName()).build()));
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withName("p")
+                .withNamespace("default")
+                .endMetadata()
+                .withNewSpec()
+                .endSpec()
+                .withNewStatus()
+                .withInitContainerStatuses(init)
+                .withContainerStatuses(app)
+                .endStatus()
+                .build();
+        init.forEach(s -> pod.getSpec()
+                .getInitContainers()
+                .add(new ContainerBuilder().withName(s.getName()).build()));
+        app.forEach(s -> pod.getSpec()
+                .getContainers()
+                .add(new ContainerBuilder().withName(s.getName()).build()));
         return pod;
     }
 }

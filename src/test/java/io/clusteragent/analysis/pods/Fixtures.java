@@ -12,8 +12,7 @@ import java.util.List;
 /** Reads the YAML fixtures under src/test/resources, written as {@code kubectl get -o yaml} prints objects. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static List<HasMetadata> load(String resource) {
         try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {

@@ -16,9 +16,16 @@ class NodeAllocationTest {
 
     @Test
     void availableIsAllocatableMinusRequestsOfActivePodsOtherThanTheExcludedOne() {
-        Node node = new NodeBuilder().withNewMetadata().withName("n").endMetadata().withNewStatus()
-                .addToAllocatable("cpu", new Quantity("3920m")).addToAllocatable("memory", new Quantity("15Gi"))
-                .addToAllocatable("pods", new Quantity("110")).endStatus().build();
+        Node node = new NodeBuilder()
+                .withNewMetadata()
+                .withName("n")
+                .endMetadata()
+                .withNewStatus()
+                .addToAllocatable("cpu", new Quantity("3920m"))
+                .addToAllocatable("memory", new Quantity("15Gi"))
+                .addToAllocatable("pods", new Quantity("110"))
+                .endStatus()
+                .build();
         Pod running = pod("running", "Running", "1", "2Gi");
         Pod succeeded = pod("done", "Succeeded", "2", "4Gi");
         Pod self = pod("self", "Pending", "500m", "1Gi");
@@ -32,9 +39,25 @@ class NodeAllocationTest {
     }
 
     private static Pod pod(String name, String phase, String cpu, String memory) {
-        return new PodBuilder().withNewMetadata().withName(name).withNamespace("default").withUid("uid-" + name).endMetadata()
-                .withNewSpec().withNodeName("n").addNewContainer().withName("c").withNewResources()
-                .addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity(memory)).endResources().endContainer()
-                .endSpec().withNewStatus().withPhase(phase).endStatus().build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace("default")
+                .withUid("uid-" + name)
+                .endMetadata()
+                .withNewSpec()
+                .withNodeName("n")
+                .addNewContainer()
+                .withName("c")
+                .withNewResources()
+                .addToRequests("cpu", new Quantity(cpu))
+                .addToRequests("memory", new Quantity(memory))
+                .endResources()
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPhase(phase)
+                .endStatus()
+                .build();
     }
 }

@@ -25,7 +25,8 @@ class NodeUtilizationAnalyzerTest {
     @Test
     void percentagesAreOfAllocatableNotCapacity() {
         // capacity 4 CPU / 16Gi, allocatable 3920m / 15Gi; usage 1960m / 7.5Gi = exactly half of allocatable
-        NodeUtilization utilization = analyze(node("4", "16Gi", "3920m", "15Gi", "110"), metrics("1960m", "7680Mi"), List.of());
+        NodeUtilization utilization =
+                analyze(node("4", "16Gi", "3920m", "15Gi", "110"), metrics("1960m", "7680Mi"), List.of());
 
         assertThat(utilization.cpuPercentage()).isEqualTo(50.0);
         assertThat(utilization.memoryPercentage()).isEqualTo(50.0);
@@ -38,17 +39,19 @@ class NodeUtilizationAnalyzerTest {
     @Test
     void usageIsPrintedAsKubectlTopAndPercentagesRoundToOneDecimal() {
         // 123456789n rounds up to 124m; 1234567Ki is 1205.6Mi, printed as 1205Mi
-        NodeUtilization utilization = analyze(node("4", "16Gi", "3", "16Gi", "110"), metrics("123456789n", "1234567Ki"), List.of());
+        NodeUtilization utilization =
+                analyze(node("4", "16Gi", "3", "16Gi", "110"), metrics("123456789n", "1234567Ki"), List.of());
 
         assertThat(utilization.cpuUsage()).isEqualTo("124m");
         assertThat(utilization.memoryUsage()).isEqualTo("1205Mi");
-        assertThat(utilization.cpuPercentage()).isEqualTo(4.1);   // 124 / 3000 = 4.133%
+        assertThat(utilization.cpuPercentage()).isEqualTo(4.1); // 124 / 3000 = 4.133%
         assertThat(utilization.memoryPercentage()).isEqualTo(7.4); // 1234567Ki / 16Gi = 7.358%
     }
 
     @Test
     void usageAboveAllocatableIsNotCapped() {
-        NodeUtilization utilization = analyze(node("4", "16Gi", "3500m", "15Gi", "110"), metrics("3850m", "1Gi"), List.of());
+        NodeUtilization utilization =
+                analyze(node("4", "16Gi", "3500m", "15Gi", "110"), metrics("3850m", "1Gi"), List.of());
 
         assertThat(utilization.cpuPercentage()).isEqualTo(110.0);
     }
@@ -69,17 +72,22 @@ class NodeUtilizationAnalyzerTest {
     void requestsAndLimitsSumEffectivePodRequestsIncludingInitContainers() {
         Pod web = pod("web", "Running", List.of(), container("app", "500m", "512Mi", "1", "1Gi"));
         // the init container needs more CPU than the app container: the pod reserves 2 CPUs, not 250m
-        Pod migrate = pod("migrate", "Pending", List.of(container("schema", "2", "128Mi", null, null)),
+        Pod migrate = pod(
+                "migrate",
+                "Pending",
+                List.of(container("schema", "2", "128Mi", null, null)),
                 container("app", "250m", "256Mi", null, "512Mi"));
 
-        NodeUtilization utilization = analyze(node("4", "16Gi", "4", "16Gi", "110"), metrics("1", "1Gi"), List.of(web, migrate));
+        NodeUtilization utilization =
+                analyze(node("4", "16Gi", "4", "16Gi", "110"), metrics("1", "1Gi"), List.of(web, migrate));
 
         assertThat(utilization.requests().get("cpu")).isEqualTo(new NodeUtilization.Allocation("2500m", 62.5));
         assertThat(utilization.requests().get("memory")).isEqualTo(new NodeUtilization.Allocation("768Mi", 4.7));
         assertThat(utilization.limits().get("cpu")).isEqualTo(new NodeUtilization.Allocation("1", 25.0));
         assertThat(utilization.limits().get("memory")).isEqualTo(new NodeUtilization.Allocation("1536Mi", 9.4));
         assertThat(utilization.requests()).containsOnlyKeys("cpu", "memory", "ephemeral-storage");
-        assertThat(utilization.requests().get("ephemeral-storage")).isEqualTo(new NodeUtilization.Allocation("0", null));
+        assertThat(utilization.requests().get("ephemeral-storage"))
+                .isEqualTo(new NodeUtilization.Allocation("0", null));
         assertThat(utilization.podCount()).isEqualTo(2);
         assertThat(utilization.podCapacity()).isEqualTo(110);
     }
@@ -92,7 +100,9 @@ class NodeUtilizationAnalyzerTest {
         Pod elsewhere = pod("elsewhere", "Running", List.of(), container("app", "1", "1Gi", null, null));
         elsewhere.getSpec().setNodeName("worker-2");
 
-        NodeUtilization utilization = analyze(node("4", "16Gi", "4", "16Gi", "110"), metrics("1", "1Gi"),
+        NodeUtilization utilization = analyze(
+                node("4", "16Gi", "4", "16Gi", "110"),
+                metrics("1", "1Gi"),
                 List.of(running, succeeded, evicted, elsewhere));
 
         assertThat(utilization.requests().get("cpu").amount()).isEqualTo("1");
@@ -107,9 +117,11 @@ class NodeUtilizationAnalyzerTest {
         trainer.getResources().setLimits(Map.of("nvidia.com/gpu", new Quantity("1")));
         trainer.getResources().getRequests().put("nvidia.com/gpu", new Quantity("1"));
 
-        NodeUtilization utilization = analyze(gpuNode, metrics("1", "1Gi"), List.of(pod("trainer", "Running", List.of(), trainer)));
+        NodeUtilization utilization =
+                analyze(gpuNode, metrics("1", "1Gi"), List.of(pod("trainer", "Running", List.of(), trainer)));
 
-        assertThat(utilization.requests().keySet()).containsExactly("cpu", "memory", "ephemeral-storage", "nvidia.com/gpu");
+        assertThat(utilization.requests().keySet())
+                .containsExactly("cpu", "memory", "ephemeral-storage", "nvidia.com/gpu");
         assertThat(utilization.requests().get("nvidia.com/gpu")).isEqualTo(new NodeUtilization.Allocation("1", 50.0));
     }
 
@@ -132,33 +144,58 @@ class NodeUtilizationAnalyzerTest {
     }
 
     static Node node(String cpu, String memory, String allocatableCpu, String allocatableMemory, String pods) {
-        return new NodeBuilder().withNewMetadata().withName("worker-1").endMetadata()
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName("worker-1")
+                .endMetadata()
                 .withNewStatus()
-                .addToCapacity("cpu", new Quantity(cpu)).addToCapacity("memory", new Quantity(memory))
+                .addToCapacity("cpu", new Quantity(cpu))
+                .addToCapacity("memory", new Quantity(memory))
                 .addToCapacity("pods", new Quantity(pods))
-                .addToAllocatable("cpu", new Quantity(allocatableCpu)).addToAllocatable("memory", new Quantity(allocatableMemory))
+                .addToAllocatable("cpu", new Quantity(allocatableCpu))
+                .addToAllocatable("memory", new Quantity(allocatableMemory))
                 .addToAllocatable("pods", new Quantity(pods))
-                .endStatus().build();
+                .endStatus()
+                .build();
     }
 
     static NodeMetrics metrics(String cpu, String memory) {
-        return new NodeMetricsBuilder().withNewMetadata().withName("worker-1").endMetadata()
+        return new NodeMetricsBuilder()
+                .withNewMetadata()
+                .withName("worker-1")
+                .endMetadata()
                 .withTimestamp("2026-01-15T11:59:30Z")
                 .withWindow(new io.fabric8.kubernetes.api.model.Duration(Duration.ofSeconds(30)))
-                .addToUsage("cpu", new Quantity(cpu)).addToUsage("memory", new Quantity(memory))
+                .addToUsage("cpu", new Quantity(cpu))
+                .addToUsage("memory", new Quantity(memory))
                 .build();
     }
 
     static Pod pod(String name, String phase, List<Container> initContainers, Container... containers) {
-        return new PodBuilder().withNewMetadata().withName(name).withNamespace("shop").endMetadata()
-                .withNewSpec().withNodeName("worker-1").withInitContainers(initContainers).withContainers(containers).endSpec()
-                .withNewStatus().withPhase(phase).endStatus()
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace("shop")
+                .endMetadata()
+                .withNewSpec()
+                .withNodeName("worker-1")
+                .withInitContainers(initContainers)
+                .withContainers(containers)
+                .endSpec()
+                .withNewStatus()
+                .withPhase(phase)
+                .endStatus()
                 .build();
     }
 
     static Container container(String name, String cpu, String memory, String cpuLimit, String memoryLimit) {
-        ContainerBuilder builder = new ContainerBuilder().withName(name).withImage(name + ":1").withNewResources()
-                .addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity(memory)).endResources();
+        ContainerBuilder builder = new ContainerBuilder()
+                .withName(name)
+                .withImage(name + ":1")
+                .withNewResources()
+                .addToRequests("cpu", new Quantity(cpu))
+                .addToRequests("memory", new Quantity(memory))
+                .endResources();
         Container container = builder.build();
         if (cpuLimit != null) {
             container.getResources().getLimits().put("cpu", new Quantity(cpuLimit));

@@ -38,11 +38,12 @@ import java.util.regex.Pattern;
  */
 public final class OpenApiDocument {
 
-    public static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    public static final List<String> METHODS =
+            List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private static final String IRI = "https://cluster-agent.invalid/openapi.json";
-    private static final List<String> DOCUMENT_KEYWORDS = List.of("openapi", "info", "jsonSchemaDialect", "servers", "tags", "paths",
-            "components", "webhooks", "security");
+    private static final List<String> DOCUMENT_KEYWORDS = List.of(
+            "openapi", "info", "jsonSchemaDialect", "servers", "tags", "paths", "components", "webhooks", "security");
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
     private final JsonNode root;
@@ -63,11 +64,15 @@ public final class OpenApiDocument {
         DOCUMENT_KEYWORDS.forEach(keyword -> dialect.keyword(new NonValidationKeyword(keyword)));
         dialect.keyword(new AnnotationKeyword("x-enumDescriptions"));
         JsonMetaSchema metaSchema = dialect.build();
-        this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
-                .metaSchema(metaSchema)
-                .defaultMetaSchemaIri(metaSchema.getIri())
-                .schemaLoaders(loaders -> loaders.schemas(Map.of(IRI, json))));
-        this.config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).locale(Locale.ENGLISH).build();
+        this.factory = JsonSchemaFactory.getInstance(
+                SpecVersion.VersionFlag.V202012,
+                builder -> builder.metaSchema(metaSchema)
+                        .defaultMetaSchemaIri(metaSchema.getIri())
+                        .schemaLoaders(loaders -> loaders.schemas(Map.of(IRI, json))));
+        this.config = SchemaValidatorsConfig.builder()
+                .formatAssertionsEnabled(true)
+                .locale(Locale.ENGLISH)
+                .build();
     }
 
     public static OpenApiDocument load(Path file) {
@@ -96,7 +101,8 @@ public final class OpenApiDocument {
                 return current;
             }
             if (!ref.asText().startsWith("#/")) {
-                throw new IllegalStateException("only local references are supported, got " + ref.asText() + " at " + current);
+                throw new IllegalStateException(
+                        "only local references are supported, got " + ref.asText() + " at " + current);
             }
             current = ref.asText().substring(1);
         }
@@ -113,8 +119,10 @@ public final class OpenApiDocument {
     /** Every documented response as {@code "GET /path 200"}. */
     public Set<String> responses() {
         Set<String> responses = new LinkedHashSet<>();
-        forEachOperation((template, method) -> root.at(operationPointer(template, method) + "/responses").fieldNames()
-                .forEachRemaining(status -> responses.add(method.toUpperCase(Locale.ROOT) + " " + template + " " + status)));
+        forEachOperation((template, method) -> root.at(operationPointer(template, method) + "/responses")
+                .fieldNames()
+                .forEachRemaining(
+                        status -> responses.add(method.toUpperCase(Locale.ROOT) + " " + template + " " + status)));
         return responses;
     }
 
@@ -128,7 +136,8 @@ public final class OpenApiDocument {
             StringBuilder regex = new StringBuilder();
             int last = 0;
             while (parameter.find()) {
-                regex.append(Pattern.quote(template.substring(last, parameter.start()))).append("([^/]+)");
+                regex.append(Pattern.quote(template.substring(last, parameter.start())))
+                        .append("([^/]+)");
                 names.add(parameter.group(1));
                 last = parameter.end();
             }
@@ -163,7 +172,10 @@ public final class OpenApiDocument {
             for (int i = 0; i < list.size(); i++) {
                 String pointer = resolve(base + "/parameters/" + i);
                 JsonNode parameter = root.at(pointer);
-                parameters.put(parameter.path("in").asText() + ":" + parameter.path("name").asText(), pointer);
+                parameters.put(
+                        parameter.path("in").asText() + ":"
+                                + parameter.path("name").asText(),
+                        pointer);
             }
         }
         return parameters;
@@ -175,8 +187,8 @@ public final class OpenApiDocument {
         if (root.at(pointer).isMissingNode()) {
             throw new IllegalArgumentException("no schema at " + pointer);
         }
-        JsonSchema schema = schemas.computeIfAbsent(pointer,
-                p -> factory.getSchema(SchemaLocation.of(IRI + "#" + encodeFragment(p)), config));
+        JsonSchema schema = schemas.computeIfAbsent(
+                pointer, p -> factory.getSchema(SchemaLocation.of(IRI + "#" + encodeFragment(p)), config));
         List<String> messages = new ArrayList<>();
         for (ValidationMessage message : schema.validate(instance)) {
             messages.add(message.getMessage());
@@ -190,7 +202,10 @@ public final class OpenApiDocument {
     }
 
     private static String encodeFragment(String pointer) {
-        return pointer.replace("%", "%25").replace("{", "%7B").replace("}", "%7D").replace(" ", "%20");
+        return pointer.replace("%", "%25")
+                .replace("{", "%7B")
+                .replace("}", "%7D")
+                .replace(" ", "%20");
     }
 
     private void forEachOperation(java.util.function.BiConsumer<String, String> action) {
@@ -204,6 +219,5 @@ public final class OpenApiDocument {
     }
 
     /** A request path matched to a documented template. */
-    public record PathMatch(String template, Map<String, String> parameters) {
-    }
+    public record PathMatch(String template, Map<String, String> parameters) {}
 }

@@ -5,11 +5,11 @@ import io.clusteragent.detect.Category;
 import io.clusteragent.detect.Finding;
 import io.clusteragent.detect.FindingType;
 import io.clusteragent.detect.IncidentRecord;
+import io.clusteragent.detect.IncidentSeverity;
 import io.clusteragent.detect.IncidentState;
 import io.clusteragent.detect.IncidentStatus;
 import io.clusteragent.detect.IncidentStore;
 import io.clusteragent.detect.Notification;
-import io.clusteragent.detect.IncidentSeverity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,11 @@ class ConfigMapIncidentStoreMockServerTest {
         first.save(state(4));
 
         assertThat(store().load()).isEqualTo(state(4));
-        assertThat(client.configMaps().inNamespace("agents").withName(IncidentConfigMap.NAME).get().getBinaryData())
+        assertThat(client.configMaps()
+                        .inNamespace("agents")
+                        .withName(IncidentConfigMap.NAME)
+                        .get()
+                        .getBinaryData())
                 .containsOnlyKeys(IncidentConfigMap.KEY);
     }
 
@@ -75,10 +79,22 @@ class ConfigMapIncidentStoreMockServerTest {
     }
 
     private static IncidentState state(int version) {
-        Finding finding = new Finding(FindingType.CRASH_LOOP, IncidentSeverity.CRITICAL, "shop", "pod/web-1", "node-1",
-                "Container app is in CrashLoopBackOff", "Deployment/web", Map.of("restarts", "47"));
+        Finding finding = new Finding(
+                FindingType.CRASH_LOOP,
+                IncidentSeverity.CRITICAL,
+                "shop",
+                "pod/web-1",
+                "node-1",
+                "Container app is in CrashLoopBackOff",
+                "Deployment/web",
+                Map.of("restarts", "47"));
         Notification notice = new Notification("f1", version, IncidentStatus.OPEN, finding, Category.Customer, NOW);
-        return new IncidentState(Map.of("f1", new IncidentRecord(version, notice, null),
-                "f2", new IncidentRecord(2, null, NOW.minusSeconds(60))), List.of(notice));
+        return new IncidentState(
+                Map.of(
+                        "f1",
+                        new IncidentRecord(version, notice, null),
+                        "f2",
+                        new IncidentRecord(2, null, NOW.minusSeconds(60))),
+                List.of(notice));
     }
 }

@@ -51,12 +51,17 @@ class DetectionVerticleTest {
         vertx.deployVerticle(verticle)
                 .compose(id -> verticle.runCycle(verticle.detectors()))
                 .onComplete(test.succeeding(second -> test.verify(() -> {
-                    assertThat(published).extracting(n -> n.finding().type().label() + " " + n.finding().resource())
-                            .contains("crash_loop pod/payments-28wlt5pw27-jn4tz",
+                    assertThat(published)
+                            .extracting(n -> n.finding().type().label() + " "
+                                    + n.finding().resource())
+                            .contains(
+                                    "crash_loop pod/payments-28wlt5pw27-jn4tz",
                                     "image_pull_failure pod/catalog-hvfpbrjs2f-shlc4",
                                     "node_not_ready node/worker-3",
                                     "pod_pending pod/warehouse-loader-56mxwfxlqc-vsfsg");
-                    assertThat(second).as("an unchanged cluster opens nothing new").isEmpty();
+                    assertThat(second)
+                            .as("an unchanged cluster opens nothing new")
+                            .isEmpty();
                     assertThat(published).extracting(Notification::fingerprint).doesNotHaveDuplicates();
                     test.completeNow();
                 })));
@@ -82,11 +87,17 @@ class DetectionVerticleTest {
                 })
                 .compose(second -> verticle.runCycle(verticle.detectors()).map(third -> List.of(second, third)))
                 .onComplete(test.succeeding(cycles -> test.verify(() -> {
-                    assertThat(cycles.get(0)).as("the refused notifications, offered again").isNotEmpty().isEqualTo(taken);
+                    assertThat(cycles.get(0))
+                            .as("the refused notifications, offered again")
+                            .isNotEmpty()
+                            .isEqualTo(taken);
                     assertThat(taken).extracting(Notification::version).containsOnly(1);
                     assertThat(taken).allSatisfy(n -> assertThat(n.detectedAt()).isEqualTo(NOW));
                     assertThat(cycles.get(1)).as("taken once, offered no more").isEmpty();
-                    assertThat(registry.get("cluster_agent_incidents_not_queued").tag("stage", "spool").counter().count())
+                    assertThat(registry.get("cluster_agent_incidents_not_queued")
+                                    .tag("stage", "spool")
+                                    .counter()
+                                    .count())
                             .isEqualTo(taken.size());
                     test.completeNow();
                 })));
@@ -123,15 +134,25 @@ class DetectionVerticleTest {
         });
         vertx.deployVerticle(verticle)
                 .compose(id -> {
-                    test.verify(() -> assertThat(published).as("nothing counts before it is saved").isEmpty());
+                    test.verify(() -> assertThat(published)
+                            .as("nothing counts before it is saved")
+                            .isEmpty());
                     readOnly.set(false);
                     return verticle.runCycle(verticle.detectors());
                 })
                 .onComplete(test.succeeding(second -> test.verify(() -> {
-                    assertThat(published).isNotEmpty().extracting(Notification::version).containsOnly(1);
-                    assertThat(registry.get("cluster_agent_incidents_not_queued").tag("stage", "state").counter().count())
+                    assertThat(published)
+                            .isNotEmpty()
+                            .extracting(Notification::version)
+                            .containsOnly(1);
+                    assertThat(registry.get("cluster_agent_incidents_not_queued")
+                                    .tag("stage", "state")
+                                    .counter()
+                                    .count())
                             .isEqualTo(published.size());
-                    assertThat(memory.load().outbox()).as("all taken by the sink").isEmpty();
+                    assertThat(memory.load().outbox())
+                            .as("all taken by the sink")
+                            .isEmpty();
                     assertThat(memory.load().incidents()).hasSize(published.size());
                     test.completeNow();
                 })));
@@ -153,23 +174,29 @@ class DetectionVerticleTest {
                     return vertx.deployVerticle(verticle(demo, store, new SimpleMeterRegistry(), publisher));
                 })
                 .onComplete(test.succeeding(id -> test.verify(() -> {
-                    assertThat(published).extracting(Notification::idempotencyKey).doesNotHaveDuplicates();
+                    assertThat(published)
+                            .extracting(Notification::idempotencyKey)
+                            .doesNotHaveDuplicates();
                     test.completeNow();
                 })));
     }
 
     @Test
     void aCycleIsSkippedWhileThePreviousOneRuns(Vertx vertx, VertxTestContext test) {
-        // Every read of the pods takes a while, so the first cycle is surely still running when the second is asked for.
+        // Every read of the pods takes a while, so the first cycle is surely still running when the second is asked
+        // for.
         DetectionVerticle verticle = verticle(ClusterStates.slowPods(demo, 300), n -> Future.succeededFuture());
-        vertx.deployVerticle(verticle).onComplete(test.succeeding(id -> vertx.runOnContext(v -> test.verify(() -> {
-            Future<List<Notification>> first = verticle.runCycle(verticle.detectors());
-            Future<List<Notification>> overlapping = verticle.runCycle(verticle.detectors());
-            assertThat(first.isComplete()).isFalse();
-            assertThat(overlapping.isComplete()).as("skipped at once, not queued").isTrue();
-            assertThat(overlapping.result()).isEmpty();
-            first.onComplete(test.succeedingThenComplete());
-        }))));
+        vertx.deployVerticle(verticle)
+                .onComplete(test.succeeding(id -> vertx.runOnContext(v -> test.verify(() -> {
+                    Future<List<Notification>> first = verticle.runCycle(verticle.detectors());
+                    Future<List<Notification>> overlapping = verticle.runCycle(verticle.detectors());
+                    assertThat(first.isComplete()).isFalse();
+                    assertThat(overlapping.isComplete())
+                            .as("skipped at once, not queued")
+                            .isTrue();
+                    assertThat(overlapping.result()).isEmpty();
+                    first.onComplete(test.succeedingThenComplete());
+                }))));
     }
 
     private static DetectionVerticle verticle(Function<Notification, Future<Void>> publisher) {
@@ -180,9 +207,19 @@ class DetectionVerticleTest {
         return verticle(state, new IncidentStore.InMemory(), new SimpleMeterRegistry(), publisher);
     }
 
-    private static DetectionVerticle verticle(ClusterState state, IncidentStore store, SimpleMeterRegistry registry,
+    private static DetectionVerticle verticle(
+            ClusterState state,
+            IncidentStore store,
+            SimpleMeterRegistry registry,
             Function<Notification, Future<Void>> publisher) {
-        return new DetectionVerticle(state, Clock.fixed(NOW, ZoneOffset.UTC), DetectorSettings.defaults(), Duration.ofHours(1),
-                IncidentTracker.of("demo", DetectorSettings.defaults(), true), store, publisher, new DetectionMeters(registry));
+        return new DetectionVerticle(
+                state,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                DetectorSettings.defaults(),
+                Duration.ofHours(1),
+                IncidentTracker.of("demo", DetectorSettings.defaults(), true),
+                store,
+                publisher,
+                new DetectionMeters(registry));
     }
 }

@@ -45,30 +45,58 @@ class UrgentDetectionMockServerTest {
     @Test
     void aNodeGoingNotReadyIsReportedWithoutWaitingForThePoll(Vertx vertx) throws Exception {
         mockClient.nodes().resource(node("True")).create();
-        client = new KubernetesClientBuilder().withConfig(mockClient.getConfiguration())
-                .withHttpClientFactory(new VertxHttpClientFactory(vertx)).build();
+        client = new KubernetesClientBuilder()
+                .withConfig(mockClient.getConfiguration())
+                .withHttpClientFactory(new VertxHttpClientFactory(vertx))
+                .build();
         live = LiveCluster.using(vertx, client, Clock.systemUTC(), Duration.ofHours(1));
-        live.awaitSynced(Duration.ofSeconds(20)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        live.awaitSynced(Duration.ofSeconds(20))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         List<Notification> published = new CopyOnWriteArrayList<>();
-        DetectionVerticle detection = new DetectionVerticle(live.state(), Clock.systemUTC(), DetectorSettings.defaults(),
-                Duration.ofHours(1), IncidentTracker.of("test", DetectorSettings.defaults(), true),
-                new IncidentStore.InMemory(), notification -> {
+        DetectionVerticle detection = new DetectionVerticle(
+                live.state(),
+                Clock.systemUTC(),
+                DetectorSettings.defaults(),
+                Duration.ofHours(1),
+                IncidentTracker.of("test", DetectorSettings.defaults(), true),
+                new IncidentStore.InMemory(),
+                notification -> {
                     published.add(notification);
                     return Future.succeededFuture();
-                }, new DetectionMeters(new SimpleMeterRegistry()));
-        vertx.deployVerticle(detection).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                },
+                new DetectionMeters(new SimpleMeterRegistry()));
+        vertx.deployVerticle(detection)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         assertThat(published).as("a Ready node is no incident").isEmpty();
 
         mockClient.nodes().withName("worker-1").editStatus(n -> node("False"));
 
-        assertWithin(Duration.ofSeconds(5), () -> assertThat(published)
-                .extracting(n -> n.finding().type().label() + " " + n.finding().resource() + " " + n.status().label())
-                .containsExactly("node_not_ready node/worker-1 open"));
+        assertWithin(
+                Duration.ofSeconds(5),
+                () -> assertThat(published)
+                        .extracting(n -> n.finding().type().label() + " "
+                                + n.finding().resource() + " " + n.status().label())
+                        .containsExactly("node_not_ready node/worker-1 open"));
     }
 
     private static io.fabric8.kubernetes.api.model.Node node(String ready) {
-        return new NodeBuilder().withNewMetadata().withName("worker-1").endMetadata()
-                .withNewStatus().addNewCondition().withType("Ready").withStatus(ready).withReason(ready.equals("True") ? "KubeletReady" : "KubeletNotReady")
-                .withMessage("kubelet status").withLastTransitionTime("2026-01-15T11:00:00Z").endCondition().endStatus().build();
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName("worker-1")
+                .endMetadata()
+                .withNewStatus()
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus(ready)
+                .withReason(ready.equals("True") ? "KubeletReady" : "KubeletNotReady")
+                .withMessage("kubelet status")
+                .withLastTransitionTime("2026-01-15T11:00:00Z")
+                .endCondition()
+                .endStatus()
+                .build();
     }
 }
