@@ -1,5 +1,6 @@
 package io.clusteragent;
 
+import io.clusteragent.testing.AgentProcess;
 import io.clusteragent.testing.RawClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,31 +28,19 @@ class ShutdownTest {
 
     @Test
     void onSigtermTheAgentDrainsAnswersEveryRequestAndExitsZero(@TempDir Path spool) throws Exception {
-        Process agent = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "--snapshot",
-                        "examples/demo-cluster.yaml",
-                        "--now",
-                        "2026-01-15T12:00:00Z",
-                        "--port",
-                        "0",
-                        "--log-format",
-                        "text",
-                        "--drain-period",
-                        "3s",
-                        "--shutdown-timeout",
-                        "5s",
-                        "--request-timeout",
-                        "30s",
-                        "--poll-interval",
-                        "1h",
-                        "--spool-dir",
-                        spool.toString())
-                .redirectErrorStream(true)
-                .start();
+        List<String> args = new ArrayList<>(AgentProcess.DEMO);
+        args.addAll(List.of(
+                "--drain-period",
+                "3s",
+                "--shutdown-timeout",
+                "5s",
+                "--request-timeout",
+                "30s",
+                "--poll-interval",
+                "1h",
+                "--spool-dir",
+                spool.toString()));
+        Process agent = AgentProcess.builder(args).start();
         List<String> output = new CopyOnWriteArrayList<>();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> read(agent, output, port));

@@ -5,6 +5,7 @@ import io.clusteragent.Main;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.config.AgentConfig;
+import io.clusteragent.testing.LogCapture;
 import io.clusteragent.testing.Polling;
 import io.clusteragent.testing.TestServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -80,7 +81,7 @@ class RequestEdgeTest {
                 Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
         await(vertx.deployVerticle(api));
         port = api.port();
-        logs = new LogCapture();
+        logs = LogCapture.everything();
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package io.clusteragent.publish;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.clusteragent.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -12,7 +13,7 @@ class ConsoleSinkTest {
     @Test
     void eachIncidentIsOneStructuredLogLine() {
         ConsoleSink sink = new ConsoleSink();
-        try (LogCapture log = new LogCapture(ConsoleSink.class)) {
+        try (LogCapture log = LogCapture.of(ConsoleSink.class)) {
             assertThat(sink.publish(Incidents.open("cpu_spike/shop/pod/web", 2)).succeeded())
                     .isTrue();
 

@@ -3,6 +3,7 @@ package io.clusteragent.publish;
 import io.clusteragent.config.PublishSettings;
 import io.clusteragent.publish.Receiver.Reply;
 import io.clusteragent.publish.Receiver.Request;
+import io.clusteragent.testing.LogCapture;
 import io.clusteragent.testing.Polling;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -42,7 +43,7 @@ class ResponseHandlingTest {
     @BeforeEach
     void setUp(Vertx vertx) {
         receiver = new Receiver(vertx);
-        deliveryLog = new LogCapture(DeliveryLog.class);
+        deliveryLog = LogCapture.of(DeliveryLog.class);
     }
 
     @AfterEach

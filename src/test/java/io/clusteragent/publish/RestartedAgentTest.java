@@ -4,6 +4,7 @@ import io.clusteragent.Agent;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.publish.Receiver.Reply;
 import io.clusteragent.publish.Receiver.Request;
+import io.clusteragent.testing.AgentProcess;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,6 +1,7 @@
 package io.clusteragent.publish;
 
 import io.clusteragent.config.PublishSettings;
+import io.clusteragent.testing.LogCapture;
 import io.clusteragent.testing.Polling;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -31,7 +32,7 @@ class SinkStartLogTest {
                 d.spoolMaxEntries(),
                 d.retryBase(),
                 d.retryCap());
-        LogCapture log = new LogCapture(AgentServiceSink.class);
+        LogCapture log = LogCapture.of(AgentServiceSink.class);
 
         AgentServiceSink.start(vertx, settings)
                 .onComplete(test.succeeding(sink -> test.verify(() -> {
@@ -60,7 +61,7 @@ class SinkStartLogTest {
                 d.spoolMaxEntries(),
                 Duration.ofMillis(10),
                 Duration.ofMillis(50));
-        LogCapture log = new LogCapture(DeliveryLog.class);
+        LogCapture log = LogCapture.of(DeliveryLog.class);
 
         receiver.start()
                 .compose(listening -> AgentServiceSink.start(vertx, settings))

@@ -7,6 +7,7 @@ import io.clusteragent.detect.IncidentStore;
 import io.clusteragent.detect.IncidentTracker;
 import io.clusteragent.detect.run.DetectionMeters;
 import io.clusteragent.detect.run.DetectionVerticle;
+import io.clusteragent.testing.AgentProcess;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;

@@ -1,4 +1,4 @@
-package io.clusteragent.publish;
+package io.clusteragent.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The agent as an operator runs it: Main in a JVM of its own, which a test can kill, its output in a file. */
-final class AgentProcess {
+public final class AgentProcess {
 
-    static final List<String> DEMO = List.of(
+    /** The demo cluster as of when it was dumped, on a free port, logging text. */
+    public static final List<String> DEMO = List.of(
             "--snapshot",
             "examples/demo-cluster.yaml",
             "--now",
@@ -20,16 +21,19 @@ final class AgentProcess {
 
     private AgentProcess() {}
 
-    static Process start(List<String> args, Path output) throws IOException {
+    /** Started with its output, standard error included, written to {@code output}. */
+    public static Process start(List<String> args, Path output) throws IOException {
+        return builder(args).redirectOutput(output.toFile()).start();
+    }
+
+    /** The command line of the agent with {@code args}, standard error merged into standard output. */
+    public static ProcessBuilder builder(List<String> args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 "io.clusteragent.Main"));
         command.addAll(args);
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
+        return new ProcessBuilder(command).redirectErrorStream(true);
     }
 }
