@@ -132,6 +132,7 @@ public final class Agent {
                             tracker,
                             store,
                             notification -> sink.publish(IncidentSignals.outgoing(notification, reporter)),
+                            sink::onSettled,
                             meters),
                     meters);
             if (elected) {

@@ -16,6 +16,15 @@ public interface IncidentStore {
      */
     void save(IncidentState state) throws Exception;
 
+    /**
+     * Whether the state outlives the spool the notifications wait in: a state shared by replicas does,
+     * while each replica's spool goes with its pod. Then a notification stays in the outbox until its
+     * delivery is settled, not just until it is spooled, so the next leader offers it again.
+     */
+    default boolean outlivesTheSpool() {
+        return false;
+    }
+
     /** Where the state is kept, for logs. */
     String describe();
 

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
@@ -38,6 +39,7 @@ public final class AgentServiceSink implements IncidentSink {
     private final Clock clock;
     private final Counters counters = new Counters();
     private final Set<Delivery> active = new HashSet<>();
+    private final Settlements settlements = new Settlements();
     private boolean closed;
 
     private AgentServiceSink(Vertx vertx, Context context, Spool spool, PublishSettings settings, Clock clock) {
@@ -105,6 +107,11 @@ public final class AgentServiceSink implements IncidentSink {
         return counters.postTimes();
     }
 
+    @Override
+    public Runnable onSettled(Consumer<String> listener) {
+        return settlements.add(listener);
+    }
+
     private void dispatch() {
         while (!closed && active.size() < concurrency) {
             Optional<SpoolEntry> next = spool.claimNext();
@@ -123,6 +130,7 @@ public final class AgentServiceSink implements IncidentSink {
         }
         active.remove(delivery);
         spool.remove(delivery.entry());
+        settlements.settled(delivery.entry().incident().idempotencyKey());
         dispatch();
     }
 

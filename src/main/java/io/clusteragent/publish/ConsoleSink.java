@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
@@ -14,6 +15,7 @@ public final class ConsoleSink implements IncidentSink {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSink.class);
 
     private final AtomicLong written = new AtomicLong();
+    private final Settlements settlements = new Settlements();
 
     @Override
     public Future<Void> publish(OutgoingIncident incident) {
@@ -31,7 +33,14 @@ public final class ConsoleSink implements IncidentSink {
                 kv("category", signal.metadata().get("category")),
                 kv("id", signal.id().toString()));
         written.incrementAndGet();
+        settlements.settled(incident.idempotencyKey());
         return Future.succeededFuture();
+    }
+
+    /** A line in the log is as delivered as this sink gets. */
+    @Override
+    public Runnable onSettled(Consumer<String> listener) {
+        return settlements.add(listener);
     }
 
     @Override

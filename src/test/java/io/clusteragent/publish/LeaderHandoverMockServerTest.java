@@ -9,6 +9,7 @@ import io.clusteragent.detect.run.ConfigMapIncidentStore;
 import io.clusteragent.detect.run.DetectionDeployment;
 import io.clusteragent.detect.run.DetectionMeters;
 import io.clusteragent.detect.run.DetectionVerticle;
+import io.clusteragent.publish.Receiver.Reply;
 import io.clusteragent.publish.Receiver.Request;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NodeCondition;
@@ -71,11 +72,7 @@ class LeaderHandoverMockServerTest {
 
     @Test
     void theNextLeaderAnnouncesNothingTwiceAndContinuesTheNumbering(Vertx vertx) throws Exception {
-        try (InputStream demo = new FileInputStream("examples/demo-cluster.yaml")) {
-            for (HasMetadata item : mockClient.load(demo).items()) {
-                mockClient.resource(item).create();
-            }
-        }
+        loadTheDemo();
         Receiver receiver = new Receiver(vertx);
         await(receiver.start());
 
@@ -96,6 +93,8 @@ class LeaderHandoverMockServerTest {
         int announcedByA = receiver.requests().size();
 
         Replica b = replica(vertx, "replica-b", receiver);
+        // As the agent stops: the detectors first, then the Lease.
+        await(a.detection.stop());
         a.leadership.close();
         assertWithin(WAIT, () -> assertThat(b.leadership.isLeader()).isTrue());
         assertWithin(WAIT, () -> assertThat(b.cycles()).isPositive());
@@ -125,7 +124,58 @@ class LeaderHandoverMockServerTest {
         assertThat(versions.size()).isGreaterThanOrEqualTo(18);
     }
 
-    private record Replica(Leadership leadership, AgentServiceSink sink, SimpleMeterRegistry registry) {
+    @Test
+    void whatALeaderSpooledButCouldNotDeliverIsDeliveredByTheNextWhenItsPodIsGone(Vertx vertx) throws Exception {
+        loadTheDemo();
+        Receiver receiver = new Receiver(vertx)
+                .answering((request, attempt) -> Future.succeededFuture(new Reply(503, "{}", Map.of())));
+        await(receiver.start());
+
+        Replica a = replica(vertx, "replica-a", receiver);
+        assertWithin(WAIT, () -> assertThat(a.leadership.isLeader()).isTrue());
+        assertWithin(WAIT, () -> assertThat(a.sink.stats().spoolDepth()).isGreaterThanOrEqualTo(18));
+        // The pod is deleted: its detectors stop, its spool (an emptyDir) goes with it, the Lease is freed.
+        await(a.detection.stop());
+        await(a.sink.close());
+        deleteRecursively(spools.resolve("replica-a"));
+        a.leadership.close();
+        receiver.answering((request, attempt) -> Future.succeededFuture(Reply.ok()));
+
+        Replica b = replica(vertx, "replica-b", receiver);
+        assertWithin(WAIT, () -> assertThat(b.leadership.isLeader()).isTrue());
+        assertWithin(WAIT, () -> {
+            assertThat(receiver.accepted().stream().map(Request::fingerprint).distinct())
+                    .as("every incident the first leader decided")
+                    .hasSizeGreaterThanOrEqualTo(18);
+            assertThat(b.sink.stats().spoolDepth()).isZero();
+        });
+
+        Map<String, Long> acceptedByKey = receiver.accepted().stream()
+                .collect(Collectors.groupingBy(Request::idempotencyKey, Collectors.counting()));
+        assertThat(acceptedByKey.values()).as("each accepted once").containsOnly(1L);
+        assertThat(acceptedByKey.keySet())
+                .as("under the keys the first leader gave them")
+                .allMatch(key -> key.endsWith(":1"));
+    }
+
+    private void loadTheDemo() throws Exception {
+        try (InputStream demo = new FileInputStream("examples/demo-cluster.yaml")) {
+            for (HasMetadata item : mockClient.load(demo).items()) {
+                mockClient.resource(item).create();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        }
+    }
+
+    private record Replica(
+            Leadership leadership, DetectionDeployment detection, AgentServiceSink sink, SimpleMeterRegistry registry) {
 
         long cycles() {
             return registry.find("cluster_agent_detection_cycle").timers().stream()
@@ -161,6 +211,7 @@ class LeaderHandoverMockServerTest {
                         tracker,
                         new ConfigMapIncidentStore(new IncidentConfigMap(client, NAMESPACE)),
                         n -> sink.publish(IncidentSignals.outgoing(n, reporter)),
+                        sink::onSettled,
                         meters),
                 meters);
         Leadership leadership = Leadership.elect(
@@ -172,7 +223,7 @@ class LeaderHandoverMockServerTest {
                 detection::start,
                 detection::stop);
         closing.add(leadership);
-        return new Replica(leadership, sink, registry);
+        return new Replica(leadership, detection, sink, registry);
     }
 
     private void setReady(String node, String status) {

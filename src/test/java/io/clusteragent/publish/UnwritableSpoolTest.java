@@ -100,6 +100,7 @@ class UnwritableSpoolTest {
                 IncidentTracker.of("demo", DetectorSettings.defaults(), true),
                 new IncidentStore.InMemory(),
                 n -> sink.publish(IncidentSignals.outgoing(n, reporter)),
+                sink::onSettled,
                 meters)));
 
         Counter notSpooled = registry.get("cluster_agent_incidents_not_queued")

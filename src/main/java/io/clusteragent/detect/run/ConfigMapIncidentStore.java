@@ -53,6 +53,12 @@ public final class ConfigMapIncidentStore implements IncidentStore {
         }
     }
 
+    /** Each replica's spool goes with its pod; this ConfigMap stays for the next leader. */
+    @Override
+    public boolean outlivesTheSpool() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return configMap.describe();

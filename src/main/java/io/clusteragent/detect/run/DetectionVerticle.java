@@ -47,6 +47,8 @@ public final class DetectionVerticle extends AbstractVerticle {
     private final Duration pollInterval;
     private final IncidentLedger ledger;
     private final Function<Notification, Future<Void>> publisher;
+    private final DeliverySettlements settlements;
+    private Runnable stopSettlements = () -> {};
     private final DetectionMeters meters;
     private List<Detector> all;
     private List<Detector> urgent;
@@ -55,6 +57,7 @@ public final class DetectionVerticle extends AbstractVerticle {
     private long lastFastVersion = -1;
     private long pollTimer = -1;
     private long fastTimer = -1;
+    private long settlementTimer = -1;
 
     public DetectionVerticle(
             ClusterState state,
@@ -64,6 +67,7 @@ public final class DetectionVerticle extends AbstractVerticle {
             IncidentTracker tracker,
             IncidentStore store,
             Function<Notification, Future<Void>> publisher,
+            DeliverySettlements settlements,
             DetectionMeters meters) {
         this.state = state;
         this.clock = clock;
@@ -71,6 +75,7 @@ public final class DetectionVerticle extends AbstractVerticle {
         this.pollInterval = pollInterval;
         this.ledger = new IncidentLedger(tracker, store);
         this.publisher = publisher;
+        this.settlements = settlements;
         this.meters = meters;
     }
 
@@ -80,6 +85,8 @@ public final class DetectionVerticle extends AbstractVerticle {
         urgent = all.stream().filter(d -> URGENT.contains(d.type())).toList();
         lastFastVersion = state.version();
         // Start completes after a first full cycle, so what is wrong already is reported at once.
+        // Each settlement waits in this context's ordered blocking queue, behind the first cycle's restore.
+        stopSettlements = settlements.onSettled(key -> context.runOnContext(v -> settled(key)));
         runCycle(all).onComplete(first -> {
             pollTimer = vertx.setPeriodic(pollInterval.toMillis(), id -> runCycle(all));
             fastTimer = vertx.setPeriodic(FAST_INTERVAL.toMillis(), id -> {
@@ -95,9 +102,44 @@ public final class DetectionVerticle extends AbstractVerticle {
     }
 
     @Override
-    public void stop() {
+    public void stop(Promise<Void> stopped) {
+        stopSettlements.run();
         vertx.cancelTimer(pollTimer);
         vertx.cancelTimer(fastTimer);
+        vertx.cancelTimer(settlementTimer);
+        // Before the Lease goes to the next leader, so it does not deliver again what was settled here.
+        saveSettlements().onComplete(saved -> stopped.complete());
+    }
+
+    /**
+     * A settled notification leaves the outbox at once; the state that says so is saved at most once
+     * per {@link #FAST_INTERVAL}, not once per delivery, to spare the API server while a backlog drains.
+     */
+    private void settled(String key) {
+        vertx.executeBlocking(
+                () -> {
+                    ledger.settled(key);
+                    return null;
+                },
+                true);
+        if (settlementTimer < 0) {
+            settlementTimer = vertx.setTimer(FAST_INTERVAL.toMillis(), id -> {
+                settlementTimer = -1;
+                saveSettlements();
+            });
+        }
+    }
+
+    private Future<Void> saveSettlements() {
+        return vertx.<Void>executeBlocking(
+                        () -> {
+                            ledger.saveSettlements();
+                            return null;
+                        },
+                        true)
+                .onFailure(failure -> LOG.warn(
+                        "settled deliveries not saved yet; a new leader may deliver them again: {}",
+                        failure.getMessage()));
     }
 
     /** Visible for tests. */

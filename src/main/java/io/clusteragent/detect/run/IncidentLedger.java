@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
@@ -27,7 +29,13 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
  *   <li>the caller hands the outbox to the sink, which spools each notification;</li>
  *   <li>what the sink took leaves the outbox, and the state is saved again.</li>
  * </ol>
- * A crash before (2) completes leaves the old state: the next run decides afresh, and no key was
+ * Where the state outlives the spool (a ConfigMap shared by replicas, while each spool goes with its
+ * pod), (4) waits until the delivery is settled instead: a notification leaves the outbox once the
+ * receiver took or refused it, and the next leader offers again whatever the last one had only
+ * spooled. Settlements are saved within a second and when the detectors stop, so only a leader that
+ * dies within that second leaves one to be delivered again, identically.
+ *
+ * <p>A crash before (2) completes leaves the old state: the next run decides afresh, and no key was
  * handed out. A crash between (2) and (4) leaves the notifications in the stored outbox: the next run,
  * or the next leader, offers them again with the same keys and the same content (the spool ignores a
  * key it already holds), so the worst case is one identical redelivery, which the receiver's
@@ -43,11 +51,18 @@ final class IncidentLedger {
     private final IncidentTracker tracker;
     private final IncidentStore store;
     private final List<Notification> outbox = new ArrayList<>();
+    /** Keys of the outbox that this process's sink already holds: not offered again. */
+    private final Set<String> handed = new HashSet<>();
+
+    private final boolean untilSettled;
     private long savedRevision = -1;
+    /** The outbox lost settled notifications since the last save. */
+    private boolean settledSinceSave;
 
     IncidentLedger(IncidentTracker tracker, IncidentStore store) {
         this.tracker = tracker;
         this.store = store;
+        this.untilSettled = store.outlivesTheSpool();
     }
 
     /** Takes over what the previous run or leader left: the tracker's memory and the unconfirmed notifications. */
@@ -56,7 +71,9 @@ final class IncidentLedger {
         tracker.restore(state.incidents());
         outbox.clear();
         outbox.addAll(state.outbox());
+        handed.clear();
         savedRevision = tracker.revision();
+        settledSinceSave = false;
         long open =
                 state.incidents().values().stream().filter(IncidentRecord::open).count();
         LOG.info(
@@ -70,13 +87,13 @@ final class IncidentLedger {
     /**
      * Runs the tracker over one cycle and saves the outcome.
      *
-     * @return what to hand to the sink: earlier unconfirmed notifications first, then this cycle's
+     * @return what to hand to the sink: earlier notifications it does not hold yet first, then this cycle's
      * @throws UnsavedException when the state could not be saved; nothing of this cycle counts
      */
     List<Notification> record(CycleResult cycle, Instant now) throws UnsavedException {
         Map<String, IncidentRecord> before = tracker.records();
         List<Notification> fresh = tracker.update(cycle, now);
-        if (tracker.revision() != savedRevision) {
+        if (tracker.revision() != savedRevision || settledSinceSave) {
             List<Notification> pending = new ArrayList<>(outbox);
             pending.addAll(fresh);
             try {
@@ -87,21 +104,42 @@ final class IncidentLedger {
             }
             outbox.addAll(fresh);
         }
-        return List.copyOf(outbox);
+        return outbox.stream().filter(n -> !handed.contains(n.idempotencyKey())).toList();
     }
 
-    /** The sink holds these now: they leave the outbox. */
+    /** The sink holds these now: they leave the outbox, unless they must wait for their delivery to settle. */
     void confirm(Collection<Notification> queued) throws Exception {
         if (queued.isEmpty()) {
             return;
         }
-        outbox.removeAll(queued);
-        save(outbox);
+        if (untilSettled) {
+            // A console line settles before this is told it was queued.
+            queued.stream().filter(outbox::contains).forEach(n -> handed.add(n.idempotencyKey()));
+        } else {
+            outbox.removeAll(queued);
+            save(outbox);
+        }
+    }
+
+    /** The receiver took or refused the notification with this key; saved with the next cycle's state. */
+    void settled(String idempotencyKey) {
+        handed.remove(idempotencyKey);
+        if (untilSettled && outbox.removeIf(n -> n.idempotencyKey().equals(idempotencyKey))) {
+            settledSinceSave = true;
+        }
+    }
+
+    /** Saves the outbox without the settled notifications, if any settled since the last save. */
+    void saveSettlements() throws Exception {
+        if (settledSinceSave) {
+            save(outbox);
+        }
     }
 
     private void save(List<Notification> pending) throws Exception {
         store.save(new IncidentState(tracker.records(), pending));
         savedRevision = tracker.revision();
+        settledSinceSave = false;
     }
 
     /** After a conflict another writer's state is the truth: take it over rather than the state before this cycle. */

@@ -220,6 +220,7 @@ class DetectionVerticleTest {
                 IncidentTracker.of("demo", DetectorSettings.defaults(), true),
                 store,
                 publisher,
+                DeliverySettlements.NONE,
                 new DetectionMeters(registry));
     }
 }

@@ -66,6 +66,7 @@ class UrgentDetectionMockServerTest {
                     published.add(notification);
                     return Future.succeededFuture();
                 },
+                DeliverySettlements.NONE,
                 new DetectionMeters(new SimpleMeterRegistry()));
         vertx.deployVerticle(detection)
                 .toCompletionStage()
