@@ -5,11 +5,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.clusteragent.cluster.ClusterState;
-import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.testing.Polling;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.clusteragent.testing.ShopCluster;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,27 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessLogTest {
 
     private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
-    private static final ClusterState CLUSTER = InMemoryClusterState.of(
-            new NamespaceBuilder()
-                    .withNewMetadata()
-                    .withName("shop")
-                    .endMetadata()
-                    .build(),
-            new PodBuilder()
-                    .withNewMetadata()
-                    .withName("web-1")
-                    .withNamespace("shop")
-                    .endMetadata()
-                    .withNewSpec()
-                    .addNewContainer()
-                    .withName("app")
-                    .withImage("nginx")
-                    .endContainer()
-                    .endSpec()
-                    .withNewStatus()
-                    .withPhase("Running")
-                    .endStatus()
-                    .build());
+    private static final ClusterState CLUSTER = ShopCluster.withOneRunningPod();
     /** The access line is written when the response ends, which can be just after the client has read it. */
     private static final Duration LOGGED_WITHIN = Duration.ofSeconds(5);
 

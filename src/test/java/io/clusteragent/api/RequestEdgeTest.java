@@ -3,13 +3,11 @@ package io.clusteragent.api;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.clusteragent.Main;
 import io.clusteragent.cluster.ClusterState;
-import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.testing.LogCapture;
 import io.clusteragent.testing.Polling;
+import io.clusteragent.testing.ShopCluster;
 import io.clusteragent.testing.TestServer;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.micrometer.core.instrument.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,27 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestEdgeTest {
 
     private static final String DESCRIBE = "/api/v1/pods/shop/web-1/describe";
-    private static final ClusterState CLUSTER = InMemoryClusterState.of(
-            new NamespaceBuilder()
-                    .withNewMetadata()
-                    .withName("shop")
-                    .endMetadata()
-                    .build(),
-            new PodBuilder()
-                    .withNewMetadata()
-                    .withName("web-1")
-                    .withNamespace("shop")
-                    .endMetadata()
-                    .withNewSpec()
-                    .addNewContainer()
-                    .withName("app")
-                    .withImage("nginx")
-                    .endContainer()
-                    .endSpec()
-                    .withNewStatus()
-                    .withPhase("Running")
-                    .endStatus()
-                    .build());
+    private static final ClusterState CLUSTER = ShopCluster.withOneRunningPod();
 
     private Vertx vertx;
     private int port;
