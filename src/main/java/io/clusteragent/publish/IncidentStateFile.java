@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
@@ -45,12 +44,11 @@ public final class IncidentStateFile implements IncidentStore {
         try {
             return IncidentStateJson.read(bytes);
         } catch (IOException | RuntimeException unreadable) {
-            Path aside = file.resolveSibling(NAME + ".corrupt");
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            Path aside = SpoolFiles.setAside(file);
             LOG.error(
                     "unreadable incident state set aside; open incidents will be announced again {}: {}",
                     kv("file", aside.toString()),
-                    unreadable.toString().lines().findFirst().orElse(""));
+                    SpoolFiles.firstLine(unreadable));
             return IncidentState.EMPTY;
         }
     }

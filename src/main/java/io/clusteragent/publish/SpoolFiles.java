@@ -118,14 +118,27 @@ final class SpoolFiles {
             }
             return Optional.of(new SpoolEntry(sequence, incident));
         } catch (IOException | RuntimeException unreadable) {
-            Path aside = file.resolveSibling(name + CORRUPT_SUFFIX);
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            LOG.warn(
-                    "unreadable spool file set aside {}: {}",
-                    kv("file", aside.toString()),
-                    unreadable.toString().lines().findFirst().orElse(""));
+            Path aside = setAside(file);
+            LOG.warn("unreadable spool file set aside {}: {}", kv("file", aside.toString()), firstLine(unreadable));
             return Optional.empty();
         }
+    }
+
+    /**
+     * Moves an unreadable file out of the way, beside it with a {@code .corrupt} suffix, so that start-up
+     * goes on and an operator can still look at it.
+     *
+     * @return where it is now
+     */
+    static Path setAside(Path file) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + CORRUPT_SUFFIX);
+        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        return aside;
+    }
+
+    /** What went wrong, in one line for the log: a parser's message can run over several. */
+    static String firstLine(Throwable failure) {
+        return failure.toString().lines().findFirst().orElse("");
     }
 
     /** Makes the rename itself durable; not every platform can open a directory, and there it is skipped. */
