@@ -30,16 +30,6 @@ public final class ApiRouter {
             Clock clock,
             WorkerExecutor pool,
             AgentConfig config,
-            ResponseCache cache) {
-        return create(vertx, state, clock, pool, config, cache, new Probes(vertx, state));
-    }
-
-    public static Router create(
-            Vertx vertx,
-            ClusterState state,
-            Clock clock,
-            WorkerExecutor pool,
-            AgentConfig config,
             ResponseCache cache,
             Probes probes) {
         Envelope envelope = new Envelope(clock);

@@ -16,6 +16,7 @@ import io.clusteragent.api.openapi.OpenApiDocument;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.config.AgentConfig;
+import io.clusteragent.health.Probes;
 import io.clusteragent.testing.ClusterStates;
 import io.clusteragent.testing.TestServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -172,7 +173,8 @@ class OpenApiContractTest {
                     Clock.fixed(TestServer.NOW, ZoneOffset.UTC),
                     pool,
                     AgentConfig.defaults(),
-                    new ResponseCache(AgentConfig.defaults().responseCacheBytes()));
+                    new ResponseCache(AgentConfig.defaults().responseCacheBytes()),
+                    new Probes(vertx, demo));
             Set<String> routes = new TreeSet<>();
             for (Route route : router.getRoutes()) {
                 if (route.getPath() != null
