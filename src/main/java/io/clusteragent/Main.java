@@ -1,13 +1,11 @@
 package io.clusteragent;
 
+import io.clusteragent.api.ServerMetricsFactory;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.config.ConfigException;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.Label;
-import io.vertx.micrometer.Match;
-import io.vertx.micrometer.MatchType;
-import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import org.slf4j.Logger;
@@ -59,25 +57,15 @@ public final class Main {
     }
 
     /**
-     * Prometheus registry with per-route HTTP server metrics and JVM metrics. Every label has a bounded
-     * set of values: the route is a route's template (empty when none matched), the code a status, and
-     * the method, which a caller can make up freely, is one of the standard methods or {@code _OTHER},
-     * as OpenTelemetry's semantic conventions have it. Otherwise each made-up method would add series to
-     * every scrape for as long as the agent runs.
+     * Prometheus registry with per-route HTTP server metrics ({@link ServerMetricsFactory}: every label bounded)
+     * and JVM metrics.
      */
     public static MicrometerMetricsOptions metricsOptions() {
-        // Anything but the methods of RFC 9110 and PATCH, matched as a whole and case-sensitively.
-        String notAStandardMethod = "(?!(?:GET|HEAD|POST|PUT|DELETE|CONNECT|OPTIONS|TRACE|PATCH)$).*";
         return new MicrometerMetricsOptions()
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
                 .setJvmMetricsEnabled(true)
                 .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE))
-                .addLabelMatch(new Match()
-                        .setDomain(MetricsDomain.HTTP_SERVER)
-                        .setLabel(Label.HTTP_METHOD.toString())
-                        .setType(MatchType.REGEX)
-                        .setValue(notAStandardMethod)
-                        .setAlias("_OTHER"))
+                .setFactory(new ServerMetricsFactory())
                 .setEnabled(true);
     }
 

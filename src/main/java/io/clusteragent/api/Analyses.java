@@ -8,7 +8,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
@@ -58,7 +57,7 @@ final class Analyses {
             RoutingContext ctx, List<String> parameters, LongSupplier version, Function<Instant, Object> analysis) {
         Instant now = clock.instant();
         String question = ctx.currentRoute().getPath() + "|" + String.join("|", parameters);
-        Future<Buffer> answer = cache.answer(
+        Future<KeptAnswer> answer = cache.answer(
                 question,
                 version.getAsLong(),
                 now.toEpochMilli(),
@@ -80,7 +79,7 @@ final class Analyses {
         }));
     }
 
-    private void reply(RoutingContext ctx, AsyncResult<Buffer> answer) {
+    private void reply(RoutingContext ctx, AsyncResult<KeptAnswer> answer) {
         if (answer.succeeded()) {
             envelope.send(ctx, answer.result());
         } else {

@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,8 +34,12 @@ public final class Envelope {
     public record Failure(Error error, Metadata metadata) {}
 
     private static final byte[] DATA_OPEN = "{\"data\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] METADATA_OPEN = ",\"metadata\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] METADATA_OPEN = ",\"metadata\":{\"requestId\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TIMESTAMP = "\",\"timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] METADATA_CLOSE = "\"}}".getBytes(StandardCharsets.US_ASCII);
     private static final String APPLICATION_JSON = "application/json";
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+    private static final CharSequence VARY_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
 
     private final Clock clock;
 
@@ -42,32 +48,58 @@ public final class Envelope {
     }
 
     /**
-     * The opening of a success body, {@code {"data": ...}} without its metadata, serialized once: on
-     * the analysis worker, and kept by the response cache.
+     * The opening of a success body, {@code {"data": ...}} without its metadata, serialized and compressed
+     * once: on the analysis worker, and kept by the response cache.
      */
-    Buffer opening(Object data) {
-        Buffer json = serialize(data);
-        return Buffer.buffer(DATA_OPEN.length + json.length())
-                .appendBytes(DATA_OPEN)
-                .appendBuffer(json);
+    KeptAnswer opening(Object data) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+        body.writeBytes(DATA_OPEN);
+        try {
+            JSON.writeValue(body, data);
+        } catch (IOException e) {
+            throw new IllegalStateException("response body cannot be serialized", e);
+        }
+        return KeptAnswer.of(body.toByteArray());
     }
 
     /**
-     * Sends a success body: the shared opening, then this request's own metadata. Written as two
-     * parts, so a kept answer of hundreds of kilobytes is not copied for every request that reads it.
+     * Sends a success body: the shared opening, then this request's own metadata. Written as two parts, so
+     * a kept answer of hundreds of kilobytes is neither copied nor compressed for each request that reads
+     * it. Clients that accept gzip get the compressed form; either way the answer varies with
+     * {@code Accept-Encoding}, which shared caches must know.
      */
-    void send(RoutingContext ctx, Buffer opening) {
+    void send(RoutingContext ctx, KeptAnswer opening) {
         HttpServerResponse response = start(ctx, 200);
         if (response == null) {
             return;
         }
-        Buffer closing = Buffer.buffer(128)
-                .appendBytes(METADATA_OPEN)
-                .appendBuffer(serialize(metadata(ctx)))
-                .appendByte((byte) '}');
-        response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(opening.length() + closing.length()))
-                .write(opening);
+        Buffer closing = closing(ctx);
+        response.putHeader(HttpHeaders.VARY, VARY_ENCODING);
+        if (AcceptEncoding.acceptsGzip(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            Buffer tail = opening.gzipTail(closing);
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP)
+                    .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(opening.gzippedLength() + tail.length()))
+                    .write(opening.gzipped());
+            response.end(tail);
+            return;
+        }
+        response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(opening.identityLength() + closing.length()))
+                .write(opening.identity());
         response.end(closing);
+    }
+
+    /**
+     * {@code ,"metadata":{...}}} of this request, written directly rather than through Jackson: its only
+     * strings are a request id, which {@link RequestIds} limits to characters JSON needs no escape for, and
+     * an ISO-8601 instant.
+     */
+    private Buffer closing(RoutingContext ctx) {
+        return Buffer.buffer(128)
+                .appendBytes(METADATA_OPEN)
+                .appendString(RequestIds.of(ctx), "US-ASCII")
+                .appendBytes(TIMESTAMP)
+                .appendString(clock.instant().toString(), "US-ASCII")
+                .appendBytes(METADATA_CLOSE);
     }
 
     public void error(RoutingContext ctx, ErrorCode code, String message, String details) {

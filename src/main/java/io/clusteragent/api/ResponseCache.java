@@ -2,11 +2,11 @@ package io.clusteragent.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -21,7 +21,10 @@ import java.util.function.Supplier;
  *
  * <p>Requests that arrive while the same answer is being computed wait for that computation rather
  * than starting their own: when an answer expires, fifty clients asking about the same namespace cost
- * one analysis, not fifty. Reads take no lock, so every event loop can serve kept
+ * one analysis, not fifty. An answer that is only older than its second, about unchanged state, is
+ * recomputed ahead: the request that finds it so starts the one recomputation and, like every request
+ * until it completes, gets the kept answer, so polling clients never queue behind the clock. A change of
+ * state is never served from before it. Reads take no lock, so every event loop can serve kept
  * answers at once. Bounded in bytes; least recently used answers go first.
  */
 public final class ResponseCache {
@@ -31,16 +34,22 @@ public final class ResponseCache {
 
     private static final long MAX_AGE_MILLIS = 1000;
 
+    /** Past this age an answer is not served even while its recomputation runs: the question was not asked for a while. */
+    private static final long MAX_STALE_MILLIS = 2 * MAX_AGE_MILLIS;
+
     private static final class Entry {
         final long version;
         final long computedAt;
-        final Future<Buffer> answer;
+        final Future<KeptAnswer> answer;
         /** Written under the map's lock for this question, so the byte count and the map always agree. */
         int bytes;
 
         volatile long lastUsed;
 
-        Entry(long version, long computedAt, Future<Buffer> answer, long lastUsed) {
+        /** Set by the one request that starts recomputing this answer ahead. */
+        final AtomicBoolean refreshing = new AtomicBoolean();
+
+        Entry(long version, long computedAt, Future<KeptAnswer> answer, long lastUsed) {
             this.version = version;
             this.computedAt = computedAt;
             this.answer = answer;
@@ -51,6 +60,12 @@ public final class ResponseCache {
         boolean answers(long version, long nowMillis) {
             long age = nowMillis - computedAt;
             return this.version == version && age >= 0 && age < MAX_AGE_MILLIS;
+        }
+
+        /** Whether it may still be served while its successor is computed: same state, only the clock moved. */
+        boolean outlived(long version, long nowMillis) {
+            long age = nowMillis - computedAt;
+            return this.version == version && age >= MAX_AGE_MILLIS && age < MAX_STALE_MILLIS && answer.succeeded();
         }
     }
 
@@ -69,7 +84,7 @@ public final class ResponseCache {
      * one an earlier request is computing, or else a new one from {@code compute}. A failed computation
      * is not kept, so the next request tries again. With a size of zero every request computes its own.
      */
-    Future<Buffer> answer(String question, long version, long nowMillis, Supplier<Future<Buffer>> compute) {
+    Future<KeptAnswer> answer(String question, long version, long nowMillis, Supplier<Future<KeptAnswer>> compute) {
         if (maxBytes <= 0) {
             return compute.get();
         }
@@ -78,7 +93,14 @@ public final class ResponseCache {
             kept.lastUsed = uses.incrementAndGet();
             return kept.answer;
         }
-        Promise<Buffer> promise = Promise.promise();
+        if (kept != null && kept.outlived(version, nowMillis)) {
+            kept.lastUsed = uses.incrementAndGet();
+            if (kept.refreshing.compareAndSet(false, true)) {
+                refresh(question, kept, new Entry(version, nowMillis, null, kept.lastUsed), compute);
+            }
+            return kept.answer;
+        }
+        Promise<KeptAnswer> promise = Promise.promise();
         Entry fresh = new Entry(version, nowMillis, promise.future(), uses.incrementAndGet());
         Entry current = entries.compute(question, (p, previous) -> {
             if (previous != null && previous.answers(version, nowMillis)) {
@@ -95,13 +117,42 @@ public final class ResponseCache {
         }
         compute.get().onComplete(result -> {
             if (result.succeeded()) {
-                keep(question, fresh, result.result().length());
+                keep(question, fresh, result.result().size());
             } else {
                 entries.remove(question, fresh);
             }
             promise.handle(result);
         });
         return fresh.answer;
+    }
+
+    /**
+     * Computes the successor of {@code outlived}; it replaces it when it succeeds, unless something else has
+     * replaced it meanwhile. A failure leaves the outlived answer for the next request to retry, until it is
+     * too old to serve.
+     */
+    private void refresh(String question, Entry outlived, Entry successor, Supplier<Future<KeptAnswer>> compute) {
+        compute.get().onComplete(result -> {
+            if (result.failed()) {
+                outlived.refreshing.set(false);
+                return;
+            }
+            Entry fresh = new Entry(
+                    successor.version,
+                    successor.computedAt,
+                    Future.succeededFuture(result.result()),
+                    successor.lastUsed);
+            Entry current = entries.computeIfPresent(question, (q, kept) -> {
+                if (kept != outlived) {
+                    return kept;
+                }
+                bytes.addAndGet(-outlived.bytes);
+                return fresh;
+            });
+            if (current == fresh) {
+                keep(question, fresh, result.result().size());
+            }
+        });
     }
 
     /** How many bytes of answers are kept. */

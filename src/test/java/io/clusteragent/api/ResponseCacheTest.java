@@ -2,7 +2,6 @@ package io.clusteragent.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponseCacheTest {
 
-    /** Counts the analyses the cache asks for; each answers {@code bytes} bytes at once. */
-    private static final class Analysis implements Supplier<Future<Buffer>> {
+    /** Counts the analyses the cache asks for; each answers at once, keeping about {@code bytes} bytes. */
+    private static final class Analysis implements Supplier<Future<KeptAnswer>> {
         final AtomicInteger runs = new AtomicInteger();
         final int bytes;
 
@@ -22,9 +21,9 @@ class ResponseCacheTest {
         }
 
         @Override
-        public Future<Buffer> get() {
+        public Future<KeptAnswer> get() {
             runs.incrementAndGet();
-            return Future.succeededFuture(Buffer.buffer(new byte[bytes]));
+            return Future.succeededFuture(answerOf(bytes));
         }
     }
 
@@ -63,28 +62,29 @@ class ResponseCacheTest {
     @Test
     void requestsDuringAnAnalysisWaitForItInsteadOfRepeatingIt() {
         ResponseCache cache = new ResponseCache(1024);
-        Promise<Buffer> running = Promise.promise();
+        Promise<KeptAnswer> running = Promise.promise();
         AtomicInteger runs = new AtomicInteger();
-        Supplier<Future<Buffer>> slow = () -> {
+        Supplier<Future<KeptAnswer>> slow = () -> {
             runs.incrementAndGet();
             return running.future();
         };
 
-        Future<Buffer> first = cache.answer("/ns", 1, 1, slow);
-        Future<Buffer> second = cache.answer("/ns", 1, 1, slow);
+        Future<KeptAnswer> first = cache.answer("/ns", 1, 1, slow);
+        Future<KeptAnswer> second = cache.answer("/ns", 1, 1, slow);
         assertThat(second.isComplete()).isFalse();
-        running.complete(Buffer.buffer("{\"ok\":true}"));
+        KeptAnswer ok = KeptAnswer.of("{\"ok\":true}");
+        running.complete(ok);
 
         assertThat(runs).hasValue(1);
-        assertThat(second.result()).isEqualTo(first.result());
-        assertThat(cache.size()).isEqualTo(11);
+        assertThat(second.result()).isSameAs(first.result());
+        assertThat(cache.size()).isEqualTo(ok.size());
     }
 
     @Test
     void aFailedAnalysisIsNotKept() {
         ResponseCache cache = new ResponseCache(1024);
         AtomicInteger runs = new AtomicInteger();
-        Supplier<Future<Buffer>> notFound = () -> {
+        Supplier<Future<KeptAnswer>> notFound = () -> {
             runs.incrementAndGet();
             return Future.failedFuture(ApiException.notFound("Pod", "Pod 'p' not found"));
         };
@@ -98,7 +98,8 @@ class ResponseCacheTest {
 
     @Test
     void evictsTheLeastRecentlyUsedAnswersBeyondItsSize() {
-        ResponseCache cache = new ResponseCache(400);
+        int each = answerOf(100).size();
+        ResponseCache cache = new ResponseCache(4L * each);
         Analysis analysis = new Analysis(100);
         cache.answer("/a", 1, 1, analysis);
         cache.answer("/b", 1, 1, analysis);
@@ -107,7 +108,7 @@ class ResponseCacheTest {
         cache.answer("/d", 1, 1, analysis);
         cache.answer("/e", 1, 1, analysis);
         assertThat(analysis.runs).hasValue(5);
-        assertThat(cache.size()).isLessThanOrEqualTo(400);
+        assertThat(cache.size()).isLessThanOrEqualTo(4L * each);
 
         cache.answer("/a", 1, 1, analysis);
         cache.answer("/e", 1, 1, analysis);
@@ -122,13 +123,13 @@ class ResponseCacheTest {
         cache.answer("/a", 1, 1, new Analysis(200));
         cache.answer("/a", 2, 1, new Analysis(50));
 
-        assertThat(cache.size()).isEqualTo(50);
+        assertThat(cache.size()).isEqualTo(answerOf(50).size());
     }
 
     @Test
     void anAnswerOverAQuarterOfTheSizeIsNotKept() {
-        ResponseCache cache = new ResponseCache(400);
         Analysis huge = new Analysis(101);
+        ResponseCache cache = new ResponseCache(4L * answerOf(101).size() - 1);
         cache.answer("/big", 1, 1, huge);
         cache.answer("/big", 1, 1, huge);
 
@@ -144,5 +145,50 @@ class ResponseCacheTest {
         cache.answer("/a", 1, 1, analysis);
 
         assertThat(analysis.runs).hasValue(2);
+    }
+
+    @Test
+    void anAnswerOnlyOlderThanASecondIsServedWhileItsSuccessorIsComputed() {
+        ResponseCache cache = new ResponseCache(1024);
+        KeptAnswer first = KeptAnswer.of("{\"n\":1}");
+        Promise<KeptAnswer> recomputing = Promise.promise();
+        AtomicInteger runs = new AtomicInteger();
+        cache.answer("/ns", 1, 100_000, () -> Future.succeededFuture(first));
+        Supplier<Future<KeptAnswer>> slow = () -> {
+            runs.incrementAndGet();
+            return recomputing.future();
+        };
+
+        Future<KeptAnswer> during = cache.answer("/ns", 1, 101_200, slow);
+        Future<KeptAnswer> again = cache.answer("/ns", 1, 101_300, slow);
+        assertThat(during.result()).as("served at once, from before").isSameAs(first);
+        assertThat(again.result()).isSameAs(first);
+        assertThat(runs).as("one recomputation").hasValue(1);
+
+        KeptAnswer second = KeptAnswer.of("{\"n\":2}");
+        recomputing.complete(second);
+        assertThat(cache.answer("/ns", 1, 101_400, slow).result()).isSameAs(second);
+        assertThat(cache.size()).isEqualTo(second.size());
+    }
+
+    @Test
+    void aChangedStateOrAnAnswerLongUnaskedIsNeverServedFromBefore() {
+        ResponseCache cache = new ResponseCache(1024);
+        KeptAnswer old = KeptAnswer.of("{\"n\":1}");
+        cache.answer("/ns", 1, 100_000, () -> Future.succeededFuture(old));
+        Promise<KeptAnswer> computing = Promise.promise();
+
+        assertThat(cache.answer("/ns", 2, 101_200, computing::future).isComplete())
+                .as("the state moved: wait for the new answer")
+                .isFalse();
+        cache.answer("/other", 1, 100_000, () -> Future.succeededFuture(old));
+        assertThat(cache.answer("/other", 1, 102_000, Promise.<KeptAnswer>promise()::future)
+                        .isComplete())
+                .as("two seconds old")
+                .isFalse();
+    }
+
+    private static KeptAnswer answerOf(int bytes) {
+        return KeptAnswer.of(new byte[bytes]);
     }
 }

@@ -5,18 +5,16 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import io.clusteragent.Main;
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
 import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.VertxOptions;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -42,34 +40,34 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Prints throughput, latency percentiles and heap for the heaviest routes on a 10,000-pod cluster,
- * next to the floor of the machine: a bare Vert.x server answering a constant body of the same size.
- * It measures, it does not judge: run it with {@code mvn -B -q test -Dtest=ApiBenchmark}.
+ * Prints throughput and latency percentiles of the heaviest routes on a 10,000-pod cluster, each next to
+ * nginx serving the identical bytes from a file in the same run: the limit of this machine for the job a
+ * kept answer does (bytes in memory, a few headers, a socket). It measures, it does not judge: run it with
+ * {@code mvn -B -q test -Dtest=ApiBenchmark} (it needs {@code wrk} and {@code nginx}: Debian's {@code wrk}
+ * and {@code nginx-light}).
  *
- * <p>The load comes from {@code wrk} in its own process, so the agent is not measured through a load
- * generator sharing its JVM. Each route is driven two ways with 50 connections: flat out (each
- * connection sends its next request as soon as it has an answer, so latency is mostly queueing behind
- * the other 49) and paced (each connection asks every 10 ms, as 50 polling clients would). The access
- * log is written as in production, JSON to a file, and the analysis clock moves with the wall clock,
- * so kept answers are recomputed every second as in a live cluster.
+ * <p>The load comes from {@code wrk} in its own process, 50 connections, each sending its next request as
+ * soon as it has an answer, so latency is mostly queueing behind the other 49. The agent runs as it is
+ * deployed: HTTP metrics on, the access log written as JSON to a file, one HTTP verticle per event loop,
+ * and the analysis clock moving with the wall clock, so kept answers are recomputed every second as in a
+ * live cluster. nginx gets each path's own answer, as the agent wrote it for one request, and logs nothing.
  */
 class ApiBenchmark {
 
     private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
     private static final int CONNECTIONS = 50;
-    private static final int PACE_MILLIS = 10;
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 8);
     private static final int MEASURED_SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final Map<String, String> GZIP = Map.of("Accept-Encoding", "gzip");
 
-    private record Load(String name, int paceMillis) {}
-
-    private static final List<Load> LOADS =
-            List.of(new Load("flat out", 0), new Load("every " + PACE_MILLIS + " ms", PACE_MILLIS));
+    /** A route driven over {@code paths} in turn, with {@code headers} on every request. */
+    private record Route(String name, List<String> paths, Map<String, String> headers) {}
 
     @Test
     void measure() throws Exception {
-        requireWrk();
+        requireTool("wrk", "wrk");
+        String nginx = requireTool(nginxCommand(), "nginx-light");
         SyntheticCluster synthetic = new SyntheticCluster(NOW);
         long startLoad = System.nanoTime();
         List<HasMetadata> objects = synthetic.generate(500, 10_000, 1_000, 50_000);
@@ -84,99 +82,98 @@ class ApiBenchmark {
                 "%nSynthetic cluster: 500 nodes, 10,000 pods (1,000 in %s), 50,000 events; built and indexed in %d ms; heap after load %d MiB%n",
                 SyntheticCluster.BIG_NAMESPACE, loadMillis, heapMb);
         System.out.printf(
-                "wrk, %d connections, %d s per row after %d s of warm-up, %d cores shared by the agent and wrk; access log in %s%n",
+                "wrk, %d connections, %d s per row after %d s of warm-up, %d cores shared by the server and wrk; access log in %s%n",
                 CONNECTIONS, MEASURED_SECONDS, WARMUP_SECONDS, CORES, accessLog);
         String pods = "/api/v1/pods/" + SyntheticCluster.BIG_NAMESPACE + "/";
-        Map<String, List<String>> routes = new LinkedHashMap<>();
-        routes.put(
-                "GET /namespace/{1,000-pod ns}/error",
-                List.of("/api/v1/namespace/" + SyntheticCluster.BIG_NAMESPACE + "/error"));
-        routes.put(
-                "GET /pods/{ns}/{pending pod}/scheduling",
-                synthetic.pendingPods().stream()
-                        .map(p -> pods + p + "/scheduling")
-                        .toList());
-        routes.put(
-                "GET /pods/{ns}/{crashing pod}/failure-events",
-                synthetic.crashingPods().stream()
-                        .map(p -> pods + p + "/failure-events")
-                        .toList());
+        String namespace = "/api/v1/namespace/" + SyntheticCluster.BIG_NAMESPACE + "/error";
+        List<String> pending = synthetic.pendingPods().stream()
+                .map(p -> pods + p + "/scheduling")
+                .toList();
+        List<String> crashing = synthetic.crashingPods().stream()
+                .map(p -> pods + p + "/failure-events")
+                .toList();
+        List<Route> routes = List.of(
+                new Route("GET /namespace/{1,000-pod ns}/error", List.of(namespace), Map.of()),
+                new Route("  the same, Accept-Encoding: gzip", List.of(namespace), GZIP),
+                new Route("GET /pods/{ns}/{crashing pod}/failure-events", crashing, Map.of()));
 
-        Map<String, Integer> answerBytes =
-                measure(state, routes, "every request analyzed (RESPONSE_CACHE_SIZE=0)", "0", List.of(LOADS.get(0)));
-        measure(state, routes, "answers kept until the cluster changes (default)", "64", LOADS);
-        measureFloor(answerBytes);
-    }
-
-    /** Returns the size of each route's first answer. */
-    private static Map<String, Integer> measure(
-            InMemoryClusterState state,
-            Map<String, List<String>> routes,
-            String mode,
-            String cacheSize,
-            List<Load> loads)
-            throws Exception {
-        Vertx vertx = Vertx.vertx();
-        AgentConfig config = AgentConfig.fromMap(Map.of("RESPONSE_CACHE_SIZE", cacheSize), List.of("--port", "0"));
-        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
-        // As the agent deploys it: one HTTP verticle per event loop on one port, one shared answer cache.
-        ResponseCache cache = new ResponseCache(config.responseCacheBytes());
-        List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
-        await(vertx.deployVerticle(
-                () -> {
-                    ApiVerticle instance = new ApiVerticle(config, state, clock, cache);
-                    instances.add(instance);
-                    return instance;
-                },
-                new DeploymentOptions().setInstances(CORES)));
-        int port = instances.get(0).port();
-        Map<String, Integer> answerBytes = new LinkedHashMap<>();
-        System.out.printf("%n%s%n", mode);
+        System.out.printf("%nevery request analyzed (RESPONSE_CACHE_SIZE=0)%n");
         printHeader();
-        for (Map.Entry<String, List<String>> route : routes.entrySet()) {
-            answerBytes.put(route.getKey(), bodyLength(port, route.getValue().get(0)));
-            String label = route.getKey();
-            for (Load load : loads) {
-                print(label, load, wrk(port, route.getValue(), load));
-                label = "";
+        try (Agent computing = Agent.start(state, "0")) {
+            for (Route route : routes.subList(0, 1)) {
+                print(route.name(), "agent", wrk(computing.port(), route.paths(), route.headers()), null);
             }
         }
-        await(vertx.close());
-        return answerBytes;
+        System.out.printf(
+                "%nanswers kept until the cluster changes (default), next to nginx serving each path's identical bytes%n");
+        printHeader();
+        try (Agent keeping = Agent.start(state, "64");
+                Nginx limit = Nginx.serving(nginx, answers(keeping.port(), routes), CORES)) {
+            for (Route route : routes) {
+                Figures agent = wrk(keeping.port(), route.paths(), route.headers());
+                List<String> files = route.paths().stream()
+                        .map(path -> Nginx.fileOf(path, route.headers()))
+                        .toList();
+                Figures file = wrk(limit.port(), files, route.headers());
+                print(route.name(), "agent", agent, null);
+                print("", "nginx", file, agent);
+            }
+        }
     }
 
-    /** What this machine gives at all: a Vert.x server with no routing, no analysis and no log, answering a constant body. */
-    private static void measureFloor(Map<String, Integer> answerBytes) throws Exception {
-        System.out.printf("%nfloor of this machine: a bare Vert.x server answering a constant body of the same size%n");
-        printHeader();
-        for (Map.Entry<String, Integer> route : answerBytes.entrySet()) {
-            Vertx vertx = Vertx.vertx();
-            Buffer body = Buffer.buffer(new byte[route.getValue()]);
-            List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    /**
+     * The API deployed as the agent deploys it: HTTP metrics on, one verticle per event loop on one port,
+     * one shared answer cache. Each in a Vert.x of its own, since servers of one Vert.x asking for a random
+     * port share it.
+     */
+    private record Agent(Vertx vertx, int port) implements AutoCloseable {
+
+        static Agent start(InMemoryClusterState state, String cacheSize) throws Exception {
+            Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
+            AgentConfig config = AgentConfig.fromMap(Map.of("RESPONSE_CACHE_SIZE", cacheSize), List.of("--port", "0"));
+            Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
+            ResponseCache cache = new ResponseCache(config.responseCacheBytes());
+            List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
             await(vertx.deployVerticle(
-                    () -> new AbstractVerticle() {
-                        @Override
-                        public void start(Promise<Void> started) {
-                            vertx.createHttpServer()
-                                    .requestHandler(request -> request.response()
-                                            .putHeader("content-type", "application/json")
-                                            .end(body))
-                                    .listen(-1)
-                                    .onSuccess(servers::add)
-                                    .<Void>mapEmpty()
-                                    .onComplete(started);
-                        }
+                    () -> {
+                        ApiVerticle instance = new ApiVerticle(config, state, clock, cache);
+                        instances.add(instance);
+                        return instance;
                     },
                     new DeploymentOptions().setInstances(CORES)));
-            String label = String.format(
-                    "%,d bytes (as /%s)",
-                    route.getValue(), route.getKey().substring(route.getKey().lastIndexOf('/') + 1));
-            for (Load load : LOADS) {
-                print(label, load, wrk(servers.get(0).actualPort(), List.of("/"), load));
-                label = "";
-            }
+            return new Agent(vertx, instances.get(0).port());
+        }
+
+        @Override
+        public void close() throws Exception {
             await(vertx.close());
         }
+    }
+
+    /**
+     * The body the agent answers at each path, with the encoding each route asks for, as nginx will
+     * serve it: the file of a gzip route carries the same path under {@code /gzip}, and nginx labels it.
+     */
+    private static Map<String, byte[]> answers(int port, List<Route> routes) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (Route route : routes) {
+            for (String path : route.paths()) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+                route.headers().forEach(request::header);
+                HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                // The first analyses run before the JIT has compiled them and may exceed the request budget.
+                for (int retry = 0; response.statusCode() == 504 && retry < 10; retry++) {
+                    response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                }
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(
+                            path + " answered " + response.statusCode() + ": " + new String(response.body()));
+                }
+                files.put(Nginx.fileOf(path, route.headers()), response.body());
+            }
+        }
+        return files;
     }
 
     private record Figures(
@@ -184,26 +181,35 @@ class ApiBenchmark {
 
     private static void printHeader() {
         System.out.printf(
-                "%-46s %-12s %9s %9s %9s %9s %8s%n", "route", "load", "req/s", "p50 ms", "p99 ms", "max ms", "non-200");
+                "%-46s %-6s %9s %9s %9s %9s %8s %12s%n",
+                "route", "server", "req/s", "p50 ms", "p99 ms", "max ms", "non-200", "agent/nginx");
     }
 
-    private static void print(String label, Load load, Figures figures) {
+    /** With {@code agent}, the row is nginx's and ends with the agent's throughput and p99 as multiples of its own. */
+    private static void print(String label, String server, Figures figures, Figures agent) {
+        String ratios = agent == null
+                ? ""
+                : String.format(
+                        "%.2fx, p99 %.1fx",
+                        agent.requestsPerSecond() / figures.requestsPerSecond(),
+                        agent.p99Millis() / figures.p99Millis());
         System.out.printf(
-                "%-46s %-12s %9.0f %9.2f %9.2f %9.2f %8d%n",
+                "%-46s %-6s %9.0f %9.2f %9.2f %9.2f %8d   %s%n",
                 label,
-                load.name(),
+                server,
                 figures.requestsPerSecond(),
                 figures.p50Millis(),
                 figures.p99Millis(),
                 figures.maxMillis(),
-                figures.non200());
+                figures.non200(),
+                ratios);
     }
 
-    /** Warms up, then measures one load over {@code paths}, cycled through in order. */
-    private static Figures wrk(int port, List<String> paths, Load load) throws Exception {
+    /** Warms up, then measures {@code paths}, cycled through in order. */
+    private static Figures wrk(int port, List<String> paths, Map<String, String> headers) throws Exception {
         Path script = Files.createTempFile("bench", ".lua");
         try {
-            Files.writeString(script, luaScript(paths, load.paceMillis()));
+            Files.writeString(script, luaScript(paths, headers));
             run(port, script, WARMUP_SECONDS);
             return parse(run(port, script, MEASURED_SECONDS));
         } finally {
@@ -211,12 +217,15 @@ class ApiBenchmark {
         }
     }
 
-    private static String luaScript(List<String> paths, int paceMillis) {
+    private static String luaScript(List<String> paths, Map<String, String> headers) {
         String quoted = paths.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(",\n  "));
+        String table = headers.entrySet().stream()
+                .map(h -> "[\"" + h.getKey() + "\"] = \"" + h.getValue() + "\"")
+                .collect(Collectors.joining(", ", "{", "}"));
         return "local paths = {\n  " + quoted + "\n}\n"
+                + "local headers = " + table + "\n"
                 + "local i = 0\n"
-                + "request = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n"
-                + (paceMillis > 0 ? "delay = function() return " + paceMillis + " end\n" : "");
+                + "request = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i], headers)\nend\n";
     }
 
     private static String run(int port, Path script, int seconds) throws IOException, InterruptedException {
@@ -274,19 +283,6 @@ class ApiBenchmark {
         };
     }
 
-    private static int bodyLength(int port, String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    path + " answered " + response.statusCode() + ": " + new String(response.body()));
-        }
-        return response.body().length;
-    }
-
     /** The tests keep the access log quiet; the benchmark pays for it as the agent does: one JSON line per request. */
     private static Path logAccessAsInProduction() throws IOException {
         Path file = Files.createDirectories(Path.of("target")).resolve("bench-access.log");
@@ -307,16 +303,22 @@ class ApiBenchmark {
         return file;
     }
 
-    private static void requireWrk() {
+    /** The command, if it runs; otherwise says which Debian package provides it. */
+    private static String requireTool(String command, String debianPackage) {
         try {
-            new ProcessBuilder("wrk", "--version")
-                    .redirectErrorStream(true)
-                    .start()
-                    .waitFor();
+            new ProcessBuilder(command, "-v").redirectErrorStream(true).start().waitFor();
+            return command;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(
-                    "the API benchmark drives the agent with wrk: install it first (Debian: apt-get install wrk)", e);
+                    "the API benchmark needs " + command + ": install it first (Debian: apt-get install "
+                            + debianPackage + ")",
+                    e);
         }
+    }
+
+    /** Debian installs nginx in /usr/sbin, which is not on every user's PATH. */
+    private static String nginxCommand() {
+        return Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
     }
 
     private static <T> T await(Future<T> future) throws Exception {
