@@ -42,7 +42,12 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("starting: {}", config);
 
-        Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(metricsOptions()));
+        Vertx vertx = Vertx.vertx(vertxOptions());
+        if (vertx.isNativeTransportEnabled()) {
+            log.info("network transport: epoll");
+        } else {
+            log.info("network transport: NIO (epoll unavailable: {})", vertx.unavailableNativeTransportCause());
+        }
         Agent agent = new Agent(vertx, config);
         agent.start()
                 .onSuccess(started -> {
@@ -54,6 +59,11 @@ public final class Main {
                     vertx.close();
                     System.exit(1);
                 });
+    }
+
+    /** Vert.x as the agent runs it: with its metrics, and on Linux with the epoll transport. */
+    public static VertxOptions vertxOptions() {
+        return new VertxOptions().setMetricsOptions(metricsOptions()).setPreferNativeTransport(true);
     }
 
     /**

@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -101,7 +100,11 @@ class ApiBenchmark {
         printHeader();
         try (Agent computing = Agent.start(state, "0")) {
             for (Route route : routes.subList(0, 1)) {
-                print(route.name(), "agent", wrk(computing.port(), route.paths(), route.headers()), null);
+                print(
+                        route.name(),
+                        "agent",
+                        wrk(computing.port(), ProcessHandle.current(), route.paths(), route.headers()),
+                        null);
             }
         }
         System.out.printf(
@@ -110,11 +113,11 @@ class ApiBenchmark {
         try (Agent keeping = Agent.start(state, "64");
                 Nginx limit = Nginx.serving(nginx, answers(keeping.port(), routes), CORES)) {
             for (Route route : routes) {
-                Figures agent = wrk(keeping.port(), route.paths(), route.headers());
+                Figures agent = wrk(keeping.port(), ProcessHandle.current(), route.paths(), route.headers());
                 List<String> files = route.paths().stream()
                         .map(path -> Nginx.fileOf(path, route.headers()))
                         .toList();
-                Figures file = wrk(limit.port(), files, route.headers());
+                Figures file = wrk(limit.port(), limit.process(), files, route.headers());
                 print(route.name(), "agent", agent, null);
                 print("", "nginx", file, agent);
             }
@@ -122,14 +125,14 @@ class ApiBenchmark {
     }
 
     /**
-     * The API deployed as the agent deploys it: HTTP metrics on, one verticle per event loop on one port,
+     * The API deployed as the agent deploys it: HTTP metrics on, the epoll transport, one verticle per event loop on one port,
      * one shared answer cache. Each in a Vert.x of its own, since servers of one Vert.x asking for a random
      * port share it.
      */
     private record Agent(Vertx vertx, int port) implements AutoCloseable {
 
         static Agent start(InMemoryClusterState state, String cacheSize) throws Exception {
-            Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
+            Vertx vertx = Vertx.vertx(Main.vertxOptions());
             AgentConfig config = AgentConfig.fromMap(Map.of("RESPONSE_CACHE_SIZE", cacheSize), List.of("--port", "0"));
             Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
             ResponseCache cache = new ResponseCache(config.responseCacheBytes());
@@ -176,13 +179,19 @@ class ApiBenchmark {
         return files;
     }
 
+    /** What wrk saw, and the CPU time the server spent per request meanwhile. */
     private record Figures(
-            double requestsPerSecond, double p50Millis, double p99Millis, double maxMillis, long non200) {}
+            double requestsPerSecond,
+            double p50Millis,
+            double p99Millis,
+            double maxMillis,
+            long non200,
+            double cpuMicrosPerRequest) {}
 
     private static void printHeader() {
         System.out.printf(
-                "%-46s %-6s %9s %9s %9s %9s %8s %12s%n",
-                "route", "server", "req/s", "p50 ms", "p99 ms", "max ms", "non-200", "agent/nginx");
+                "%-46s %-6s %9s %9s %9s %9s %8s %8s   %s%n",
+                "route", "server", "req/s", "p50 ms", "p99 ms", "max ms", "non-200", "cpu µs", "agent/nginx");
     }
 
     /** With {@code agent}, the row is nginx's and ends with the agent's throughput and p99 as multiples of its own. */
@@ -190,11 +199,12 @@ class ApiBenchmark {
         String ratios = agent == null
                 ? ""
                 : String.format(
-                        "%.2fx, p99 %.1fx",
+                        "req/s %.2fx, p99 %.1fx, cpu/req %.1fx",
                         agent.requestsPerSecond() / figures.requestsPerSecond(),
-                        agent.p99Millis() / figures.p99Millis());
+                        agent.p99Millis() / figures.p99Millis(),
+                        agent.cpuMicrosPerRequest() / figures.cpuMicrosPerRequest());
         System.out.printf(
-                "%-46s %-6s %9.0f %9.2f %9.2f %9.2f %8d   %s%n",
+                "%-46s %-6s %9.0f %9.2f %9.2f %9.2f %8d %8.1f   %s%n",
                 label,
                 server,
                 figures.requestsPerSecond(),
@@ -202,16 +212,20 @@ class ApiBenchmark {
                 figures.p99Millis(),
                 figures.maxMillis(),
                 figures.non200(),
+                figures.cpuMicrosPerRequest(),
                 ratios);
     }
 
-    /** Warms up, then measures {@code paths}, cycled through in order. */
-    private static Figures wrk(int port, List<String> paths, Map<String, String> headers) throws Exception {
+    /** Warms up, then measures {@code paths}, cycled through in order, served by {@code server}. */
+    private static Figures wrk(int port, ProcessHandle server, List<String> paths, Map<String, String> headers)
+            throws Exception {
         Path script = Files.createTempFile("bench", ".lua");
         try {
             Files.writeString(script, luaScript(paths, headers));
             run(port, script, WARMUP_SECONDS);
-            return parse(run(port, script, MEASURED_SECONDS));
+            long cpuBefore = CpuTime.micros(server);
+            String output = run(port, script, MEASURED_SECONDS);
+            return parse(output, CpuTime.micros(server) - cpuBefore);
         } finally {
             Files.deleteIfExists(script);
         }
@@ -250,17 +264,20 @@ class ApiBenchmark {
     private static final Pattern LATENCY = Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)");
     private static final Pattern P50 = Pattern.compile("\\s50%\\s+(\\S+)");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+(\\S+)");
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+(\\S+)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
 
-    private static Figures parse(String output) {
+    private static Figures parse(String output, long cpuMicros) {
         Matcher non2xx = NON_2XX.matcher(output);
+        long requests = Long.parseLong(find(REQUESTS, output));
         return new Figures(
                 Double.parseDouble(find(RATE, output)),
                 millis(find(P50, output)),
                 millis(find(P99, output)),
                 millis(find(LATENCY, output)),
-                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
+                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
+                (double) cpuMicros / Math.max(1, requests));
     }
 
     private static String find(Pattern pattern, String output) {

@@ -104,6 +104,11 @@ final class Nginx implements AutoCloseable {
         return port;
     }
 
+    /** The master process; its workers are its children. */
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
     private void awaitListening() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
