@@ -7,7 +7,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,10 +58,50 @@ class DockerfileTest {
     }
 
     @Test
-    void sizesTheHeapFromTheContainerAndExitsOnOutOfMemory() {
-        assertThat(last("ENTRYPOINT "))
-                .isEqualTo(
-                        "ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-XX:+ExitOnOutOfMemoryError\", \"-jar\", \"/app/cluster-agent.jar\"]");
+    void runsTheJarAndExitsOnOutOfMemory() {
+        assertThat(entrypoint()).startsWith("java").endsWith("-jar /app/cluster-agent.jar");
+        assertThat(jvmFlags()).contains("-XX:+ExitOnOutOfMemoryError");
+    }
+
+    /**
+     * What this JDK makes of the image's flags in the deployments' 512 MiB container: heap and direct memory
+     * together leave at least 128 MiB for metaspace, thread stacks and the JIT.
+     */
+    @Test
+    void heapAndDirectMemoryFitTheDeploymentsMemoryLimit() throws Exception {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:MaxRAM=512m"));
+        command.addAll(jvmFlags());
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String flags = new String(java.getInputStream().readAllBytes());
+        assertThat(java.waitFor()).as(flags).isZero();
+
+        long heap = flag(flags, "MaxHeapSize");
+        long direct = flag(flags, "MaxDirectMemorySize");
+        assertThat(heap).isGreaterThanOrEqualTo(200L << 20);
+        assertThat(direct).isGreaterThanOrEqualTo(Long.parseLong(Setting.RESPONSE_CACHE_SIZE.defaultValue()) << 20);
+        assertThat(heap + direct).isLessThanOrEqualTo(384L << 20);
+    }
+
+    private String entrypoint() {
+        return last("ENTRYPOINT ")
+                .substring("ENTRYPOINT ".length())
+                .replaceAll("[\\[\\]\",]", " ")
+                .trim()
+                .replaceAll(" +", " ");
+    }
+
+    private List<String> jvmFlags() {
+        return Arrays.stream(entrypoint().split(" "))
+                .filter(word -> word.startsWith("-XX:"))
+                .toList();
+    }
+
+    private static long flag(String flags, String name) {
+        Matcher matcher = Pattern.compile("\\b" + name + "\\s+=\\s+(\\d+)").matcher(flags);
+        assertThat(matcher.find()).as(name + " in " + flags).isTrue();
+        return Long.parseLong(matcher.group(1));
     }
 
     @Test
