@@ -1,5 +1,6 @@
 package io.clusteragent;
 
+import io.clusteragent.api.AccessLog;
 import io.clusteragent.api.ServerMetricsFactory;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.config.ConfigException;
@@ -20,6 +21,9 @@ import java.util.concurrent.TimeoutException;
 
 /** Composition root: configuration, logging, Vert.x with metrics, then the agent. */
 public final class Main {
+
+    /** Enough to write a full access-log queue to a console that keeps up. */
+    private static final Duration ACCESS_LOG_FLUSH = Duration.ofSeconds(5);
 
     private Main() {}
 
@@ -111,6 +115,8 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Halting ends the access log's writer thread with the rest: the lines of the last requests go out first.
+        AccessLog.flush(ACCESS_LOG_FLUSH);
         Runtime.getRuntime().halt(clean ? 0 : 1);
     }
 }

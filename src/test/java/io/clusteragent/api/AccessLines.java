@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The access-log lines written while it is open (the test configuration keeps the access log quiet otherwise). */
@@ -21,13 +22,16 @@ final class AccessLines implements AutoCloseable {
         access.addAppender(appender);
     }
 
+    /** The lines of the requests answered so far: the writer thread writes them a little after the response. */
     int count() {
+        AccessLog.flush(Duration.ofSeconds(5));
         synchronized (appender) {
             return appender.list.size();
         }
     }
 
     List<String> lines() {
+        AccessLog.flush(Duration.ofSeconds(5));
         synchronized (appender) {
             return appender.list.stream()
                     .map(ILoggingEvent::getFormattedMessage)
