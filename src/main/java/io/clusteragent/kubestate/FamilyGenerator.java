@@ -9,7 +9,8 @@ import java.util.function.Function;
  * One metric family of one resource, as kube-state-metrics declares it ({@code pkg/metric_generator/generator.go}
  * {@code FamilyGenerator}): name, help, type, stability, the version it was deprecated in (empty if not), whether
  * it is opt-in ({@code METRIC_OPT_IN_LIST}), and the function that turns one object into its samples. Build them
- * with {@link #stable}, {@link #alpha} or {@link #create}, wrapping the function with the resource's
+ * with {@link #stable}, {@link #alpha} or, for opt-in or deprecated families ({@code NewOptInFamilyGenerator}), the
+ * constructor, wrapping the function with the resource's
  * {@link DefaultLabels}.
  *
  * @param help the help text as kube-state-metrics passes it, without the {@code [STABLE] } or deprecation prefixes
@@ -42,18 +43,6 @@ public record FamilyGenerator<T>(
     public static <T> FamilyGenerator<T> alpha(
             String name, String help, MetricType type, Function<? super T, List<Metric>> generate) {
         return new FamilyGenerator<>(name, help, type, Stability.ALPHA, "", false, generate);
-    }
-
-    /** Any combination, e.g. {@code NewOptInFamilyGenerator(...)} is {@code create(..., true, f)}. */
-    public static <T> FamilyGenerator<T> create(
-            String name,
-            String help,
-            MetricType type,
-            Stability stability,
-            String deprecatedVersion,
-            boolean optIn,
-            Function<? super T, List<Metric>> generate) {
-        return new FamilyGenerator<>(name, help, type, stability, deprecatedVersion, optIn, generate);
     }
 
     /**

@@ -31,18 +31,14 @@ final class NamespaceMetrics {
                         "kube_namespace_annotations",
                         "Kubernetes annotations converted to Prometheus labels.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n -> allowAnnotations.isEmpty()
-                                ? List.of()
-                                : List.of(PrometheusLabels.allowed(
-                                        "annotation", n.getMetadata().getAnnotations(), allowAnnotations, 1)))),
+                        DEFAULT_LABELS.wrap(n -> PrometheusLabels.family(
+                                "annotation", n.getMetadata().getAnnotations(), allowAnnotations))),
                 FamilyGenerator.stable(
                         "kube_namespace_labels",
                         "Kubernetes labels converted to Prometheus labels.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n -> allowLabels.isEmpty()
-                                ? List.of()
-                                : List.of(PrometheusLabels.allowed(
-                                        "label", n.getMetadata().getLabels(), allowLabels, 1)))),
+                        DEFAULT_LABELS.wrap(n ->
+                                PrometheusLabels.family("label", n.getMetadata().getLabels(), allowLabels))),
                 FamilyGenerator.stable(
                         "kube_namespace_status_phase",
                         "kubernetes namespace status phase.",

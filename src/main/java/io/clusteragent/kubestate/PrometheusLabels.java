@@ -24,6 +24,15 @@ public final class PrometheusLabels {
     private PrometheusLabels() {}
 
     /**
+     * The one sample of a {@code kube_<kind>_labels} or {@code _annotations} family: none when the resource has no
+     * allowlist ({@code if len(allowLabelsList) == 0 { return &metric.Family{} }}), else the allowlisted entries
+     * with value 1.
+     */
+    public static List<Metric> family(String prefix, Map<String, String> kubeData, List<String> allowList) {
+        return allowList.isEmpty() ? List.of() : List.of(allowed(prefix, kubeData, allowList, 1));
+    }
+
+    /**
      * The allowlisted entries of {@code kubeData} as one sample: keys and values in emitted order.
      *
      * @param prefix    {@code label} or {@code annotation}

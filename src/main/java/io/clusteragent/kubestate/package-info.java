@@ -10,13 +10,13 @@
  * <tr><td>{@code metric.Metric{LabelKeys, LabelValues, Value}}</td><td>{@link io.clusteragent.kubestate.Metric}</td></tr>
  * <tr><td>{@code metric.Gauge / Counter / Info / StateSet}</td><td>{@link io.clusteragent.kubestate.MetricType}</td></tr>
  * <tr><td>{@code generator.FamilyGenerator}, {@code NewFamilyGeneratorWithStability}, {@code NewOptInFamilyGenerator}</td>
- *     <td>{@link io.clusteragent.kubestate.FamilyGenerator}: {@code stable(...)}, {@code alpha(...)}, {@code create(...)}</td></tr>
+ *     <td>{@link io.clusteragent.kubestate.FamilyGenerator}: {@code stable(...)}, {@code alpha(...)}, its constructor for opt-in and deprecated ones</td></tr>
  * <tr><td>{@code desc<Kind>LabelsDefaultLabels} + {@code wrap<Kind>Func} ({@code mergeKeyValues})</td>
  *     <td>{@link io.clusteragent.kubestate.DefaultLabels}{@code .of(keys, values).wrap(f)}</td></tr>
  * <tr><td>{@code <kind>MetricFamilies(allowAnnotationsList, allowLabelsList)}</td>
  *     <td>a {@code <Kind>Metrics} class with {@code static List<FamilyGenerator<Kind>> families(allowAnnotations, allowLabels)}</td></tr>
  * <tr><td>{@code createPrometheusLabelKeysValues("label", obj.Labels, allowLabelsList)}</td>
- *     <td>{@link io.clusteragent.kubestate.PrometheusLabels#allowed}{@code ("label", meta.getLabels(), allowLabels, 1)}</td></tr>
+ *     <td>{@link io.clusteragent.kubestate.PrometheusLabels#family}{@code ("label", meta.getLabels(), allowLabels)} (no sample when the allowlist is empty)</td></tr>
  * <tr><td>{@code addConditionMetrics(c.Status)}</td><td>{@link io.clusteragent.kubestate.Conditions#metrics}</td></tr>
  * <tr><td>{@code boolFloat64(b)}</td><td>{@link io.clusteragent.kubestate.Metric#bool}</td></tr>
  * <tr><td>{@code if !t.IsZero() { Value: float64(t.Unix()) }}</td><td>{@link io.clusteragent.kubestate.Timestamps#unixSeconds}</td></tr>

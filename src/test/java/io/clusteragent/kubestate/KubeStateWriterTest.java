@@ -31,7 +31,7 @@ class KubeStateWriterTest {
             "configmaps",
             ConfigMap.class,
             List.of(
-                    FamilyGenerator.create(
+                    new FamilyGenerator<>(
                             "kube_configmap_info",
                             "Information about configmap.",
                             MetricType.INFO,
@@ -39,7 +39,7 @@ class KubeStateWriterTest {
                             "",
                             false,
                             CONFIGMAP_LABELS.wrap(c -> List.of(Metric.of(1)))),
-                    FamilyGenerator.create(
+                    new FamilyGenerator<>(
                             "kube_configmap_old",
                             "Old thing.\nSecond line with \\ backslash.",
                             MetricType.GAUGE,
@@ -47,7 +47,7 @@ class KubeStateWriterTest {
                             "2.14.0",
                             false,
                             CONFIGMAP_LABELS.wrap(c -> List.of())),
-                    FamilyGenerator.create(
+                    new FamilyGenerator<>(
                             "kube_configmap_opt_in",
                             "Opt-in family.",
                             MetricType.GAUGE,
