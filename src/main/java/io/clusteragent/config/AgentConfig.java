@@ -33,7 +33,8 @@ public record AgentConfig(
         String clusterName,
         String environment,
         String serviceName,
-        boolean leaderElection) {
+        boolean leaderElection,
+        KubeStateSettings kubeState) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -65,7 +66,8 @@ public record AgentConfig(
                 values.text(Setting.CLUSTER_NAME).orElse("default"),
                 values.text(Setting.ENVIRONMENT).orElse("production"),
                 values.text(Setting.SERVICE_NAME).orElse("cluster-agent"),
-                leaderElection(values, env));
+                leaderElection(values, env),
+                KubeStateSettings.from(values));
     }
 
     private static DetectorSettings detection(SettingValues values) {
@@ -129,7 +131,8 @@ public record AgentConfig(
                 + " eventSink=" + publishing.url().map(RedactedUrl::of).orElse("log") + " spoolDir="
                 + publishing.spoolDir()
                 + detection.nodeName().map(node -> " node=" + node).orElse("")
-                + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection;
+                + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection
+                + " kubeState=[" + kubeState + "]";
     }
 
     private static String millis(Duration duration) {

@@ -184,7 +184,57 @@ public enum Setting {
             "--leader-election",
             "auto",
             "auto | true | false",
-            "Run detectors only on the replica holding the Lease; auto is on in a cluster, off elsewhere");
+            "Run detectors only on the replica holding the Lease; auto is on in a cluster, off elsewhere"),
+    // The kube-state-metrics-compatible families (/metrics/kubestate), with kube-state-metrics' flag names and syntax.
+    METRIC_ALLOWLIST(
+            "METRIC_ALLOWLIST",
+            "--metric-allowlist",
+            "",
+            "comma-separated family names or regexes",
+            "Only these kubestate families are served; exclusive with METRIC_DENYLIST"),
+    METRIC_DENYLIST(
+            "METRIC_DENYLIST",
+            "--metric-denylist",
+            "",
+            "comma-separated family names or regexes",
+            "These kubestate families are not served; exclusive with METRIC_ALLOWLIST"),
+    METRIC_OPT_IN_LIST(
+            "METRIC_OPT_IN_LIST",
+            "--metric-opt-in-list",
+            "",
+            "comma-separated family names or regexes",
+            "Opt-in kubestate families to serve, such as kube_pod_nodeselectors"),
+    METRIC_LABELS_ALLOWLIST(
+            "METRIC_LABELS_ALLOWLIST",
+            "--metric-labels-allowlist",
+            "",
+            "resource=[key,...],... such as pods=[app,team],namespaces=[*]",
+            "Kubernetes label keys the kube_<kind>_labels families carry, per resource"),
+    METRIC_ANNOTATIONS_ALLOWLIST(
+            "METRIC_ANNOTATIONS_ALLOWLIST",
+            "--metric-annotations-allowlist",
+            "",
+            "resource=[key,...],... such as pods=[app,team],namespaces=[*]",
+            "Annotation keys the kube_<kind>_annotations families carry, per resource"),
+    NAMESPACES(
+            "NAMESPACES",
+            "--namespaces",
+            "",
+            "comma-separated namespaces",
+            "Only objects of these namespaces appear in the kubestate families; all when empty"),
+    NAMESPACES_DENYLIST(
+            "NAMESPACES_DENYLIST",
+            "--namespaces-denylist",
+            "",
+            "comma-separated namespaces",
+            "Objects of these namespaces do not appear in the kubestate families"),
+    SHARD("SHARD", "--shard", "0", "integer >= 0, below TOTAL_SHARDS", "This replica's shard of the kubestate objects"),
+    TOTAL_SHARDS(
+            "TOTAL_SHARDS",
+            "--total-shards",
+            "1",
+            "integer >= 1",
+            "Replicas the kubestate objects are split between (by UID); 1 serves every object");
 
     private final String env;
     private final List<String> aliases;

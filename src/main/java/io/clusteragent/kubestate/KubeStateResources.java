@@ -1,0 +1,76 @@
+package io.clusteragent.kubestate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every resource that has kube-state-metrics families. One slot per kube-state-metrics resource, each a line of
+ * its own between blank lines, so that resources filled in side by side merge without conflicts; the order here
+ * does not matter (resources are written sorted by plural, as kube-state-metrics does).
+ */
+final class KubeStateResources {
+
+    private KubeStateResources() {}
+
+    static List<KubeStateResource<?>> all() {
+        List<KubeStateResource<?>> resources = new ArrayList<>();
+
+        // certificatesigningrequests
+
+        // configmaps
+
+        // cronjobs
+
+        // daemonsets
+
+        // deployments
+
+        // endpointslices
+
+        // horizontalpodautoscalers
+
+        // ingresses
+
+        // jobs
+
+        // leases
+
+        // limitranges
+
+        // mutatingwebhookconfigurations
+
+        resources.add(NamespaceMetrics.RESOURCE);
+
+        // networkpolicies
+
+        // nodes
+
+        // persistentvolumeclaims
+
+        // persistentvolumes
+
+        // poddisruptionbudgets
+
+        // pods
+
+        // replicasets
+
+        // replicationcontrollers
+
+        // resourcequotas
+
+        // secrets
+
+        // services
+
+        // statefulsets
+
+        // storageclasses
+
+        // validatingwebhookconfigurations
+
+        // volumeattachments
+
+        return List.copyOf(resources);
+    }
+}
