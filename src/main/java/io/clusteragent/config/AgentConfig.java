@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The agent's configuration, read once at start-up from the environment and the command line. */
 public record AgentConfig(
@@ -33,7 +34,8 @@ public record AgentConfig(
         String clusterName,
         String environment,
         String serviceName,
-        boolean leaderElection) {
+        boolean leaderElection,
+        Set<String> kubeStateResources) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -65,7 +67,8 @@ public record AgentConfig(
                 values.text(Setting.CLUSTER_NAME).orElse("default"),
                 values.text(Setting.ENVIRONMENT).orElse("production"),
                 values.text(Setting.SERVICE_NAME).orElse("cluster-agent"),
-                leaderElection(values, env));
+                leaderElection(values, env),
+                KubeStateResources.read(values));
     }
 
     private static DetectorSettings detection(SettingValues values) {
@@ -129,7 +132,8 @@ public record AgentConfig(
                 + " eventSink=" + publishing.url().map(RedactedUrl::of).orElse("log") + " spoolDir="
                 + publishing.spoolDir()
                 + detection.nodeName().map(node -> " node=" + node).orElse("")
-                + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection;
+                + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection
+                + " kubeStateResources=" + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources));
     }
 
     private static String millis(Duration duration) {

@@ -184,7 +184,14 @@ public enum Setting {
             "--leader-election",
             "auto",
             "auto | true | false",
-            "Run detectors only on the replica holding the Lease; auto is on in a cluster, off elsewhere");
+            "Run detectors only on the replica holding the Lease; auto is on in a cluster, off elsewhere"),
+    KUBE_STATE_RESOURCES(
+            "KUBE_STATE_RESOURCES",
+            "--kube-state-resources",
+            KubeStateResources.DEFAULT,
+            "comma-separated kube-state-metrics resource names (" + String.join(", ", KubeStateResources.ALL)
+                    + "), or empty for none",
+            "Resources kube-state metrics report on, each watched only when listed; secrets as metadata only");
 
     private final String env;
     private final List<String> aliases;
