@@ -174,6 +174,15 @@ public final class LiveCluster implements AutoCloseable {
         return new IncidentConfigMap(client, ownNamespace());
     }
 
+    /**
+     * kube-state-metrics' automatic sharding: this pod's ordinal in the StatefulSet that owns it, and
+     * the StatefulSet's replicas, read once. The pod is the agent's hostname, its namespace the
+     * service account's. Fails, naming what is missing, when the agent is not a StatefulSet's pod.
+     */
+    public Future<ShardAssignment> shardFromStatefulSet() {
+        return vertx.executeBlocking(() -> StatefulSetShard.read(client, ownNamespace(), identity()));
+    }
+
     private String ownNamespace() {
         return client.getNamespace() == null ? "default" : client.getNamespace();
     }
