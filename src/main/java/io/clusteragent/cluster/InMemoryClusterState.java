@@ -202,7 +202,7 @@ public final class InMemoryClusterState implements ClusterState {
     @Override
     public Map<String, Boolean> syncStatus() {
         Map<String, Boolean> status = new LinkedHashMap<>();
-        for (WatchedResource resource : WatchedResource.values()) {
+        for (WatchedResource resource : WatchedResource.alwaysWatched()) {
             status.put(resource.plural(), true);
         }
         return status;

@@ -30,8 +30,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The live cluster state: one fabric8 {@link SharedIndexInformer} per {@link WatchedResource}, all
- * namespaces, no resync. Lookups read the informers' stores and indexes only.
+ * The live cluster state: one fabric8 {@link SharedIndexInformer} per {@link WatchedResource} the
+ * API reads or the {@link ObjectFeed} covers, all namespaces, no resync. Lookups read the informers'
+ * stores and indexes only. A resource has one informer whoever reads it: the feed's listener is one
+ * more handler on it.
  */
 public final class InformerClusterState implements ClusterState, AutoCloseable {
 
@@ -46,16 +48,24 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
     /**
      * @param connections what the client's interceptor sees of each resource's requests
      * @param watchGrace  how long a watch may be down before its resource counts as not synced
+     * @param feed        the resources whose every object a listener is told of
      */
     InformerClusterState(
-            KubernetesClient client, MetricsCache metrics, WatchConnections connections, Duration watchGrace) {
+            KubernetesClient client,
+            MetricsCache metrics,
+            WatchConnections connections,
+            Duration watchGrace,
+            ObjectFeed feed) {
         this.metrics = metrics;
-        for (WatchedResource resource : WatchedResource.values()) {
+        for (WatchedResource resource : feed.needed()) {
             SharedIndexInformer<? extends HasMetadata> informer = createInformer(client, resource.type());
             WatchHealth check = new WatchHealth(
                     resource.plural(), informer, connections.channel(resource), watchGrace, System::nanoTime);
             informers.put(resource, informer.exceptionHandler(check::retryAfter).addEventHandler(versions.handler()));
             health.put(resource, check);
+            if (feed.covers(resource)) {
+                informer.addEventHandler(new ListenerHandler<>(resource, feed.listener()));
+            }
         }
         healthChecks = health.values().toArray(WatchHealth[]::new);
         informer(Pod.class, WatchedResource.PODS)

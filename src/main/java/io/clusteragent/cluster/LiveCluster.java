@@ -43,27 +43,47 @@ public final class LiveCluster implements AutoCloseable {
             Clock clock,
             Duration metricsInterval,
             WatchConnections connections,
-            Duration watchGrace) {
+            Duration watchGrace,
+            ObjectFeed feed) {
         this.vertx = vertx;
         this.client = client;
         this.ownsClient = ownsClient;
         this.metrics = new MetricsCache(client, clock);
-        this.state = new InformerClusterState(client, metrics, connections, watchGrace);
+        this.state = new InformerClusterState(client, metrics, connections, watchGrace, feed);
         this.metricsInterval = metricsInterval;
     }
 
     /** Connects with in-cluster credentials, or KUBECONFIG / ~/.kube/config and the chosen context. */
     public static LiveCluster connect(Vertx vertx, AgentConfig config, Clock clock) {
+        return connect(vertx, config, clock, ObjectFeed.NONE);
+    }
+
+    /**
+     * As {@link #connect(Vertx, AgentConfig, Clock)}, and tells {@code feed}'s listener of every object
+     * of the resources it covers, watching those the API does not read only for it.
+     */
+    public static LiveCluster connect(Vertx vertx, AgentConfig config, Clock clock, ObjectFeed feed) {
         Config clientConfig = Config.autoConfigure(config.kubeContext().orElse(null));
         // The configuration keeps durations within int milliseconds.
         clientConfig.setRequestTimeout((int) config.k8sTimeout().toMillis());
         clientConfig.setConnectionTimeout((int) config.k8sTimeout().toMillis());
-        return connect(vertx, clientConfig, clock, config.metricsRefreshInterval(), config.watchGracePeriod());
+        return connect(vertx, clientConfig, clock, config.metricsRefreshInterval(), config.watchGracePeriod(), feed);
     }
 
     /** Connects to the API server {@code clientConfig} names, with the agent's own client and watch settings. */
     static LiveCluster connect(
             Vertx vertx, Config clientConfig, Clock clock, Duration metricsInterval, Duration watchGrace) {
+        return connect(vertx, clientConfig, clock, metricsInterval, watchGrace, ObjectFeed.NONE);
+    }
+
+    /** As the above, with {@code feed}'s listener told of every object it covers. */
+    static LiveCluster connect(
+            Vertx vertx,
+            Config clientConfig,
+            Clock clock,
+            Duration metricsInterval,
+            Duration watchGrace,
+            ObjectFeed feed) {
         // fabric8 waits this long before re-establishing an ended watch, doubling the wait after each failed
         // attempt up to 32 times this; its default of a second delays every change made around a routine watch end.
         clientConfig.setWatchReconnectInterval((int) WATCH_RECONNECT_INTERVAL.toMillis());
@@ -78,16 +98,24 @@ public final class LiveCluster implements AutoCloseable {
                 .withConfig(clientConfig)
                 .withHttpClientFactory(new VertxHttpClientFactory(vertx))
                 .withHttpClientBuilderConsumer(
-                        builder -> builder.addOrReplaceInterceptor(WatchConnections.NAME, connections))
+                        builder -> builder.addOrReplaceInterceptor(WatchConnections.NAME, connections)
+                                .addOrReplaceInterceptor(MetadataOnlyRequests.NAME, new MetadataOnlyRequests()))
                 .build();
-        return new LiveCluster(vertx, client, true, clock, metricsInterval, connections, watchGrace);
+        return new LiveCluster(vertx, client, true, clock, metricsInterval, connections, watchGrace, feed);
     }
 
     /**
      * Uses a client the caller owns and closes, e.g. one pointed at a test API server. Built without
-     * the agent's interceptor, its plain-HTTP watches count as up only once their first byte arrives.
+     * the agent's interceptors, its plain-HTTP watches count as up only once their first byte arrives,
+     * and it asks for whole Secrets, whose values the cache then drops.
      */
     public static LiveCluster using(Vertx vertx, KubernetesClient client, Clock clock, Duration metricsInterval) {
+        return using(vertx, client, clock, metricsInterval, ObjectFeed.NONE);
+    }
+
+    /** As {@link #using(Vertx, KubernetesClient, Clock, Duration)}, telling {@code feed}'s listener of every object it covers. */
+    public static LiveCluster using(
+            Vertx vertx, KubernetesClient client, Clock clock, Duration metricsInterval, ObjectFeed feed) {
         return new LiveCluster(
                 vertx,
                 client,
@@ -95,7 +123,8 @@ public final class LiveCluster implements AutoCloseable {
                 clock,
                 metricsInterval,
                 new WatchConnections(),
-                AgentConfig.defaults().watchGracePeriod());
+                AgentConfig.defaults().watchGracePeriod(),
+                feed);
     }
 
     public ClusterState state() {
@@ -143,6 +172,15 @@ public final class LiveCluster implements AutoCloseable {
     /** Where the detector leaders keep the incident state, next to the Lease: the agent's own namespace. */
     public IncidentConfigMap incidentStore() {
         return new IncidentConfigMap(client, ownNamespace());
+    }
+
+    /**
+     * kube-state-metrics' automatic sharding: this pod's ordinal in the StatefulSet that owns it, and
+     * the StatefulSet's replicas, read once. The pod is the agent's hostname, its namespace the
+     * service account's. Fails, naming what is missing, when the agent is not a StatefulSet's pod.
+     */
+    public Future<ShardAssignment> shardFromStatefulSet() {
+        return vertx.executeBlocking(() -> StatefulSetShard.read(client, ownNamespace(), identity()));
     }
 
     private String ownNamespace() {

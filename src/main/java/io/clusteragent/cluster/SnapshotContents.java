@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a dump turned out to hold: the objects the agent keeps, typed, and a tally of everything
- * else. An object of a kind the agent uses but cannot look up (no metadata, no name, no namespace)
+ * else. The objects of the resources an {@link ObjectFeed} covers go to its listener as they are
+ * read; those the REST API does not read are not kept. An object of a kind the agent uses but cannot look up (no metadata, no name, no namespace)
  * fails the load, as does a dump with nothing to use: either would otherwise start an agent that
  * answers 404 to questions the user knows the answer to.
  */
@@ -27,8 +28,10 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
     private static final int PROBLEMS_SHOWN = 10;
 
     private final Path file;
-    private final SnapshotKinds kinds = new SnapshotKinds();
+    private final ObjectFeed feed;
+    private final SnapshotKinds kinds;
     private final List<HasMetadata> objects = new ArrayList<>();
+    private int delivered;
     private final Map<String, Integer> kept = new TreeMap<>();
     private final Map<String, Integer> skipped = new TreeMap<>();
     private final Map<String, Integer> notObjects = new LinkedHashMap<>();
@@ -36,8 +39,10 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
     private int problemCount;
     private SnapshotEntry firstNotObject;
 
-    SnapshotContents(Path file) {
+    SnapshotContents(Path file, ObjectFeed feed) {
         this.file = file;
+        this.feed = feed;
+        this.kinds = new SnapshotKinds(feed.needed());
     }
 
     @Override
@@ -63,8 +68,19 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
             problem(entry, missing.get());
             return;
         }
-        objects.add(CachedObjects.slim(object));
-        kept.merge(entry.kind(), 1, Integer::sum);
+        keep(CachedObjects.slim(object), entry.kind());
+    }
+
+    private void keep(HasMetadata object, String kind) {
+        WatchedResource resource = WatchedResource.of(object.getClass()).orElse(null);
+        if (resource != null && feed.covers(resource)) {
+            feed.listener().upsert(resource, object);
+            delivered++;
+        }
+        if (resource == null || resource.always()) {
+            objects.add(object);
+        }
+        kept.merge(kind, 1, Integer::sum);
     }
 
     /** The objects to serve, once the whole file is read; or why there are none worth serving. */
@@ -76,14 +92,14 @@ final class SnapshotContents implements Consumer<SnapshotEntry> {
                     + (problemCount > problems.size() ? "; and " + (problemCount - problems.size()) + " more" : "")
                     + ". kubectl never writes such objects: fix or remove them, or dump the cluster again.");
         }
-        if (objects.stream().allMatch(SnapshotKinds::isMetrics)) {
+        if (delivered == 0 && objects.stream().allMatch(SnapshotKinds::isMetrics)) {
             throw new SnapshotException(
-                    "cluster snapshot " + file + " holds no objects the agent uses (" + SnapshotKinds.watchedKinds()
-                            + "): " + inventory() + ". Write it with kubectl get <kinds> -A -o yaml (or -o json).");
+                    "cluster snapshot " + file + " holds no objects the agent uses (" + kinds.usedKinds() + "): "
+                            + inventory() + ". Write it with kubectl get <kinds> -A -o yaml (or -o json).");
         }
         skipped.forEach((kind, count) -> LOG.info(
                 "snapshot {}: skipped {} object(s) of kind {}, which the agent does not use", file, count, kind));
-        LOG.info("snapshot {}: loaded {} objects", file, objects.size());
+        LOG.info("snapshot {}: loaded {} objects, told {} to the object listener", file, objects.size(), delivered);
         return objects;
     }
 

@@ -13,12 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The kinds a dump may usefully hold, every {@link WatchedResource} and the metrics.k8s.io samples,
- * and how a mapping read from a dump becomes one. Matched by API group and kind, whatever the
- * version, as a dump of an older cluster writes them.
+ * The kinds a dump may usefully hold, the {@link WatchedResource}s the agent uses and the
+ * metrics.k8s.io samples, and how a mapping read from a dump becomes one. Matched by API group and
+ * kind, whatever the version, as a dump of an older cluster writes them.
  */
 final class SnapshotKinds {
 
@@ -26,10 +27,12 @@ final class SnapshotKinds {
 
     private final Map<String, Class<? extends HasMetadata>> byGroupAndKind = new HashMap<>();
     private final ObjectMapper mapper = new ObjectMapper();
+    private final Set<WatchedResource> used;
 
-    SnapshotKinds() {
+    SnapshotKinds(Set<WatchedResource> used) {
+        this.used = used;
         new KubernetesSerialization(mapper, true);
-        Stream.concat(Stream.of(WatchedResource.values()).map(WatchedResource::type), METRICS.stream())
+        Stream.concat(used.stream().map(WatchedResource::type), METRICS.stream())
                 .forEach(type -> byGroupAndKind.put(key(HasMetadata.getGroup(type), HasMetadata.getKind(type)), type));
     }
 
@@ -66,12 +69,9 @@ final class SnapshotKinds {
     }
 
     /** "Pod, Node, Event, ...": what to put in a dump. */
-    static String watchedKinds() {
+    String usedKinds() {
         return String.join(
-                ", ",
-                Stream.of(WatchedResource.values())
-                        .map(r -> HasMetadata.getKind(r.type()))
-                        .toList());
+                ", ", used.stream().map(r -> HasMetadata.getKind(r.type())).toList());
     }
 
     private static String group(String apiVersion) {

@@ -13,8 +13,23 @@ import java.time.Instant;
  */
 public final class SnapshotLoader {
 
+    private final ObjectFeed feed;
+
+    public SnapshotLoader() {
+        this(ObjectFeed.NONE);
+    }
+
+    /**
+     * Also tells {@code feed}'s listener of every object of the resources it covers, as it is read
+     * (so before the load may still fail on a later object); those the REST API does not read are
+     * not kept in the state.
+     */
+    public SnapshotLoader(ObjectFeed feed) {
+        this.feed = feed;
+    }
+
     public InMemoryClusterState load(Path file, Instant loadedAt) {
-        SnapshotContents contents = new SnapshotContents(file);
+        SnapshotContents contents = new SnapshotContents(file, feed);
         SnapshotReader.read(file, contents);
         return InMemoryClusterState.of(contents.objects(), loadedAt);
     }

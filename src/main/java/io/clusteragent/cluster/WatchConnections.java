@@ -1,6 +1,5 @@
 package io.clusteragent.cluster;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
@@ -33,7 +32,7 @@ final class WatchConnections implements Interceptor {
 
     WatchConnections() {
         for (WatchedResource resource : WatchedResource.values()) {
-            channels.put(resource, new Channel(collectionPath(resource)));
+            channels.put(resource, new Channel(resource.collectionPath()));
         }
     }
 
@@ -81,15 +80,9 @@ final class WatchConnections implements Interceptor {
         return null;
     }
 
-    private static boolean isWatch(URI uri) {
+    static boolean isWatch(URI uri) {
         String query = uri.getRawQuery();
         return query != null && (query.startsWith("watch=true") || query.contains("&watch=true"));
-    }
-
-    /** {@code /api/v1/pods}, {@code /apis/apps/v1/replicasets}: the all-namespaces collection the informers list and watch. */
-    private static String collectionPath(WatchedResource resource) {
-        String apiVersion = HasMetadata.getApiVersion(resource.type());
-        return (resource.apiGroup().isEmpty() ? "/api/" : "/apis/") + apiVersion + "/" + resource.plural();
     }
 
     /** One resource's connections. */

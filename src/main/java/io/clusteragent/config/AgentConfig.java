@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The agent's configuration, read once at start-up from the environment and the command line. */
 public record AgentConfig(
@@ -34,7 +35,8 @@ public record AgentConfig(
         String environment,
         String serviceName,
         boolean leaderElection,
-        KubeStateSettings kubeState) {
+        KubeStateSettings kubeState,
+        Set<String> kubeStateResources) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -67,7 +69,8 @@ public record AgentConfig(
                 values.text(Setting.ENVIRONMENT).orElse("production"),
                 values.text(Setting.SERVICE_NAME).orElse("cluster-agent"),
                 leaderElection(values, env),
-                KubeStateSettings.from(values));
+                KubeStateSettings.from(values),
+                KubeStateResources.read(values));
     }
 
     private static DetectorSettings detection(SettingValues values) {
@@ -132,7 +135,9 @@ public record AgentConfig(
                 + publishing.spoolDir()
                 + detection.nodeName().map(node -> " node=" + node).orElse("")
                 + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection
-                + " kubeState=[" + kubeState + "]";
+                + " kubeState=[" + kubeState + "]"
+                + " kubeStateResources="
+                + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources));
     }
 
     private static String millis(Duration duration) {

@@ -234,7 +234,14 @@ public enum Setting {
             "--total-shards",
             "1",
             "integer >= 1",
-            "Replicas the kubestate objects are split between (by UID); 1 serves every object");
+            "Replicas the kubestate objects are split between (by UID); 1 serves every object"),
+    KUBE_STATE_RESOURCES(
+            "KUBE_STATE_RESOURCES",
+            "--kube-state-resources",
+            KubeStateResources.DEFAULT,
+            "comma-separated kube-state-metrics resource names (" + String.join(", ", KubeStateResources.ALL)
+                    + "), or empty for none",
+            "Resources kube-state metrics report on, each watched only when listed; secrets as metadata only");
 
     private final String env;
     private final List<String> aliases;

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,12 +27,18 @@ final class SettingValues {
     static final Duration LONGEST_DURATION = Duration.ofDays(24);
 
     private final Map<Setting, String> raw = new EnumMap<>(Setting.class);
+    /** Set to an empty value, by flag or by variable: for most settings the same as unset, for some it means none. */
+    private final Set<Setting> setEmpty = EnumSet.noneOf(Setting.class);
 
     SettingValues(Map<String, String> env, List<String> args) {
         Map<Setting, String> flags = parseFlags(args);
         for (Setting setting : Setting.values()) {
             String value = flags.getOrDefault(setting, firstSet(env, setting));
             raw.put(setting, value == null ? setting.defaultValue() : value.trim());
+            String given = flags.containsKey(setting) ? flags.get(setting) : env.get(setting.env());
+            if (given != null && given.isBlank()) {
+                setEmpty.add(setting);
+            }
         }
     }
 
@@ -117,6 +125,11 @@ final class SettingValues {
                 .toList();
     }
 
+    /** Like {@link #list}, except that a value set empty on purpose is an empty list rather than the default. */
+    List<String> listOrNone(Setting setting) {
+        return setEmpty.contains(setting) ? List.of() : list(setting);
+    }
+
     Optional<java.net.URI> httpUrl(Setting setting) {
         Optional<String> value = text(setting);
         if (value.isEmpty()) {
@@ -164,7 +177,7 @@ final class SettingValues {
                 describe(setting) + ": invalid value '" + raw.get(setting) + "', expected " + expected);
     }
 
-    private static String describe(Setting setting) {
+    static String describe(Setting setting) {
         return setting.env() + " (" + setting.flag() + ")";
     }
 

@@ -3,6 +3,7 @@ package io.clusteragent.deploy;
 import io.clusteragent.cluster.IncidentConfigMap;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.WatchedResource;
+import io.clusteragent.config.AgentConfig;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -22,11 +23,14 @@ import java.util.stream.Stream;
 
 /**
  * Least privilege for the agent: read-only access to exactly what it caches and polls, the Lease
- * when it elects a leader, no Secrets, no wildcards. Each broken rule is one line.
+ * when it elects a leader, no wildcards, and Secrets only to list and watch their metadata when its
+ * kube-state metrics cover them. Each broken rule is one line.
  */
 final class RbacPolicy {
 
     static final Set<String> READ = Set.of("get", "list", "watch");
+    /** What an informer does: the resources only kube-state metrics read need no more. */
+    static final Set<String> INFORM = Set.of("list", "watch");
     /** metrics.k8s.io cannot be watched: the agent polls it (cluster/MetricsCache.java). */
     static final Map<String, Set<String>> METRICS =
             Map.of("metrics.k8s.io/pods", Set.of("get", "list"), "metrics.k8s.io/nodes", Set.of("get", "list"));
@@ -35,35 +39,54 @@ final class RbacPolicy {
 
     private RbacPolicy() {}
 
-    /** The resources the agent watches, as "group/plural" ("" is the core group), read from the code. */
-    static Map<String, Set<String>> required() {
+    /**
+     * The resources the agent watches with {@code config}, as "group/plural" ("" is the core group),
+     * read from the code: those the API reads always, the others when kube-state metrics cover them.
+     */
+    static Map<String, Set<String>> required(AgentConfig config) {
         Map<String, Set<String>> required = new LinkedHashMap<>();
         for (WatchedResource resource : WatchedResource.values()) {
-            required.put(resource.apiGroup() + "/" + resource.plural(), READ);
+            if (resource.always()) {
+                required.put(key(resource), READ);
+            } else if (config.kubeStateResources().contains(resource.plural())) {
+                required.put(key(resource), INFORM);
+            }
         }
         required.putAll(METRICS);
         return required;
     }
 
+    private static String key(WatchedResource resource) {
+        return resource.apiGroup() + "/" + resource.plural();
+    }
+
     static List<String> violations(Manifests manifests, boolean leaderElection) {
         List<String> found = new ArrayList<>();
+        Map<String, Set<String>> required = required(manifests.agentConfig());
         Workload agent = manifests.agent();
         String namespace = agent.owner().getMetadata().getNamespace();
         String account = agent.pod().getServiceAccountName();
+        boolean secretsRead = required.containsKey("/secrets");
         manifests
                 .all(ClusterRole.class)
-                .forEach(role ->
-                        forbidden(role.getKind() + "/" + role.getMetadata().getName(), role.getRules(), true, found));
+                .forEach(role -> forbidden(
+                        role.getKind() + "/" + role.getMetadata().getName(),
+                        role.getRules(),
+                        true,
+                        secretsRead,
+                        found));
         manifests
                 .all(Role.class)
-                .forEach(role ->
-                        forbidden(role.getKind() + "/" + role.getMetadata().getName(), role.getRules(), false, found));
-        clusterGrants(manifests, namespace, account, found);
+                .forEach(role -> forbidden(
+                        role.getKind() + "/" + role.getMetadata().getName(), role.getRules(), false, false, found));
+        clusterGrants(manifests, namespace, account, required, found);
         leaseGrants(manifests, namespace, account, leaderElection, found);
         return found;
     }
 
-    private static void forbidden(String role, List<PolicyRule> rules, boolean clusterScoped, List<String> found) {
+    /** Secrets: no access, or list and watch cluster-wide when kube-state metrics read their metadata; never get. */
+    private static void forbidden(
+            String role, List<PolicyRule> rules, boolean clusterScoped, boolean secretsRead, List<String> found) {
         for (PolicyRule rule : rules) {
             Stream.of(
                             rule.getApiGroups(),
@@ -76,7 +99,11 @@ final class RbacPolicy {
                     .forEach(value -> found.add(role + " has a wildcard: " + value));
             rule.getResources().stream()
                     .filter(resource -> resource.equals("secrets") || resource.startsWith("secrets/"))
-                    .forEach(resource -> found.add(role + " grants access to " + resource));
+                    .filter(resource -> !(secretsRead
+                            && clusterScoped
+                            && resource.equals("secrets")
+                            && INFORM.containsAll(rule.getVerbs())))
+                    .forEach(resource -> found.add(role + " grants access to " + resource + " " + rule.getVerbs()));
             if (!rule.getNonResourceURLs().isEmpty()) {
                 found.add(role + " grants non-resource URLs " + rule.getNonResourceURLs());
             }
@@ -89,19 +116,28 @@ final class RbacPolicy {
         }
     }
 
-    private static void clusterGrants(Manifests manifests, String namespace, String account, List<String> found) {
+    private static void clusterGrants(
+            Manifests manifests,
+            String namespace,
+            String account,
+            Map<String, Set<String>> required,
+            List<String> found) {
         Map<String, Set<String>> granted = new LinkedHashMap<>();
         for (ClusterRoleBinding binding : manifests.all(ClusterRoleBinding.class)) {
             if (binds(binding.getSubjects(), namespace, account)) {
                 rules(manifests, binding.getRoleRef(), null, found).forEach(rule -> add(rule, granted));
             }
         }
-        Map<String, Set<String>> required = required();
         required.forEach((resource, verbs) -> {
             Set<String> missing = new LinkedHashSet<>(verbs);
             missing.removeAll(granted.getOrDefault(resource, Set.of()));
             if (!missing.isEmpty()) {
                 found.add(resource + " lacks " + missing + " for ServiceAccount " + namespace + "/" + account);
+            }
+            Set<String> extra = new LinkedHashSet<>(granted.getOrDefault(resource, Set.of()));
+            extra.removeAll(verbs);
+            if (!extra.isEmpty()) {
+                found.add(resource + " is granted " + extra + ", which the agent does not use");
             }
         });
         granted.keySet().stream()

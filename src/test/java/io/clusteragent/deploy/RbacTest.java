@@ -2,11 +2,13 @@ package io.clusteragent.deploy;
 
 import io.clusteragent.cluster.IncidentConfigMap;
 import io.clusteragent.cluster.Leadership;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,9 +21,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The agent's RBAC is least privilege: get/list/watch on exactly what the code watches
- * ({@code WatchedResource}), get/list on metrics, the one Lease and the one incident-state ConfigMap
- * when leader election is on; no Secrets and no wildcards anywhere.
+ * The agent's RBAC is least privilege: get/list/watch on exactly what the code watches for the API
+ * ({@code WatchedResource}), list/watch on what it watches only for the kube-state metrics its
+ * configuration enables, get/list on metrics, the one Lease and the one incident-state ConfigMap
+ * when leader election is on; no wildcards anywhere, and Secrets only to list and watch when the
+ * kube-state metrics cover them.
  */
 class RbacTest {
 
@@ -32,6 +36,43 @@ class RbacTest {
 
         assertThat(RbacPolicy.violations(manifests, manifests.agentConfig().leaderElection()))
                 .isEmpty();
+    }
+
+    @Test
+    void secretsAreListedAndWatchedOnlyWhereTheKubeStateMetricsCoverThem() {
+        Manifests manifests = Kustomization.WITH_KUBE_STATE_SECRETS.render();
+
+        assertThat(manifests.agentConfig().kubeStateResources()).contains("secrets");
+        assertThat(RbacPolicy.violations(manifests, true)).isEmpty();
+        assertThat(manifests.all(ClusterRole.class).stream()
+                        .flatMap(role -> role.getRules().stream())
+                        .filter(rule -> rule.getResources().contains("secrets")))
+                .singleElement()
+                .satisfies(rule -> assertThat(rule.getVerbs()).containsExactlyInAnyOrder("list", "watch"));
+    }
+
+    @Test
+    void getOnSecretsIsReportedEvenWhereTheyAreWatched() {
+        Manifests manifests = Kustomization.WITH_KUBE_STATE_SECRETS.render();
+        manifests
+                .named(ClusterRole.class, "cluster-agent-secrets-metadata")
+                .orElseThrow()
+                .getRules()
+                .get(0)
+                .getVerbs()
+                .add("get");
+
+        assertThat(RbacPolicy.violations(manifests, true))
+                .anySatisfy(violation -> assertThat(violation).contains("grants access to secrets [list, watch, get]"));
+    }
+
+    @Test
+    void secretsListedWhereTheKubeStateMetricsLeaveThemOutAreReported() {
+        Manifests manifests = Kustomization.WITH_KUBE_STATE_SECRETS.render();
+        manifests.one(ConfigMap.class).getData().put("KUBE_STATE_RESOURCES", "pods");
+
+        assertThat(RbacPolicy.violations(manifests, true))
+                .anySatisfy(violation -> assertThat(violation).contains("grants access to secrets [list, watch]"));
     }
 
     @ParameterizedTest
@@ -99,8 +140,20 @@ class RbacTest {
                         "metrics.k8s.io/nodes lacks [list]"),
                 broken(
                         "a resource the agent does not read",
-                        m -> reader(m).getRules().add(rule("", "configmaps", "get")),
-                        "/configmaps is granted cluster-wide, but the agent does not read it"),
+                        m -> reader(m).getRules().add(rule("", "serviceaccounts", "get")),
+                        "/serviceaccounts is granted cluster-wide, but the agent does not read it"),
+                broken(
+                        "a kube-state resource the configuration leaves out",
+                        m -> m.one(ConfigMap.class).getData().put("KUBE_STATE_RESOURCES", "pods"),
+                        "batch/cronjobs is granted cluster-wide, but the agent does not read it"),
+                broken(
+                        "a kube-state resource not watchable",
+                        m -> reader(m).getRules().get(5).getVerbs().remove("watch"),
+                        "batch/cronjobs lacks [watch]"),
+                broken(
+                        "get on a resource only listed and watched",
+                        m -> reader(m).getRules().get(5).getVerbs().add("get"),
+                        "batch/cronjobs is granted [get]"),
                 broken(
                         "the binding names another account",
                         m -> m.one(ClusterRoleBinding.class)
