@@ -5,6 +5,7 @@ import io.clusteragent.api.ResponseCache;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.LiveCluster;
+import io.clusteragent.cluster.ObjectFeed;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.detect.IncidentStore;
@@ -14,11 +15,13 @@ import io.clusteragent.detect.run.DetectionDeployment;
 import io.clusteragent.detect.run.DetectionMeters;
 import io.clusteragent.detect.run.DetectionVerticle;
 import io.clusteragent.health.Draining;
+import io.clusteragent.kubestate.KubeStateMetrics;
 import io.clusteragent.publish.IncidentSignals;
 import io.clusteragent.publish.IncidentSink;
 import io.clusteragent.publish.IncidentStateFile;
 import io.clusteragent.publish.PublishMeters;
 import io.clusteragent.publish.Sinks;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -30,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * The running agent: a cluster state (a snapshot, or the live cluster) and the verticles that use
@@ -51,6 +55,7 @@ public final class Agent {
     private IncidentSink sink;
     private DetectionDeployment detection;
     private Leadership leadership;
+    private Optional<KubeStateMetrics> kubeState = Optional.empty();
 
     public Agent(Vertx vertx, AgentConfig config) {
         this.vertx = vertx;
@@ -68,7 +73,8 @@ public final class Agent {
                     ResponseCache cache = new ResponseCache(config.responseCacheBytes());
                     return vertx.deployVerticle(
                                     () -> {
-                                        ApiVerticle instance = new ApiVerticle(config, state, clock, cache, draining);
+                                        ApiVerticle instance =
+                                                new ApiVerticle(config, state, clock, cache, draining, kubeState);
                                         if (api == null) {
                                             api = instance;
                                         }
@@ -168,14 +174,36 @@ public final class Agent {
     }
 
     private Future<ClusterState> clusterState() {
+        ObjectFeed feed = kubeStateFeed();
         if (config.snapshot().isPresent()) {
             return vertx.executeBlocking(
-                    () -> new SnapshotLoader().load(config.snapshot().get(), clock.instant()));
+                    () -> new SnapshotLoader(feed).load(config.snapshot().get(), clock.instant()));
         }
         LOG.info(
                 "watching the live cluster{}",
                 config.kubeContext().map(c -> " (context " + c + ")").orElse(""));
-        live = LiveCluster.connect(vertx, config, clock);
+        live = LiveCluster.connect(vertx, config, clock, feed);
         return Future.succeededFuture(live.state());
+    }
+
+    /**
+     * The objects of KUBE_STATE_RESOURCES, rendered into their families as the cluster source sees them;
+     * this replica's shard is on /metrics, as kube-state-metrics exposes it.
+     */
+    private ObjectFeed kubeStateFeed() {
+        if (config.kubeStateResources().isEmpty()) {
+            return ObjectFeed.NONE;
+        }
+        KubeStateMetrics metrics = KubeStateMetrics.create(config.kubeState(), config.kubeStateResources());
+        kubeState = Optional.of(metrics);
+        MeterRegistry registry = meterRegistry();
+        Gauge.builder("kube_state_metrics_shard_ordinal", config.kubeState()::shard)
+                .description("Current sharding ordinal/index of this instance")
+                .tag("shard_ordinal", Integer.toString(config.kubeState().shard()))
+                .register(registry);
+        Gauge.builder("kube_state_metrics_total_shards", config.kubeState()::totalShards)
+                .description("Number of total shards this instance is aware of")
+                .register(registry);
+        return ObjectFeed.kubeState(config.kubeStateResources(), metrics);
     }
 }

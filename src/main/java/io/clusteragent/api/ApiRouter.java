@@ -3,6 +3,7 @@ package io.clusteragent.api;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Probes;
+import io.clusteragent.kubestate.KubeStateMetrics;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** The route table of the agent and its single failure path. */
 public final class ApiRouter {
@@ -31,7 +33,8 @@ public final class ApiRouter {
             WorkerExecutor pool,
             AgentConfig config,
             ResponseCache cache,
-            Probes probes) {
+            Probes probes,
+            Optional<KubeStateMetrics> kubeState) {
         Envelope envelope = new Envelope(clock);
         Analyses analyses = new Analyses(state, clock, envelope, pool, cache, config.requestTimeout());
         PodRoutes pods = new PodRoutes(analyses);
@@ -51,6 +54,7 @@ public final class ApiRouter {
         readable(router, "/healthz").handler(probes.liveness());
         readable(router, "/readyz").handler(probes.readiness());
         readable(router, "/metrics").handler(PrometheusScrapingHandler.create());
+        readable(router, "/metrics/kubestate").handler(new KubeStateRoute(kubeState, pool)::scrape);
 
         router.route().failureHandler(ctx -> fail(ctx, envelope));
         // Edge refuses the paths vert.x-web cannot decode; should matching still throw, the caller gets a 400, not a

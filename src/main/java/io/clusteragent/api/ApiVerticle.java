@@ -5,6 +5,7 @@ import io.clusteragent.config.AgentConfig;
 import io.clusteragent.config.Setting;
 import io.clusteragent.health.Draining;
 import io.clusteragent.health.Probes;
+import io.clusteragent.kubestate.KubeStateMetrics;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.BindException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +43,7 @@ public final class ApiVerticle extends AbstractVerticle {
     private final Clock clock;
     private final ResponseCache cache;
     private final Draining draining;
+    private final Optional<KubeStateMetrics> kubeState;
     private WorkerExecutor analysisPool;
     private ConnectionGuard guard;
     private HttpServer server;
@@ -56,6 +59,18 @@ public final class ApiVerticle extends AbstractVerticle {
 
     /** @param draining begun when the agent is asked to stop: readiness fails, answers close their connection */
     public ApiVerticle(AgentConfig config, ClusterState state, Clock clock, ResponseCache cache, Draining draining) {
+        this(config, state, clock, cache, draining, Optional.empty());
+    }
+
+    /** @param kubeState the families {@code /metrics/kubestate} serves; empty when KUBE_STATE_RESOURCES is */
+    public ApiVerticle(
+            AgentConfig config,
+            ClusterState state,
+            Clock clock,
+            ResponseCache cache,
+            Draining draining,
+            Optional<KubeStateMetrics> kubeState) {
+        this.kubeState = kubeState;
         this.config = config;
         this.state = state;
         this.clock = clock;
@@ -74,8 +89,8 @@ public final class ApiVerticle extends AbstractVerticle {
                 .setReadIdleTimeout((int) config.readTimeout().toMillis())
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-        Router router =
-                ApiRouter.create(vertx, state, clock, analysisPool, config, cache, new Probes(vertx, state, draining));
+        Router router = ApiRouter.create(
+                vertx, state, clock, analysisPool, config, cache, new Probes(vertx, state, draining), kubeState);
         InvalidRequests invalid = new InvalidRequests(new Envelope(clock), options);
         guard = new ConnectionGuard(vertx, draining, config.readTimeout(), router, invalid);
         guard.start();

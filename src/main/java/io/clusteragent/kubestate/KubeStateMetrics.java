@@ -33,6 +33,15 @@ public final class KubeStateMetrics implements ObjectListener {
         return create(settings, KubeStateResources.all());
     }
 
+    /** The resources of {@link KubeStateResources#all()} named in {@code enabled} (KUBE_STATE_RESOURCES). */
+    public static KubeStateMetrics create(KubeStateSettings settings, Set<String> enabled) {
+        return create(
+                settings,
+                KubeStateResources.all().stream()
+                        .filter(resource -> enabled.contains(resource.plural()))
+                        .toList());
+    }
+
     public static KubeStateMetrics create(KubeStateSettings settings, List<KubeStateResource<?>> resources) {
         FamilyFilter filter =
                 FamilyFilter.of(settings.metricAllowlist(), settings.metricDenylist(), settings.metricOptInList());

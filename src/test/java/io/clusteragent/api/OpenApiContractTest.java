@@ -14,9 +14,11 @@ import io.clusteragent.analysis.scheduling.PodScheduling;
 import io.clusteragent.analysis.scheduling.SchedulingFailureCategory;
 import io.clusteragent.api.openapi.OpenApiDocument;
 import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.cluster.ObjectFeed;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Probes;
+import io.clusteragent.kubestate.KubeStateMetrics;
 import io.clusteragent.testing.ClusterStates;
 import io.clusteragent.testing.TestServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -47,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +90,7 @@ class OpenApiContractTest {
 
     private static OpenApiDocument document;
     private static ClusterState demo;
+    private static KubeStateMetrics kubeState;
     private static final Set<String> exercised = new TreeSet<>();
     private static int validated;
     private static Scenario running;
@@ -130,7 +134,10 @@ class OpenApiContractTest {
     @BeforeAll
     static void load() {
         document = OpenApiDocument.load(DOCUMENT);
-        demo = new SnapshotLoader().load(DEMO_CLUSTER, TestServer.NOW);
+        AgentConfig defaults = AgentConfig.defaults();
+        kubeState = KubeStateMetrics.create(defaults.kubeState(), defaults.kubeStateResources());
+        demo = new SnapshotLoader(ObjectFeed.kubeState(defaults.kubeStateResources(), kubeState))
+                .load(DEMO_CLUSTER, TestServer.NOW);
     }
 
     @AfterAll
@@ -158,7 +165,7 @@ class OpenApiContractTest {
             assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
             assertThat(result.getOpenAPI().getInfo().getTitle()).isEqualTo("cluster-agent");
             assertThat(result.getOpenAPI().getInfo().getVersion()).isEqualTo("0.1.0");
-            assertThat(result.getOpenAPI().getPaths()).hasSize(9);
+            assertThat(result.getOpenAPI().getPaths()).hasSize(10);
         }
     }
 
@@ -174,7 +181,8 @@ class OpenApiContractTest {
                     pool,
                     AgentConfig.defaults(),
                     new ResponseCache(AgentConfig.defaults().responseCacheBytes()),
-                    new Probes(vertx, demo));
+                    new Probes(vertx, demo),
+                    Optional.empty());
             Set<String> routes = new TreeSet<>();
             for (Route route : router.getRoutes()) {
                 if (route.getPath() != null
@@ -185,7 +193,7 @@ class OpenApiContractTest {
                 }
             }
 
-            assertThat(routes).hasSize(18);
+            assertThat(routes).hasSize(20);
             assertThat(new TreeSet<>(document.operations())).isEqualTo(routes);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -328,6 +336,7 @@ class OpenApiContractTest {
         calls.add(new Call("/healthz", "/healthz", 200));
         calls.add(new Call("/readyz", "/readyz", 200));
         calls.add(new Call("/metrics", "/metrics", 200));
+        calls.add(new Call("/metrics/kubestate", "/metrics/kubestate", 200));
 
         // Then every object of the demo cluster, for the shapes the scenarios above do not show.
         for (var pod : demo.pods()) {
@@ -424,6 +433,8 @@ class OpenApiContractTest {
         }
         calls.add(new Call(Scenario.FAILING, HttpMethod.GET, "/readyz", "/readyz", 200));
         calls.add(new Call(Scenario.FAILING, HttpMethod.GET, "/metrics", "/metrics", 200));
+        // Only the demo scenario's server has kube-state metrics; without them the endpoint says so.
+        calls.add(new Call(Scenario.FAILING, HttpMethod.GET, "/metrics/kubestate", "/metrics/kubestate", 404));
 
         // HEAD wherever GET is answered: once for each documented path, status and scenario. An answer
         // the slow scenario's GET gave up on is still kept when it comes, so its HEAD asks about another name.
@@ -569,7 +580,10 @@ class OpenApiContractTest {
     private static TestServer serverFor(Scenario scenario) {
         if (running != scenario) {
             stop();
-            server = TestServer.start(scenario.state.apply(demo), scenario.env);
+            server = TestServer.start(
+                    scenario.state.apply(demo),
+                    scenario.env,
+                    scenario == Scenario.DEMO ? Optional.of(kubeState) : Optional.empty());
             running = scenario;
         }
         return server;

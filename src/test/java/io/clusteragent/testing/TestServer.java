@@ -2,8 +2,11 @@ package io.clusteragent.testing;
 
 import io.clusteragent.Main;
 import io.clusteragent.api.ApiVerticle;
+import io.clusteragent.api.ResponseCache;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
+import io.clusteragent.health.Draining;
+import io.clusteragent.kubestate.KubeStateMetrics;
 import io.micrometer.core.instrument.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The API verticle on a free port over a given cluster state, driven by a real HTTP client. */
@@ -42,9 +46,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ClusterState state, Map<String, String> env) {
+        return start(state, env, Optional.empty());
+    }
+
+    /** @param kubeState what {@code /metrics/kubestate} serves; empty answers it 404 */
+    public static TestServer start(ClusterState state, Map<String, String> env, Optional<KubeStateMetrics> kubeState) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
         AgentConfig config = AgentConfig.fromMap(withGenerousBudget(env), List.of("--port", "0"));
-        ApiVerticle api = new ApiVerticle(config, state, Clock.fixed(NOW, ZoneOffset.UTC));
+        ApiVerticle api = new ApiVerticle(
+                config,
+                state,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new ResponseCache(config.responseCacheBytes()),
+                new Draining(),
+                kubeState);
         await(vertx.deployVerticle(api));
         return new TestServer(vertx, api.port());
     }
