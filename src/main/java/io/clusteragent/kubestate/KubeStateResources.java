@@ -43,7 +43,7 @@ final class KubeStateResources {
 
         // networkpolicies
 
-        // nodes
+        resources.add(NodeMetrics.RESOURCE);
 
         // persistentvolumeclaims
 
