@@ -25,7 +25,7 @@ final class KubeStateResources {
 
         // deployments
 
-        // endpointslices
+        resources.add(EndpointSliceMetrics.RESOURCE);
 
         // horizontalpodautoscalers
 
