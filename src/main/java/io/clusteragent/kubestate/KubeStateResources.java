@@ -61,7 +61,7 @@ final class KubeStateResources {
 
         // secrets
 
-        // services
+        resources.add(ServiceMetrics.RESOURCE);
 
         // statefulsets
 
