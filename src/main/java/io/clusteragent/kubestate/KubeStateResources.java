@@ -45,7 +45,7 @@ final class KubeStateResources {
 
         resources.add(NodeMetrics.RESOURCE);
 
-        // persistentvolumeclaims
+        resources.add(PersistentVolumeClaimMetrics.RESOURCE);
 
         // persistentvolumes
 

@@ -94,7 +94,8 @@ final class NodeMetrics {
                         "kube_node_status_condition",
                         "The condition of a cluster node.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(NodeMetrics::conditions)),
+                        DEFAULT_LABELS.wrap(n -> Samples.conditions(
+                                status(n).getConditions(), NodeCondition::getType, NodeCondition::getStatus))),
                 FamilyGenerator.alpha(
                         "kube_node_status_addresses",
                         "Node address information.",
@@ -153,17 +154,6 @@ final class NodeMetrics {
                         ResourceValues.value(quantity)));
             }
         });
-        return metrics;
-    }
-
-    private static List<Metric> conditions(Node node) {
-        List<Metric> metrics = new ArrayList<>();
-        for (NodeCondition condition : Samples.orEmpty(status(node).getConditions())) {
-            metrics.addAll(Conditions.metrics(
-                    List.of("condition", "status"),
-                    Collections.singletonList(condition.getType()),
-                    condition.getStatus()));
-        }
         return metrics;
     }
 

@@ -1,5 +1,7 @@
 package io.clusteragent.kubestate;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -9,10 +11,25 @@ import java.util.function.Function;
  */
 final class Samples {
 
+    private static final List<String> CONDITION_KEYS = List.of("condition", "status");
+
     private Samples() {}
 
     static <E> List<Metric> each(List<E> items, Function<? super E, Metric> sample) {
         return items == null ? List.of() : items.stream().<Metric>map(sample).toList();
+    }
+
+    /**
+     * The {@code status.conditions} shape of node, claim and other families: three series per condition (see
+     * {@link Conditions}), labelled {@code condition} and {@code status}.
+     */
+    static <C> List<Metric> conditions(List<C> conditions, Function<C, String> type, Function<C, String> status) {
+        List<Metric> metrics = new ArrayList<>();
+        for (C condition : orEmpty(conditions)) {
+            metrics.addAll(Conditions.metrics(
+                    CONDITION_KEYS, Collections.singletonList(type.apply(condition)), status.apply(condition)));
+        }
+        return metrics;
     }
 
     static <E> List<E> orEmpty(List<E> items) {
