@@ -47,7 +47,7 @@ final class KubeStateResources {
 
         resources.add(PersistentVolumeClaimMetrics.RESOURCE);
 
-        // persistentvolumes
+        resources.add(PersistentVolumeMetrics.RESOURCE);
 
         // poddisruptionbudgets
 

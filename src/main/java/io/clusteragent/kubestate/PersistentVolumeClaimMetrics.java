@@ -56,7 +56,7 @@ final class PersistentVolumeClaimMetrics {
                         "kube_persistentvolumeclaim_status_phase",
                         "The phase the persistent volume claim is currently in.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(PersistentVolumeClaimMetrics::phase)),
+                        DEFAULT_LABELS.wrap(p -> Samples.phase(PHASES, status(p).getPhase()))),
                 FamilyGenerator.stable(
                         "kube_persistentvolumeclaim_resource_requests_storage_bytes",
                         "The capacity of storage requested by the persistent volume claim.",
@@ -95,15 +95,6 @@ final class PersistentVolumeClaimMetrics {
             return annotations.get(BETA_STORAGE_CLASS);
         }
         return spec(claim).getStorageClassName();
-    }
-
-    /** One series per phase, none while the claim has no phase yet. */
-    private static List<Metric> phase(PersistentVolumeClaim claim) {
-        String phase = status(claim).getPhase();
-        if (phase == null || phase.isEmpty()) {
-            return List.of();
-        }
-        return PHASES.stream().map(p -> Metric.of("phase", p, Metric.bool(p.equals(phase)))).toList();
     }
 
     private static List<Metric> requestedStorage(PersistentVolumeClaim claim) {

@@ -32,6 +32,14 @@ final class Samples {
         return metrics;
     }
 
+    /** A {@code status.phase} family: one series per possible phase, 1 on the current one; none while unset. */
+    static List<Metric> phase(List<String> phases, String current) {
+        if (current == null || current.isEmpty()) {
+            return List.of();
+        }
+        return phases.stream().map(p -> Metric.of("phase", p, Metric.bool(p.equals(current)))).toList();
+    }
+
     static <E> List<E> orEmpty(List<E> items) {
         return items == null ? List.of() : items;
     }
