@@ -65,7 +65,7 @@ final class KubeStateResources {
 
         // statefulsets
 
-        // storageclasses
+        resources.add(StorageClassMetrics.RESOURCE);
 
         // validatingwebhookconfigurations
 
