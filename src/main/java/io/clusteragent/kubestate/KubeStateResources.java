@@ -57,7 +57,7 @@ final class KubeStateResources {
 
         // replicationcontrollers
 
-        // resourcequotas
+        resources.add(ResourceQuotaMetrics.RESOURCE);
 
         // secrets
 

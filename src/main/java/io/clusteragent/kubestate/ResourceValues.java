@@ -3,6 +3,10 @@ package io.clusteragent.kubestate;
 import io.clusteragent.quantity.Quantities;
 import io.fabric8.kubernetes.api.model.Quantity;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +45,25 @@ final class ResourceValues {
         } catch (ArithmeticException beyondLong) {
             return Quantity.getAmountInBytes(quantity).doubleValue();
         }
+    }
+
+    /**
+     * One series per entry of a resource list, labelled with the resource name as it is followed by
+     * {@code trailingValues} (quota {@code type}, limit-range {@code type} and {@code constraint}). Go ranges over the
+     * map in random order; here the names are sorted.
+     */
+    static List<Metric> each(Map<String, Quantity> amounts, List<String> keys, List<String> trailingValues) {
+        if (amounts == null) {
+            return List.of();
+        }
+        List<Metric> metrics = new ArrayList<>(amounts.size());
+        new TreeMap<>(amounts).forEach((name, quantity) -> {
+            List<String> values = new ArrayList<>(keys.size());
+            values.add(name);
+            values.addAll(trailingValues);
+            metrics.add(new Metric(keys, values, quantity == null ? 0 : value(quantity)));
+        });
+        return metrics;
     }
 
     /** {@code SanitizeLabelName}: the resource name as a label value, e.g. {@code nvidia_com_gpu}. */
