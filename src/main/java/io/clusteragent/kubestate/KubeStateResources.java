@@ -35,7 +35,7 @@ final class KubeStateResources {
 
         // leases
 
-        // limitranges
+        resources.add(LimitRangeMetrics.RESOURCE);
 
         // mutatingwebhookconfigurations
 
