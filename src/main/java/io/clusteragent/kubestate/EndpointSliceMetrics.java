@@ -54,7 +54,7 @@ final class EndpointSliceMetrics {
                         "kube_endpointslice_ports",
                         "Ports attached to the endpointslice.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> Samples.each(s.getPorts(), EndpointSliceMetrics::port))),
+                        DEFAULT_LABELS.wrap(s -> SampleShapes.each(s.getPorts(), EndpointSliceMetrics::port))),
                 FamilyGenerator.alpha(
                         "kube_endpointslice_annotations",
                         "Kubernetes annotations converted to Prometheus labels.",
@@ -72,9 +72,9 @@ final class EndpointSliceMetrics {
     /** One series per zone hint, with the endpoint's first address (the one clients are told to use). */
     private static List<Metric> hints(EndpointSlice slice) {
         List<Metric> metrics = new ArrayList<>();
-        for (Endpoint endpoint : Samples.orEmpty(slice.getEndpoints())) {
-            if (endpoint.getHints() == null || Samples.orEmpty(endpoint.getHints().getForZones()).isEmpty()
-                    || Samples.orEmpty(endpoint.getAddresses()).isEmpty()) {
+        for (Endpoint endpoint : SampleShapes.orEmpty(slice.getEndpoints())) {
+            if (endpoint.getHints() == null || SampleShapes.orEmpty(endpoint.getHints().getForZones()).isEmpty()
+                    || SampleShapes.orEmpty(endpoint.getAddresses()).isEmpty()) {
                 continue;
             }
             String address = endpoint.getAddresses().get(0);
@@ -88,11 +88,11 @@ final class EndpointSliceMetrics {
     /** One series per address of every endpoint; unset conditions and pointers are empty labels. */
     private static List<Metric> endpoints(EndpointSlice slice) {
         List<Metric> metrics = new ArrayList<>();
-        for (Endpoint endpoint : Samples.orEmpty(slice.getEndpoints())) {
+        for (Endpoint endpoint : SampleShapes.orEmpty(slice.getEndpoints())) {
             EndpointConditions conditions =
                     endpoint.getConditions() == null ? NO_CONDITIONS : endpoint.getConditions();
             ObjectReference target = endpoint.getTargetRef() == null ? NO_TARGET : endpoint.getTargetRef();
-            for (String address : Samples.orEmpty(endpoint.getAddresses())) {
+            for (String address : SampleShapes.orEmpty(endpoint.getAddresses())) {
                 metrics.add(new Metric(ENDPOINT_KEYS, Arrays.asList(
                         formatBool(conditions.getReady()), formatBool(conditions.getServing()), endpoint.getHostname(),
                         formatBool(conditions.getTerminating()), target.getKind(), target.getName(),

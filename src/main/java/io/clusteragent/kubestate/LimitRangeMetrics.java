@@ -35,7 +35,7 @@ final class LimitRangeMetrics {
             return List.of();
         }
         List<Metric> metrics = new ArrayList<>();
-        for (LimitRangeItem limit : Samples.orEmpty(range.getSpec().getLimits())) {
+        for (LimitRangeItem limit : SampleShapes.orEmpty(range.getSpec().getLimits())) {
             String type = limit.getType();
             metrics.addAll(ResourceValues.each(limit.getMin(), KEYS, Arrays.asList(type, "min")));
             metrics.addAll(ResourceValues.each(limit.getMax(), KEYS, Arrays.asList(type, "max")));

@@ -68,12 +68,12 @@ final class NodeMetrics {
                         "kube_node_spec_pod_cidrs",
                         "The pod CIDRs of a cluster node.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n -> Samples.each(spec(n).getPodCIDRs(), cidr -> Metric.of("pod_cidr", cidr, 1)))),
+                        DEFAULT_LABELS.wrap(n -> SampleShapes.each(spec(n).getPodCIDRs(), cidr -> Metric.of("pod_cidr", cidr, 1)))),
                 FamilyGenerator.stable(
                         "kube_node_spec_taint",
                         "The taint of a cluster node.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n -> Samples.each(spec(n).getTaints(), NodeMetrics::taint))),
+                        DEFAULT_LABELS.wrap(n -> SampleShapes.each(spec(n).getTaints(), NodeMetrics::taint))),
                 FamilyGenerator.stable(
                         "kube_node_spec_unschedulable",
                         "Whether a node can schedule new pods.",
@@ -94,13 +94,13 @@ final class NodeMetrics {
                         "kube_node_status_condition",
                         "The condition of a cluster node.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n -> Samples.conditions(
+                        DEFAULT_LABELS.wrap(n -> SampleShapes.conditions(
                                 status(n).getConditions(), NodeCondition::getType, NodeCondition::getStatus))),
                 FamilyGenerator.alpha(
                         "kube_node_status_addresses",
                         "Node address information.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n -> Samples.each(status(n).getAddresses(), a -> new Metric(
+                        DEFAULT_LABELS.wrap(n -> SampleShapes.each(status(n).getAddresses(), a -> new Metric(
                                 List.of("type", "address"), Arrays.asList(a.getType(), a.getAddress()), 1)))));
     }
 
@@ -110,7 +110,7 @@ final class NodeMetrics {
         NodeSystemInfo info = status.getNodeInfo() == null ? NO_INFO : status.getNodeInfo();
         // internal_ip is the last InternalIP address, as kube-state-metrics keeps it until v3.
         String internalIp = "";
-        for (NodeAddress address : Samples.orEmpty(status.getAddresses())) {
+        for (NodeAddress address : SampleShapes.orEmpty(status.getAddresses())) {
             if ("InternalIP".equals(address.getType())) {
                 internalIp = address.getAddress();
             }

@@ -56,7 +56,7 @@ final class PersistentVolumeClaimMetrics {
                         "kube_persistentvolumeclaim_status_phase",
                         "The phase the persistent volume claim is currently in.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> Samples.phase(PHASES, status(p).getPhase()))),
+                        DEFAULT_LABELS.wrap(p -> SampleShapes.phase(PHASES, status(p).getPhase()))),
                 FamilyGenerator.stable(
                         "kube_persistentvolumeclaim_resource_requests_storage_bytes",
                         "The capacity of storage requested by the persistent volume claim.",
@@ -66,13 +66,13 @@ final class PersistentVolumeClaimMetrics {
                         "kube_persistentvolumeclaim_access_mode",
                         "The access mode(s) specified by the persistent volume claim.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> Samples.each(
+                        DEFAULT_LABELS.wrap(p -> SampleShapes.each(
                                 spec(p).getAccessModes(), mode -> Metric.of("access_mode", mode, 1)))),
                 FamilyGenerator.alpha(
                         "kube_persistentvolumeclaim_status_condition",
                         "Information about status of different conditions of persistent volume claim.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> Samples.conditions(
+                        DEFAULT_LABELS.wrap(p -> SampleShapes.conditions(
                                 status(p).getConditions(),
                                 PersistentVolumeClaimCondition::getType,
                                 PersistentVolumeClaimCondition::getStatus))),

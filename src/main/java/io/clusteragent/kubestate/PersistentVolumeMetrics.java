@@ -54,7 +54,7 @@ final class PersistentVolumeMetrics {
                         "kube_persistentvolume_status_phase",
                         "The phase indicates if a volume is available, bound to a claim, or released by a claim.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> Samples.phase(
+                        DEFAULT_LABELS.wrap(p -> SampleShapes.phase(
                                 PHASES, p.getStatus() == null ? null : p.getStatus().getPhase()))),
                 FamilyGenerator.stable(
                         "kube_persistentvolume_info",
@@ -95,7 +95,7 @@ final class PersistentVolumeMetrics {
                         "kube_persistentvolume_access_mode",
                         "The access mode(s) specified by the persistent volume.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> Samples.each(
+                        DEFAULT_LABELS.wrap(p -> SampleShapes.each(
                                 spec(p).getAccessModes(), mode -> Metric.of("access_mode", mode, 1)))));
     }
 
@@ -142,9 +142,9 @@ final class PersistentVolumeMetrics {
     }
 
     private static void fibreChannel(FCVolumeSource fc, String[] source) {
-        source[3] = String.join(",", Samples.orEmpty(fc.getWwids()));
+        source[3] = String.join(",", SampleShapes.orEmpty(fc.getWwids()));
         source[4] = fc.getLun() == null ? "" : String.valueOf(fc.getLun());
-        source[5] = String.join(",", Samples.orEmpty(fc.getTargetWWNs()));
+        source[5] = String.join(",", SampleShapes.orEmpty(fc.getTargetWWNs()));
     }
 
     private static void iscsi(ISCSIPersistentVolumeSource iscsi, String[] source) {

@@ -58,12 +58,12 @@ final class ServiceMetrics {
                         "Service external ips. One series for each ip",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(s ->
-                                Samples.each(spec(s).getExternalIPs(), ip -> Metric.of("external_ip", ip, 1)))),
+                                SampleShapes.each(spec(s).getExternalIPs(), ip -> Metric.of("external_ip", ip, 1)))),
                 FamilyGenerator.stable(
                         "kube_service_status_load_balancer_ingress",
                         "Service load balancer ingress status",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> Samples.each(ingresses(s), ingress -> new Metric(
+                        DEFAULT_LABELS.wrap(s -> SampleShapes.each(ingresses(s), ingress -> new Metric(
                                 List.of("ip", "hostname"),
                                 Arrays.asList(ingress.getIp(), ingress.getHostname()),
                                 1)))),

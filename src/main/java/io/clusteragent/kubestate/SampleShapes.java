@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One sample per element of a list field, the commonest family shape ({@code for i, x := range obj.Spec.Xs}).
- * fabric8 leaves absent lists null where Go ranges over nil as over nothing.
+ * The commonest family shapes of the cluster-level and storage resources: one sample per element of a list field
+ * ({@code for i, x := range obj.Spec.Xs}), per condition, per phase. fabric8 leaves absent lists null where Go
+ * ranges over nil as over nothing.
  */
-final class Samples {
+final class SampleShapes {
 
     private static final List<String> CONDITION_KEYS = List.of("condition", "status");
 
-    private Samples() {}
+    private SampleShapes() {}
 
     static <E> List<Metric> each(List<E> items, Function<? super E, Metric> sample) {
         return items == null ? List.of() : items.stream().<Metric>map(sample).toList();
