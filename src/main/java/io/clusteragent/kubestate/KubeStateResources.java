@@ -17,7 +17,7 @@ final class KubeStateResources {
 
         // certificatesigningrequests
 
-        // configmaps
+        resources.add(ConfigMapMetrics.RESOURCE);
 
         // cronjobs
 

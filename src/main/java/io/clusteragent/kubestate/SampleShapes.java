@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The commonest family shapes of the cluster-level and storage resources: one sample per element of a list field
@@ -13,6 +14,8 @@ import java.util.function.Function;
 final class SampleShapes {
 
     private static final List<String> CONDITION_KEYS = List.of("condition", "status");
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private SampleShapes() {}
 
@@ -39,6 +42,17 @@ final class SampleShapes {
             return List.of();
         }
         return phases.stream().map(p -> Metric.of("phase", p, Metric.bool(p.equals(current)))).toList();
+    }
+
+    /**
+     * {@code resourceVersionMetric}: the resource version as a number, no sample when it is not one (Go's
+     * {@code strconv.ParseFloat}, which takes no surrounding blanks nor Java's {@code d}/{@code f} suffixes).
+     */
+    static List<Metric> resourceVersion(String resourceVersion) {
+        if (resourceVersion == null || !DECIMAL.matcher(resourceVersion).matches()) {
+            return List.of();
+        }
+        return List.of(Metric.of(Double.parseDouble(resourceVersion)));
     }
 
     static <E> List<E> orEmpty(List<E> items) {
