@@ -33,7 +33,7 @@ final class KubeStateResources {
 
         // jobs
 
-        // leases
+        resources.add(LeaseMetrics.RESOURCE);
 
         resources.add(LimitRangeMetrics.RESOURCE);
 
