@@ -59,7 +59,7 @@ final class KubeStateResources {
 
         resources.add(ResourceQuotaMetrics.RESOURCE);
 
-        // secrets
+        resources.add(SecretMetrics.RESOURCE);
 
         resources.add(ServiceMetrics.RESOURCE);
 

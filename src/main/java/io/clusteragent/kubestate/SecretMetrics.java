@@ -1,0 +1,63 @@
+package io.clusteragent.kubestate;
+
+import io.fabric8.kubernetes.api.model.Secret;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The secret families, ported from kube-state-metrics' {@code internal/store/secret.go}. They read only metadata
+ * and {@code type}, never the data (which the cluster does not even deliver for secrets).
+ */
+final class SecretMetrics {
+
+    static final KubeStateResource<Secret> RESOURCE =
+            new KubeStateResource<>("secrets", Secret.class, SecretMetrics::families);
+
+    private static final DefaultLabels<Secret> DEFAULT_LABELS = DefaultLabels.of(
+            List.of("namespace", "secret"),
+            s -> Arrays.asList(s.getMetadata().getNamespace(), s.getMetadata().getName()));
+
+    private SecretMetrics() {}
+
+    static List<FamilyGenerator<Secret>> families(List<String> allowAnnotations, List<String> allowLabels) {
+        return List.of(
+                FamilyGenerator.stable(
+                        "kube_secret_info",
+                        "Information about secret.",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(s -> List.of(Metric.of(1)))),
+                FamilyGenerator.stable(
+                        "kube_secret_type",
+                        "Type about secret.",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(s -> List.of(Metric.of("type", s.getType(), 1)))),
+                FamilyGenerator.alpha(
+                        "kube_secret_annotations",
+                        "Kubernetes annotations converted to Prometheus labels.",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(s -> PrometheusLabels.family(
+                                "annotation", s.getMetadata().getAnnotations(), allowAnnotations))),
+                FamilyGenerator.stable(
+                        "kube_secret_labels",
+                        "Kubernetes labels converted to Prometheus labels.",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(s ->
+                                PrometheusLabels.family("label", s.getMetadata().getLabels(), allowLabels))),
+                FamilyGenerator.stable(
+                        "kube_secret_created",
+                        "Unix creation timestamp",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(s -> Timestamps.unixSeconds(s.getMetadata().getCreationTimestamp()))),
+                FamilyGenerator.alpha(
+                        "kube_secret_metadata_resource_version",
+                        "Resource version representing a specific version of secret.",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(s -> SampleShapes.resourceVersion(s.getMetadata().getResourceVersion()))),
+                FamilyGenerator.alpha(
+                        "kube_secret_owner",
+                        "Information about the Secret's owner.",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(Owners::withController)));
+    }
+}
