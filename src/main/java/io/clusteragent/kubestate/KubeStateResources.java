@@ -29,7 +29,7 @@ final class KubeStateResources {
 
         // horizontalpodautoscalers
 
-        // ingresses
+        resources.add(IngressMetrics.RESOURCE);
 
         // jobs
 
