@@ -19,32 +19,17 @@ final class ConfigMapMetrics {
 
     static List<FamilyGenerator<ConfigMap>> families(List<String> allowAnnotations, List<String> allowLabels) {
         return List.of(
-                FamilyGenerator.alpha(
-                        "kube_configmap_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(c -> PrometheusLabels.family(
-                                "annotation", c.getMetadata().getAnnotations(), allowAnnotations))),
-                FamilyGenerator.stable(
-                        "kube_configmap_labels",
-                        "Kubernetes labels converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(c ->
-                                PrometheusLabels.family("label", c.getMetadata().getLabels(), allowLabels))),
+                MetadataFamilies.annotations("kube_configmap_annotations", DEFAULT_LABELS, allowAnnotations),
+                MetadataFamilies.labels("kube_configmap_labels", Stability.STABLE, DEFAULT_LABELS, allowLabels),
                 FamilyGenerator.stable(
                         "kube_configmap_info",
                         "Information about configmap.",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(c -> List.of(Metric.of(1)))),
-                FamilyGenerator.stable(
-                        "kube_configmap_created",
-                        "Unix creation timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(c -> Timestamps.unixSeconds(c.getMetadata().getCreationTimestamp()))),
-                FamilyGenerator.alpha(
+                MetadataFamilies.created("kube_configmap_created", Stability.STABLE, DEFAULT_LABELS),
+                MetadataFamilies.resourceVersion(
                         "kube_configmap_metadata_resource_version",
                         "Resource version representing a specific version of the configmap.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(c -> SampleShapes.resourceVersion(c.getMetadata().getResourceVersion()))));
+                        DEFAULT_LABELS));
     }
 }

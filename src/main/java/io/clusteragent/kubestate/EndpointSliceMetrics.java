@@ -35,11 +35,7 @@ final class EndpointSliceMetrics {
                         "Information about endpointslice.",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(s -> List.of(Metric.of("addresstype", s.getAddressType(), 1)))),
-                FamilyGenerator.alpha(
-                        "kube_endpointslice_created",
-                        "Unix creation timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> Timestamps.unixSeconds(s.getMetadata().getCreationTimestamp()))),
+                MetadataFamilies.created("kube_endpointslice_created", Stability.ALPHA, DEFAULT_LABELS),
                 FamilyGenerator.alpha(
                         "kube_endpointslice_endpoints_hints",
                         "Topology routing hints attached to endpoints",
@@ -55,18 +51,8 @@ final class EndpointSliceMetrics {
                         "Ports attached to the endpointslice.",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(s -> SampleShapes.each(s.getPorts(), EndpointSliceMetrics::port))),
-                FamilyGenerator.alpha(
-                        "kube_endpointslice_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> PrometheusLabels.family(
-                                "annotation", s.getMetadata().getAnnotations(), allowAnnotations))),
-                FamilyGenerator.alpha(
-                        "kube_endpointslice_labels",
-                        "Kubernetes labels converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s ->
-                                PrometheusLabels.family("label", s.getMetadata().getLabels(), allowLabels))));
+                MetadataFamilies.annotations("kube_endpointslice_annotations", DEFAULT_LABELS, allowAnnotations),
+                MetadataFamilies.labels("kube_endpointslice_labels", Stability.ALPHA, DEFAULT_LABELS, allowLabels));
     }
 
     /** One series per zone hint, with the endpoint's first address (the one clients are told to use). */

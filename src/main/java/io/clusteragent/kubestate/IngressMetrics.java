@@ -39,28 +39,13 @@ final class IngressMetrics {
                         "Information about ingress.",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(i -> List.of(Metric.of("ingressclass", ingressClass(i), 1)))),
-                FamilyGenerator.alpha(
-                        "kube_ingress_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(i -> PrometheusLabels.family(
-                                "annotation", i.getMetadata().getAnnotations(), allowAnnotations))),
-                FamilyGenerator.stable(
-                        "kube_ingress_labels",
-                        "Kubernetes labels converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(i ->
-                                PrometheusLabels.family("label", i.getMetadata().getLabels(), allowLabels))),
-                FamilyGenerator.stable(
-                        "kube_ingress_created",
-                        "Unix creation timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(i -> Timestamps.unixSeconds(i.getMetadata().getCreationTimestamp()))),
-                FamilyGenerator.alpha(
+                MetadataFamilies.annotations("kube_ingress_annotations", DEFAULT_LABELS, allowAnnotations),
+                MetadataFamilies.labels("kube_ingress_labels", Stability.STABLE, DEFAULT_LABELS, allowLabels),
+                MetadataFamilies.created("kube_ingress_created", Stability.STABLE, DEFAULT_LABELS),
+                MetadataFamilies.resourceVersion(
                         "kube_ingress_metadata_resource_version",
                         "Resource version representing a specific version of ingress.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(i -> SampleShapes.resourceVersion(i.getMetadata().getResourceVersion()))),
+                        DEFAULT_LABELS),
                 FamilyGenerator.stable(
                         "kube_ingress_path",
                         "Ingress host, paths and backend service information.",

@@ -21,11 +21,7 @@ final class LimitRangeMetrics {
                     "Information about limit range.",
                     MetricType.GAUGE,
                     DEFAULT_LABELS.wrap(LimitRangeMetrics::constraints)),
-            FamilyGenerator.stable(
-                    "kube_limitrange_created",
-                    "Unix creation timestamp",
-                    MetricType.GAUGE,
-                    DEFAULT_LABELS.wrap(r -> Timestamps.unixSeconds(r.getMetadata().getCreationTimestamp())))));
+            MetadataFamilies.created("kube_limitrange_created", Stability.STABLE, DEFAULT_LABELS)));
 
     private LimitRangeMetrics() {}
 

@@ -32,33 +32,15 @@ final class NodeMetrics {
 
     static List<FamilyGenerator<Node>> families(List<String> allowAnnotations, List<String> allowLabels) {
         return List.of(
-                FamilyGenerator.alpha(
-                        "kube_node_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n -> PrometheusLabels.family(
-                                "annotation", n.getMetadata().getAnnotations(), allowAnnotations))),
-                FamilyGenerator.stable(
-                        "kube_node_created",
-                        "Unix creation timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n -> Timestamps.unixSeconds(n.getMetadata().getCreationTimestamp()))),
-                FamilyGenerator.alpha(
-                        "kube_node_deletion_timestamp",
-                        "Unix deletion timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n -> Timestamps.unixSeconds(n.getMetadata().getDeletionTimestamp()))),
+                MetadataFamilies.annotations("kube_node_annotations", DEFAULT_LABELS, allowAnnotations),
+                MetadataFamilies.created("kube_node_created", Stability.STABLE, DEFAULT_LABELS),
+                MetadataFamilies.deletionTimestamp("kube_node_deletion_timestamp", DEFAULT_LABELS),
                 FamilyGenerator.stable(
                         "kube_node_info",
                         "Information about a cluster node.",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(NodeMetrics::info)),
-                FamilyGenerator.stable(
-                        "kube_node_labels",
-                        "Kubernetes labels converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n ->
-                                PrometheusLabels.family("label", n.getMetadata().getLabels(), allowLabels))),
+                MetadataFamilies.labels("kube_node_labels", Stability.STABLE, DEFAULT_LABELS, allowLabels),
                 FamilyGenerator.alpha(
                         "kube_node_role",
                         "The role of a cluster node.",

@@ -32,18 +32,8 @@ final class PersistentVolumeClaimMetrics {
     static List<FamilyGenerator<PersistentVolumeClaim>> families(
             List<String> allowAnnotations, List<String> allowLabels) {
         return List.of(
-                FamilyGenerator.stable(
-                        "kube_persistentvolumeclaim_labels",
-                        "Kubernetes labels converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p ->
-                                PrometheusLabels.family("label", p.getMetadata().getLabels(), allowLabels))),
-                FamilyGenerator.alpha(
-                        "kube_persistentvolumeclaim_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> PrometheusLabels.family(
-                                "annotation", p.getMetadata().getAnnotations(), allowAnnotations))),
+                MetadataFamilies.labels("kube_persistentvolumeclaim_labels", Stability.STABLE, DEFAULT_LABELS, allowLabels),
+                MetadataFamilies.annotations("kube_persistentvolumeclaim_annotations", DEFAULT_LABELS, allowAnnotations),
                 FamilyGenerator.stable(
                         "kube_persistentvolumeclaim_info",
                         "Information about persistent volume claim.",
@@ -76,16 +66,8 @@ final class PersistentVolumeClaimMetrics {
                                 status(p).getConditions(),
                                 PersistentVolumeClaimCondition::getType,
                                 PersistentVolumeClaimCondition::getStatus))),
-                FamilyGenerator.alpha(
-                        "kube_persistentvolumeclaim_created",
-                        "Unix creation timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> Timestamps.unixSeconds(p.getMetadata().getCreationTimestamp()))),
-                FamilyGenerator.alpha(
-                        "kube_persistentvolumeclaim_deletion_timestamp",
-                        "Unix deletion timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> Timestamps.unixSeconds(p.getMetadata().getDeletionTimestamp()))));
+                MetadataFamilies.created("kube_persistentvolumeclaim_created", Stability.ALPHA, DEFAULT_LABELS),
+                MetadataFamilies.deletionTimestamp("kube_persistentvolumeclaim_deletion_timestamp", DEFAULT_LABELS));
     }
 
     /** {@code getPersistentVolumeClaimClass}: the beta annotation first, then the spec, else none. */

@@ -38,18 +38,8 @@ final class PersistentVolumeMetrics {
                         "Information about the Persistent Volume Claim Reference.",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(PersistentVolumeMetrics::claimRef)),
-                FamilyGenerator.alpha(
-                        "kube_persistentvolume_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> PrometheusLabels.family(
-                                "annotation", p.getMetadata().getAnnotations(), allowAnnotations))),
-                FamilyGenerator.stable(
-                        "kube_persistentvolume_labels",
-                        "Kubernetes labels converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p ->
-                                PrometheusLabels.family("label", p.getMetadata().getLabels(), allowLabels))),
+                MetadataFamilies.annotations("kube_persistentvolume_annotations", DEFAULT_LABELS, allowAnnotations),
+                MetadataFamilies.labels("kube_persistentvolume_labels", Stability.STABLE, DEFAULT_LABELS, allowLabels),
                 FamilyGenerator.stable(
                         "kube_persistentvolume_status_phase",
                         "The phase indicates if a volume is available, bound to a claim, or released by a claim.",
@@ -66,16 +56,8 @@ final class PersistentVolumeMetrics {
                         "Persistentvolume capacity in bytes.",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(p -> List.of(Metric.of(capacityBytes(spec(p)))))),
-                FamilyGenerator.alpha(
-                        "kube_persistentvolume_created",
-                        "Unix creation timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> Timestamps.unixSeconds(p.getMetadata().getCreationTimestamp()))),
-                FamilyGenerator.alpha(
-                        "kube_persistentvolume_deletion_timestamp",
-                        "Unix deletion timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> Timestamps.unixSeconds(p.getMetadata().getDeletionTimestamp()))),
+                MetadataFamilies.created("kube_persistentvolume_created", Stability.ALPHA, DEFAULT_LABELS),
+                MetadataFamilies.deletionTimestamp("kube_persistentvolume_deletion_timestamp", DEFAULT_LABELS),
                 new FamilyGenerator<>(
                         "kube_persistentvolume_csi_attributes",
                         "CSI attributes of the Persistent Volume.",

@@ -22,28 +22,14 @@ final class ResourceQuotaMetrics {
 
     static List<FamilyGenerator<ResourceQuota>> families(List<String> allowAnnotations, List<String> allowLabels) {
         return List.of(
-                FamilyGenerator.stable(
-                        "kube_resourcequota_created",
-                        "Unix creation timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(r -> Timestamps.unixSeconds(r.getMetadata().getCreationTimestamp()))),
+                MetadataFamilies.created("kube_resourcequota_created", Stability.STABLE, DEFAULT_LABELS),
                 FamilyGenerator.stable(
                         "kube_resourcequota",
                         "Information about resource quota.",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(ResourceQuotaMetrics::hardAndUsed)),
-                FamilyGenerator.alpha(
-                        "kube_resourcequota_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(r -> PrometheusLabels.family(
-                                "annotation", r.getMetadata().getAnnotations(), allowAnnotations))),
-                FamilyGenerator.stable(
-                        "kube_resourcequota_labels",
-                        "Kubernetes labels converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(r ->
-                                PrometheusLabels.family("label", r.getMetadata().getLabels(), allowLabels))));
+                MetadataFamilies.annotations("kube_resourcequota_annotations", DEFAULT_LABELS, allowAnnotations),
+                MetadataFamilies.labels("kube_resourcequota_labels", Stability.STABLE, DEFAULT_LABELS, allowLabels));
     }
 
     /** The status' hard limits, then what is used (the spec is only what was asked for). */

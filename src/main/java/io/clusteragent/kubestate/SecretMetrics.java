@@ -32,28 +32,13 @@ final class SecretMetrics {
                         "Type about secret.",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(s -> List.of(Metric.of("type", s.getType(), 1)))),
-                FamilyGenerator.alpha(
-                        "kube_secret_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> PrometheusLabels.family(
-                                "annotation", s.getMetadata().getAnnotations(), allowAnnotations))),
-                FamilyGenerator.stable(
-                        "kube_secret_labels",
-                        "Kubernetes labels converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s ->
-                                PrometheusLabels.family("label", s.getMetadata().getLabels(), allowLabels))),
-                FamilyGenerator.stable(
-                        "kube_secret_created",
-                        "Unix creation timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> Timestamps.unixSeconds(s.getMetadata().getCreationTimestamp()))),
-                FamilyGenerator.alpha(
+                MetadataFamilies.annotations("kube_secret_annotations", DEFAULT_LABELS, allowAnnotations),
+                MetadataFamilies.labels("kube_secret_labels", Stability.STABLE, DEFAULT_LABELS, allowLabels),
+                MetadataFamilies.created("kube_secret_created", Stability.STABLE, DEFAULT_LABELS),
+                MetadataFamilies.resourceVersion(
                         "kube_secret_metadata_resource_version",
                         "Resource version representing a specific version of secret.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> SampleShapes.resourceVersion(s.getMetadata().getResourceVersion()))),
+                        DEFAULT_LABELS),
                 FamilyGenerator.alpha(
                         "kube_secret_owner",
                         "Information about the Secret's owner.",

@@ -31,28 +31,14 @@ final class ServiceMetrics {
                                 Arrays.asList(spec(s).getClusterIP(), spec(s).getExternalName(),
                                         spec(s).getLoadBalancerIP(), spec(s).getExternalTrafficPolicy()),
                                 1)))),
-                FamilyGenerator.stable(
-                        "kube_service_created",
-                        "Unix creation timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> Timestamps.unixSeconds(s.getMetadata().getCreationTimestamp()))),
+                MetadataFamilies.created("kube_service_created", Stability.STABLE, DEFAULT_LABELS),
                 FamilyGenerator.stable(
                         "kube_service_spec_type",
                         "Type about service.",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(s -> List.of(Metric.of("type", spec(s).getType(), 1)))),
-                FamilyGenerator.alpha(
-                        "kube_service_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> PrometheusLabels.family(
-                                "annotation", s.getMetadata().getAnnotations(), allowAnnotations))),
-                FamilyGenerator.stable(
-                        "kube_service_labels",
-                        "Kubernetes labels converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s ->
-                                PrometheusLabels.family("label", s.getMetadata().getLabels(), allowLabels))),
+                MetadataFamilies.annotations("kube_service_annotations", DEFAULT_LABELS, allowAnnotations),
+                MetadataFamilies.labels("kube_service_labels", Stability.STABLE, DEFAULT_LABELS, allowLabels),
                 FamilyGenerator.stable(
                         "kube_service_spec_external_ip",
                         "Service external ips. One series for each ip",
@@ -67,11 +53,7 @@ final class ServiceMetrics {
                                 List.of("ip", "hostname"),
                                 Arrays.asList(ingress.getIp(), ingress.getHostname()),
                                 1)))),
-                FamilyGenerator.alpha(
-                        "kube_service_deletion_timestamp",
-                        "Unix deletion timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> Timestamps.unixSeconds(s.getMetadata().getDeletionTimestamp()))));
+                MetadataFamilies.deletionTimestamp("kube_service_deletion_timestamp", DEFAULT_LABELS));
     }
 
     private static ServiceSpec spec(Service service) {

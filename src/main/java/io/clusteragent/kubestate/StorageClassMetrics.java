@@ -31,22 +31,8 @@ final class StorageClassMetrics {
                                         Objects.requireNonNullElse(s.getReclaimPolicy(), "Delete"),
                                         Objects.requireNonNullElse(s.getVolumeBindingMode(), "Immediate")),
                                 1)))),
-                FamilyGenerator.stable(
-                        "kube_storageclass_created",
-                        "Unix creation timestamp",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> Timestamps.unixSeconds(s.getMetadata().getCreationTimestamp()))),
-                FamilyGenerator.alpha(
-                        "kube_storageclass_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> PrometheusLabels.family(
-                                "annotation", s.getMetadata().getAnnotations(), allowAnnotations))),
-                FamilyGenerator.stable(
-                        "kube_storageclass_labels",
-                        "Kubernetes labels converted to Prometheus labels.",
-                        MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s ->
-                                PrometheusLabels.family("label", s.getMetadata().getLabels(), allowLabels))));
+                MetadataFamilies.created("kube_storageclass_created", Stability.STABLE, DEFAULT_LABELS),
+                MetadataFamilies.annotations("kube_storageclass_annotations", DEFAULT_LABELS, allowAnnotations),
+                MetadataFamilies.labels("kube_storageclass_labels", Stability.STABLE, DEFAULT_LABELS, allowLabels));
     }
 }
