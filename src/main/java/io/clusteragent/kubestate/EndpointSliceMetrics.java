@@ -21,8 +21,16 @@ final class EndpointSliceMetrics {
             List.of("endpointslice", "namespace"),
             s -> Arrays.asList(s.getMetadata().getName(), s.getMetadata().getNamespace()));
     private static final List<String> ENDPOINT_KEYS = List.of(
-            "ready", "serving", "hostname", "terminating", "targetref_kind", "targetref_name", "targetref_namespace",
-            "endpoint_nodename", "endpoint_zone", "address");
+            "ready",
+            "serving",
+            "hostname",
+            "terminating",
+            "targetref_kind",
+            "targetref_name",
+            "targetref_namespace",
+            "endpoint_nodename",
+            "endpoint_zone",
+            "address");
     private static final EndpointConditions NO_CONDITIONS = new EndpointConditions();
     private static final ObjectReference NO_TARGET = new ObjectReference();
 
@@ -59,7 +67,8 @@ final class EndpointSliceMetrics {
     private static List<Metric> hints(EndpointSlice slice) {
         List<Metric> metrics = new ArrayList<>();
         for (Endpoint endpoint : SampleShapes.orEmpty(slice.getEndpoints())) {
-            if (endpoint.getHints() == null || SampleShapes.orEmpty(endpoint.getHints().getForZones()).isEmpty()
+            if (endpoint.getHints() == null
+                    || SampleShapes.orEmpty(endpoint.getHints().getForZones()).isEmpty()
                     || SampleShapes.orEmpty(endpoint.getAddresses()).isEmpty()) {
                 continue;
             }
@@ -75,14 +84,23 @@ final class EndpointSliceMetrics {
     private static List<Metric> endpoints(EndpointSlice slice) {
         List<Metric> metrics = new ArrayList<>();
         for (Endpoint endpoint : SampleShapes.orEmpty(slice.getEndpoints())) {
-            EndpointConditions conditions =
-                    endpoint.getConditions() == null ? NO_CONDITIONS : endpoint.getConditions();
+            EndpointConditions conditions = endpoint.getConditions() == null ? NO_CONDITIONS : endpoint.getConditions();
             ObjectReference target = endpoint.getTargetRef() == null ? NO_TARGET : endpoint.getTargetRef();
             for (String address : SampleShapes.orEmpty(endpoint.getAddresses())) {
-                metrics.add(new Metric(ENDPOINT_KEYS, Arrays.asList(
-                        formatBool(conditions.getReady()), formatBool(conditions.getServing()), endpoint.getHostname(),
-                        formatBool(conditions.getTerminating()), target.getKind(), target.getName(),
-                        target.getNamespace(), endpoint.getNodeName(), endpoint.getZone(), address), 1));
+                metrics.add(new Metric(
+                        ENDPOINT_KEYS,
+                        Arrays.asList(
+                                formatBool(conditions.getReady()),
+                                formatBool(conditions.getServing()),
+                                endpoint.getHostname(),
+                                formatBool(conditions.getTerminating()),
+                                target.getKind(),
+                                target.getName(),
+                                target.getNamespace(),
+                                endpoint.getNodeName(),
+                                endpoint.getZone(),
+                                address),
+                        1));
             }
         }
         return metrics;
@@ -91,7 +109,9 @@ final class EndpointSliceMetrics {
     private static Metric port(EndpointPort port) {
         return new Metric(
                 List.of("port_name", "port_protocol", "port_number"),
-                Arrays.asList(port.getName(), port.getProtocol(),
+                Arrays.asList(
+                        port.getName(),
+                        port.getProtocol(),
                         port.getPort() == null ? "" : String.valueOf(port.getPort())),
                 1);
     }

@@ -86,15 +86,28 @@ final class IngressMetrics {
         IngressServiceBackend service = backend.getService();
         if (service != null) {
             Integer port = service.getPort() == null ? null : service.getPort().getNumber();
-            return new Metric(SERVICE_PATH_KEYS, Arrays.asList(
-                    host, path.getPath(), path.getPathType(), service.getName(), String.valueOf(port == null ? 0 : port)),
+            return new Metric(
+                    SERVICE_PATH_KEYS,
+                    Arrays.asList(
+                            host,
+                            path.getPath(),
+                            path.getPathType(),
+                            service.getName(),
+                            String.valueOf(port == null ? 0 : port)),
                     1);
         }
         // The API server never admits a backend with neither; Go would fail on it, this writes empty labels.
         TypedLocalObjectReference resource =
                 backend.getResource() == null ? new TypedLocalObjectReference() : backend.getResource();
-        return new Metric(RESOURCE_PATH_KEYS, Arrays.asList(
-                host, path.getPath(), path.getPathType(), resource.getApiGroup(), resource.getKind(), resource.getName()),
+        return new Metric(
+                RESOURCE_PATH_KEYS,
+                Arrays.asList(
+                        host,
+                        path.getPath(),
+                        path.getPathType(),
+                        resource.getApiGroup(),
+                        resource.getKind(),
+                        resource.getName()),
                 1);
     }
 

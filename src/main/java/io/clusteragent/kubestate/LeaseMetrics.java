@@ -11,21 +11,24 @@ import java.util.List;
 /** The lease families, ported from kube-state-metrics' {@code internal/store/lease.go}. */
 final class LeaseMetrics {
 
-    private static final DefaultLabels<Lease> DEFAULT_LABELS =
-            DefaultLabels.of(List.of("lease"), l -> Collections.singletonList(l.getMetadata().getName()));
+    private static final DefaultLabels<Lease> DEFAULT_LABELS = DefaultLabels.of(
+            List.of("lease"), l -> Collections.singletonList(l.getMetadata().getName()));
     private static final List<String> OWNER_KEYS = List.of("owner_kind", "owner_name", "namespace", "lease_holder");
 
-    static final KubeStateResource<Lease> RESOURCE = KubeStateResource.of("leases", Lease.class, List.of(
-            FamilyGenerator.alpha(
-                    "kube_lease_owner",
-                    "Information about the Lease's owner.",
-                    MetricType.GAUGE,
-                    DEFAULT_LABELS.wrap(LeaseMetrics::owners)),
-            FamilyGenerator.alpha(
-                    "kube_lease_renew_time",
-                    "Kube lease renew time.",
-                    MetricType.GAUGE,
-                    DEFAULT_LABELS.wrap(LeaseMetrics::renewTime))));
+    static final KubeStateResource<Lease> RESOURCE = KubeStateResource.of(
+            "leases",
+            Lease.class,
+            List.of(
+                    FamilyGenerator.alpha(
+                            "kube_lease_owner",
+                            "Information about the Lease's owner.",
+                            MetricType.GAUGE,
+                            DEFAULT_LABELS.wrap(LeaseMetrics::owners)),
+                    FamilyGenerator.alpha(
+                            "kube_lease_renew_time",
+                            "Kube lease renew time.",
+                            MetricType.GAUGE,
+                            DEFAULT_LABELS.wrap(LeaseMetrics::renewTime))));
 
     private LeaseMetrics() {}
 
@@ -46,8 +49,8 @@ final class LeaseMetrics {
             return List.of(new Metric(OWNER_KEYS, Arrays.asList("", "", namespace, holder), 1));
         }
         return owners.stream()
-                .map(owner -> new Metric(
-                        OWNER_KEYS, Arrays.asList(owner.getKind(), owner.getName(), namespace, holder), 1))
+                .map(owner ->
+                        new Metric(OWNER_KEYS, Arrays.asList(owner.getKind(), owner.getName(), namespace, holder), 1))
                 .toList();
     }
 }

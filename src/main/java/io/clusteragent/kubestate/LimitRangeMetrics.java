@@ -15,13 +15,16 @@ final class LimitRangeMetrics {
             r -> Arrays.asList(r.getMetadata().getNamespace(), r.getMetadata().getName()));
     private static final List<String> KEYS = List.of("resource", "type", "constraint");
 
-    static final KubeStateResource<LimitRange> RESOURCE = KubeStateResource.of("limitranges", LimitRange.class, List.of(
-            FamilyGenerator.stable(
-                    "kube_limitrange",
-                    "Information about limit range.",
-                    MetricType.GAUGE,
-                    DEFAULT_LABELS.wrap(LimitRangeMetrics::constraints)),
-            MetadataFamilies.created("kube_limitrange_created", Stability.STABLE, DEFAULT_LABELS)));
+    static final KubeStateResource<LimitRange> RESOURCE = KubeStateResource.of(
+            "limitranges",
+            LimitRange.class,
+            List.of(
+                    FamilyGenerator.stable(
+                            "kube_limitrange",
+                            "Information about limit range.",
+                            MetricType.GAUGE,
+                            DEFAULT_LABELS.wrap(LimitRangeMetrics::constraints)),
+                    MetadataFamilies.created("kube_limitrange_created", Stability.STABLE, DEFAULT_LABELS)));
 
     private LimitRangeMetrics() {}
 

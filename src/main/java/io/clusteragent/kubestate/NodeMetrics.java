@@ -21,8 +21,8 @@ final class NodeMetrics {
 
     static final KubeStateResource<Node> RESOURCE = new KubeStateResource<>("nodes", Node.class, NodeMetrics::families);
 
-    private static final DefaultLabels<Node> DEFAULT_LABELS =
-            DefaultLabels.of(List.of("node"), n -> Collections.singletonList(n.getMetadata().getName()));
+    private static final DefaultLabels<Node> DEFAULT_LABELS = DefaultLabels.of(
+            List.of("node"), n -> Collections.singletonList(n.getMetadata().getName()));
     private static final String ROLE_PREFIX = "node-role.kubernetes.io/";
     private static final NodeSpec NO_SPEC = new NodeSpec();
     private static final NodeStatus NO_STATUS = new NodeStatus();
@@ -50,7 +50,8 @@ final class NodeMetrics {
                         "kube_node_spec_pod_cidrs",
                         "The pod CIDRs of a cluster node.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n -> SampleShapes.each(spec(n).getPodCIDRs(), cidr -> Metric.of("pod_cidr", cidr, 1)))),
+                        DEFAULT_LABELS.wrap(
+                                n -> SampleShapes.each(spec(n).getPodCIDRs(), cidr -> Metric.of("pod_cidr", cidr, 1)))),
                 FamilyGenerator.stable(
                         "kube_node_spec_taint",
                         "The taint of a cluster node.",
@@ -60,8 +61,8 @@ final class NodeMetrics {
                         "kube_node_spec_unschedulable",
                         "Whether a node can schedule new pods.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n ->
-                                List.of(Metric.of(Metric.bool(Boolean.TRUE.equals(spec(n).getUnschedulable())))))),
+                        DEFAULT_LABELS.wrap(
+                                n -> List.of(Metric.of(Metric.bool(Boolean.TRUE.equals(spec(n).getUnschedulable())))))),
                 FamilyGenerator.stable(
                         "kube_node_status_allocatable",
                         "The allocatable for different resources of a node that are available for scheduling.",
@@ -82,8 +83,10 @@ final class NodeMetrics {
                         "kube_node_status_addresses",
                         "Node address information.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(n -> SampleShapes.each(status(n).getAddresses(), a -> new Metric(
-                                List.of("type", "address"), Arrays.asList(a.getType(), a.getAddress()), 1)))));
+                        DEFAULT_LABELS.wrap(n -> SampleShapes.each(
+                                status(n).getAddresses(),
+                                a -> new Metric(
+                                        List.of("type", "address"), Arrays.asList(a.getType(), a.getAddress()), 1)))));
     }
 
     private static List<Metric> info(Node node) {
@@ -98,11 +101,26 @@ final class NodeMetrics {
             }
         }
         return List.of(new Metric(
-                List.of("kernel_version", "os_image", "container_runtime_version", "kubelet_version",
-                        "kubeproxy_version", "provider_id", "pod_cidr", "system_uuid", "internal_ip"),
-                Arrays.asList(info.getKernelVersion(), info.getOsImage(), info.getContainerRuntimeVersion(),
-                        info.getKubeletVersion(), "deprecated", spec.getProviderID(), spec.getPodCIDR(),
-                        info.getSystemUUID(), internalIp),
+                List.of(
+                        "kernel_version",
+                        "os_image",
+                        "container_runtime_version",
+                        "kubelet_version",
+                        "kubeproxy_version",
+                        "provider_id",
+                        "pod_cidr",
+                        "system_uuid",
+                        "internal_ip"),
+                Arrays.asList(
+                        info.getKernelVersion(),
+                        info.getOsImage(),
+                        info.getContainerRuntimeVersion(),
+                        info.getKubeletVersion(),
+                        "deprecated",
+                        spec.getProviderID(),
+                        spec.getPodCIDR(),
+                        info.getSystemUUID(),
+                        internalIp),
                 1));
     }
 

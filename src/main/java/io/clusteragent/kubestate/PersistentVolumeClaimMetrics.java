@@ -32,8 +32,10 @@ final class PersistentVolumeClaimMetrics {
     static List<FamilyGenerator<PersistentVolumeClaim>> families(
             List<String> allowAnnotations, List<String> allowLabels) {
         return List.of(
-                MetadataFamilies.labels("kube_persistentvolumeclaim_labels", Stability.STABLE, DEFAULT_LABELS, allowLabels),
-                MetadataFamilies.annotations("kube_persistentvolumeclaim_annotations", DEFAULT_LABELS, allowAnnotations),
+                MetadataFamilies.labels(
+                        "kube_persistentvolumeclaim_labels", Stability.STABLE, DEFAULT_LABELS, allowLabels),
+                MetadataFamilies.annotations(
+                        "kube_persistentvolumeclaim_annotations", DEFAULT_LABELS, allowAnnotations),
                 FamilyGenerator.stable(
                         "kube_persistentvolumeclaim_info",
                         "Information about persistent volume claim.",
@@ -46,7 +48,8 @@ final class PersistentVolumeClaimMetrics {
                         "kube_persistentvolumeclaim_status_phase",
                         "The phase the persistent volume claim is currently in.",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(p -> SampleShapes.phase(PHASES, status(p).getPhase()))),
+                        DEFAULT_LABELS.wrap(
+                                p -> SampleShapes.phase(PHASES, status(p).getPhase()))),
                 FamilyGenerator.stable(
                         "kube_persistentvolumeclaim_resource_requests_storage_bytes",
                         "The capacity of storage requested by the persistent volume claim.",
@@ -84,9 +87,7 @@ final class PersistentVolumeClaimMetrics {
             return List.of();
         }
         Quantity storage = spec(claim).getResources().getRequests().get("storage");
-        return storage == null
-                ? List.of()
-                : List.of(Metric.of(Quantities.scaled("storage", storage)));
+        return storage == null ? List.of() : List.of(Metric.of(Quantities.scaled("storage", storage)));
     }
 
     private static PersistentVolumeClaimSpec spec(PersistentVolumeClaim claim) {

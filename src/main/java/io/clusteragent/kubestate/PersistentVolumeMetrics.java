@@ -16,16 +16,33 @@ import java.util.Map;
 /** The persistentvolume families, ported from kube-state-metrics' {@code internal/store/persistentvolume.go}. */
 final class PersistentVolumeMetrics {
 
-    static final KubeStateResource<PersistentVolume> RESOURCE = new KubeStateResource<>(
-            "persistentvolumes", PersistentVolume.class, PersistentVolumeMetrics::families);
+    static final KubeStateResource<PersistentVolume> RESOURCE =
+            new KubeStateResource<>("persistentvolumes", PersistentVolume.class, PersistentVolumeMetrics::families);
 
     private static final DefaultLabels<PersistentVolume> DEFAULT_LABELS = DefaultLabels.of(
-            List.of("persistentvolume"), p -> java.util.Collections.singletonList(p.getMetadata().getName()));
+            List.of("persistentvolume"),
+            p -> java.util.Collections.singletonList(p.getMetadata().getName()));
     private static final List<String> PHASES = List.of("Pending", "Available", "Bound", "Released", "Failed");
     private static final List<String> INFO_KEYS = List.of(
-            "storageclass", "gce_persistent_disk_name", "ebs_volume_id", "azure_disk_name", "fc_wwids", "fc_lun",
-            "fc_target_wwns", "iscsi_target_portal", "iscsi_iqn", "iscsi_lun", "iscsi_initiator_name", "nfs_server",
-            "nfs_path", "csi_driver", "csi_volume_handle", "local_path", "local_fs", "host_path", "host_path_type",
+            "storageclass",
+            "gce_persistent_disk_name",
+            "ebs_volume_id",
+            "azure_disk_name",
+            "fc_wwids",
+            "fc_lun",
+            "fc_target_wwns",
+            "iscsi_target_portal",
+            "iscsi_iqn",
+            "iscsi_lun",
+            "iscsi_initiator_name",
+            "nfs_server",
+            "nfs_path",
+            "csi_driver",
+            "csi_volume_handle",
+            "local_path",
+            "local_fs",
+            "host_path",
+            "host_path_type",
             "reclaim_policy");
     private static final PersistentVolumeSpec NO_SPEC = new PersistentVolumeSpec();
 
@@ -45,7 +62,8 @@ final class PersistentVolumeMetrics {
                         "The phase indicates if a volume is available, bound to a claim, or released by a claim.",
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(p -> SampleShapes.phase(
-                                PHASES, p.getStatus() == null ? null : p.getStatus().getPhase()))),
+                                PHASES,
+                                p.getStatus() == null ? null : p.getStatus().getPhase()))),
                 FamilyGenerator.stable(
                         "kube_persistentvolume_info",
                         "Information about persistentvolume.",
@@ -71,8 +89,10 @@ final class PersistentVolumeMetrics {
                         "Volume Mode information for the PersistentVolume.",
                         MetricType.GAUGE,
                         // Filesystem is what the API server means when volumeMode is omitted.
-                        DEFAULT_LABELS.wrap(p -> List.of(Metric.of("volumemode",
-                                spec(p).getVolumeMode() == null ? "Filesystem" : spec(p).getVolumeMode(), 1)))),
+                        DEFAULT_LABELS.wrap(p -> List.of(Metric.of(
+                                "volumemode",
+                                spec(p).getVolumeMode() == null ? "Filesystem" : spec(p).getVolumeMode(),
+                                1)))),
                 FamilyGenerator.alpha(
                         "kube_persistentvolume_access_mode",
                         "The access mode(s) specified by the persistent volume.",

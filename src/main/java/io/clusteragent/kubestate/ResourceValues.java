@@ -103,9 +103,12 @@ final class ResourceValues {
     private static boolean isQualifiedName(String value) {
         String[] parts = value.split("/", -1);
         String name = parts[parts.length - 1];
-        if (parts.length > 2 || name.length() > 63 || !QUALIFIED_NAME.matcher(name).matches()) {
+        if (parts.length > 2
+                || name.length() > 63
+                || !QUALIFIED_NAME.matcher(name).matches()) {
             return false;
         }
-        return parts.length == 1 || (parts[0].length() <= 253 && DNS_SUBDOMAIN.matcher(parts[0]).matches());
+        return parts.length == 1
+                || (parts[0].length() <= 253 && DNS_SUBDOMAIN.matcher(parts[0]).matches());
     }
 }

@@ -41,7 +41,9 @@ final class SampleShapes {
         if (current == null || current.isEmpty()) {
             return List.of();
         }
-        return phases.stream().map(p -> Metric.of("phase", p, Metric.bool(p.equals(current)))).toList();
+        return phases.stream()
+                .map(p -> Metric.of("phase", p, Metric.bool(p.equals(current))))
+                .toList();
     }
 
     /**

@@ -15,7 +15,10 @@ final class ServiceMetrics {
 
     private static final DefaultLabels<Service> DEFAULT_LABELS = DefaultLabels.of(
             List.of("namespace", "service", "uid"),
-            s -> Arrays.asList(s.getMetadata().getNamespace(), s.getMetadata().getName(), s.getMetadata().getUid()));
+            s -> Arrays.asList(
+                    s.getMetadata().getNamespace(),
+                    s.getMetadata().getName(),
+                    s.getMetadata().getUid()));
     private static final ServiceSpec NO_SPEC = new ServiceSpec();
 
     private ServiceMetrics() {}
@@ -28,8 +31,11 @@ final class ServiceMetrics {
                         MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(s -> List.of(new Metric(
                                 List.of("cluster_ip", "external_name", "load_balancer_ip", "external_traffic_policy"),
-                                Arrays.asList(spec(s).getClusterIP(), spec(s).getExternalName(),
-                                        spec(s).getLoadBalancerIP(), spec(s).getExternalTrafficPolicy()),
+                                Arrays.asList(
+                                        spec(s).getClusterIP(),
+                                        spec(s).getExternalName(),
+                                        spec(s).getLoadBalancerIP(),
+                                        spec(s).getExternalTrafficPolicy()),
                                 1)))),
                 MetadataFamilies.created("kube_service_created", Stability.STABLE, DEFAULT_LABELS),
                 FamilyGenerator.stable(
@@ -49,10 +55,12 @@ final class ServiceMetrics {
                         "kube_service_status_load_balancer_ingress",
                         "Service load balancer ingress status",
                         MetricType.GAUGE,
-                        DEFAULT_LABELS.wrap(s -> SampleShapes.each(ingresses(s), ingress -> new Metric(
-                                List.of("ip", "hostname"),
-                                Arrays.asList(ingress.getIp(), ingress.getHostname()),
-                                1)))),
+                        DEFAULT_LABELS.wrap(s -> SampleShapes.each(
+                                ingresses(s),
+                                ingress -> new Metric(
+                                        List.of("ip", "hostname"),
+                                        Arrays.asList(ingress.getIp(), ingress.getHostname()),
+                                        1)))),
                 MetadataFamilies.deletionTimestamp("kube_service_deletion_timestamp", DEFAULT_LABELS));
     }
 

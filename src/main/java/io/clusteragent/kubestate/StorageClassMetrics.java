@@ -13,8 +13,9 @@ final class StorageClassMetrics {
     static final KubeStateResource<StorageClass> RESOURCE =
             new KubeStateResource<>("storageclasses", StorageClass.class, StorageClassMetrics::families);
 
-    private static final DefaultLabels<StorageClass> DEFAULT_LABELS =
-            DefaultLabels.of(List.of("storageclass"), s -> Collections.singletonList(s.getMetadata().getName()));
+    private static final DefaultLabels<StorageClass> DEFAULT_LABELS = DefaultLabels.of(
+            List.of("storageclass"),
+            s -> Collections.singletonList(s.getMetadata().getName()));
 
     private StorageClassMetrics() {}
 
@@ -27,7 +28,8 @@ final class StorageClassMetrics {
                         // Unset policy and binding mode are the API server's defaults, Delete and Immediate.
                         DEFAULT_LABELS.wrap(s -> List.of(new Metric(
                                 List.of("provisioner", "reclaim_policy", "volume_binding_mode"),
-                                Arrays.asList(s.getProvisioner(),
+                                Arrays.asList(
+                                        s.getProvisioner(),
                                         Objects.requireNonNullElse(s.getReclaimPolicy(), "Delete"),
                                         Objects.requireNonNullElse(s.getVolumeBindingMode(), "Immediate")),
                                 1)))),

@@ -55,7 +55,9 @@ class ConfigMapMetricsTest {
 
         assertThat(FamilyScrape.withAllowlists(
                         ConfigMapMetrics.RESOURCE,
-                        List.of("kube_configmap_annotations", "kube_configmap_labels",
+                        List.of(
+                                "kube_configmap_annotations",
+                                "kube_configmap_labels",
                                 "kube_configmap_metadata_resource_version"),
                         Map.of("configmaps", List.of("*")),
                         Map.of("configmaps", List.of("app.k8s.io/owner")),

@@ -24,8 +24,15 @@ class EndpointSliceMetricsTest {
                 .withCreationTimestamp("2017-08-01T06:30:18Z")
                 .endMetadata()
                 .withAddressType("IPv4")
-                .addNewPort().withName("http").withPort(80).withProtocol("TCP").endPort()
-                .addNewPort().withName("metrics").withProtocol("TCP").endPort()
+                .addNewPort()
+                .withName("http")
+                .withPort(80)
+                .withProtocol("TCP")
+                .endPort()
+                .addNewPort()
+                .withName("metrics")
+                .withProtocol("TCP")
+                .endPort()
                 .build();
 
         assertThat(GoldenScrape.text(EndpointSliceMetrics.RESOURCE, slice)).isEqualTo("""
@@ -62,21 +69,34 @@ class EndpointSliceMetricsTest {
                 .withAddressType("IPv4")
                 .addNewEndpoint()
                 .withNodeName("node")
-                .withNewConditions().withReady(true).withTerminating(false).withServing(true).endConditions()
+                .withNewConditions()
+                .withReady(true)
+                .withTerminating(false)
+                .withServing(true)
+                .endConditions()
                 .withHostname("host")
                 .withZone("west")
                 .withAddresses("10.0.0.1", "192.168.1.10")
-                .withNewHints().addNewForZone().withName("zone1").endForZone().endHints()
+                .withNewHints()
+                .addNewForZone()
+                .withName("zone1")
+                .endForZone()
+                .endHints()
                 .endEndpoint()
                 .addNewEndpoint()
-                .withNewTargetRef().withKind("Pod").withName("web-0").withNamespace("test").endTargetRef()
+                .withNewTargetRef()
+                .withKind("Pod")
+                .withName("web-0")
+                .withNamespace("test")
+                .endTargetRef()
                 .withAddresses("10.0.0.2")
                 .endEndpoint()
                 .build();
 
         assertThat(FamilyScrape.withAllowlists(
                         EndpointSliceMetrics.RESOURCE,
-                        List.of("kube_endpointslice_endpoints_hints", "kube_endpointslice_endpoints",
+                        List.of(
+                                "kube_endpointslice_endpoints_hints", "kube_endpointslice_endpoints",
                                 "kube_endpointslice_annotations", "kube_endpointslice_labels"),
                         Map.of(),
                         Map.of("endpointslices", List.of("foo")),

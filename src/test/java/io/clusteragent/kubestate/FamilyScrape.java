@@ -28,7 +28,8 @@ final class FamilyScrape {
             Map<String, List<String>> labelsAllowlist,
             Map<String, List<String>> annotationsAllowlist,
             HasMetadata... objects) {
-        Set<String> exact = families.stream().map(f -> "^" + Pattern.quote(f) + "$").collect(Collectors.toSet());
+        Set<String> exact =
+                families.stream().map(f -> "^" + Pattern.quote(f) + "$").collect(Collectors.toSet());
         KubeStateSettings settings = new KubeStateSettings(
                 exact, Set.of(), exact, labelsAllowlist, annotationsAllowlist, List.of(), List.of(), 0, 1);
         String scrape = GoldenScrape.scrape(settings, resource, ExpositionFormat.TEXT, objects);

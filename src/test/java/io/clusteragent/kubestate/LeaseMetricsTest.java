@@ -19,7 +19,10 @@ class LeaseMetricsTest {
                 .withNamespace("default")
                 .withGeneration(2L)
                 .withCreationTimestamp("2017-07-14T02:40:00Z")
-                .addNewOwnerReference().withKind("Node").withName("kube-master").endOwnerReference()
+                .addNewOwnerReference()
+                .withKind("Node")
+                .withName("kube-master")
+                .endOwnerReference()
                 .endMetadata()
                 .withNewSpec()
                 .withRenewTime(ZonedDateTime.parse("2017-07-14T02:40:00.123456Z"))
@@ -40,8 +43,12 @@ class LeaseMetricsTest {
     @Test
     void unheldLeaseWithoutOwnersStillHasOneOwnerSeriesAndNoRenewTime() {
         Lease lease = new LeaseBuilder()
-                .withNewMetadata().withName("leader").withNamespace("kube-system").endMetadata()
-                .withNewSpec().endSpec()
+                .withNewMetadata()
+                .withName("leader")
+                .withNamespace("kube-system")
+                .endMetadata()
+                .withNewSpec()
+                .endSpec()
                 .build();
 
         assertThat(GoldenScrape.text(LeaseMetrics.RESOURCE, lease)).isEqualTo("""

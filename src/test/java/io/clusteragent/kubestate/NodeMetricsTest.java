@@ -25,8 +25,13 @@ class NodeMetricsTest {
     @Test
     void baseNodeHasInfoWithInternalIpAndSchedulableZero() {
         Node node = new NodeBuilder()
-                .withNewMetadata().withName("127.0.0.1").endMetadata()
-                .withNewSpec().withProviderID("provider://i-uniqueid").withPodCIDR("172.24.10.0/24").endSpec()
+                .withNewMetadata()
+                .withName("127.0.0.1")
+                .endMetadata()
+                .withNewSpec()
+                .withProviderID("provider://i-uniqueid")
+                .withPodCIDR("172.24.10.0/24")
+                .endSpec()
                 .withNewStatus()
                 .withNewNodeInfo()
                 .withKernelVersion("kernel")
@@ -36,12 +41,17 @@ class NodeMetricsTest {
                 .withContainerRuntimeVersion("rkt")
                 .withSystemUUID("6a934e21-5207-4a84-baea-3a952d926c80")
                 .endNodeInfo()
-                .addNewAddress().withType("InternalIP").withAddress("1.2.3.4").endAddress()
+                .addNewAddress()
+                .withType("InternalIP")
+                .withAddress("1.2.3.4")
+                .endAddress()
                 .endStatus()
                 .build();
 
-        assertThat(FamilyScrape.of(NodeMetrics.RESOURCE,
-                        List.of("kube_node_spec_unschedulable", "kube_node_labels", "kube_node_info"), node))
+        assertThat(FamilyScrape.of(
+                        NodeMetrics.RESOURCE,
+                        List.of("kube_node_spec_unschedulable", "kube_node_labels", "kube_node_info"),
+                        node))
                 .isEqualTo("""
                         # HELP kube_node_info [STABLE] Information about a cluster node.
                         # TYPE kube_node_info gauge
@@ -56,7 +66,11 @@ class NodeMetricsTest {
 
     @Test
     void nodeWithNothingSetStillHasInfoWithEmptyLabels() {
-        Node empty = new NodeBuilder().withNewMetadata().withUid("u-empty").endMetadata().build();
+        Node empty = new NodeBuilder()
+                .withNewMetadata()
+                .withUid("u-empty")
+                .endMetadata()
+                .build();
 
         assertThat(FamilyScrape.of(NodeMetrics.RESOURCE, List.of("kube_node_info"), empty))
                 .isEqualTo("""
@@ -81,11 +95,22 @@ class NodeMetricsTest {
     @Test
     void everyConditionHasThreeStatusSeries() {
         Node node = new NodeBuilder()
-                .withNewMetadata().withName("127.0.0.2").endMetadata()
+                .withNewMetadata()
+                .withName("127.0.0.2")
+                .endMetadata()
                 .withNewStatus()
-                .addNewCondition().withType("NetworkUnavailable").withStatus("Unknown").endCondition()
-                .addNewCondition().withType("Ready").withStatus("False").endCondition()
-                .addNewCondition().withType("CustomizedType").withStatus("True").endCondition()
+                .addNewCondition()
+                .withType("NetworkUnavailable")
+                .withStatus("Unknown")
+                .endCondition()
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus("False")
+                .endCondition()
+                .addNewCondition()
+                .withType("CustomizedType")
+                .withStatus("True")
+                .endCondition()
                 .endStatus()
                 .build();
 
@@ -115,23 +140,45 @@ class NodeMetricsTest {
                 .endMetadata()
                 .withNewSpec()
                 .addNewTaint()
-                .withKey("node.kubernetes.io/memory-pressure").withValue("true").withEffect("PreferNoSchedule")
+                .withKey("node.kubernetes.io/memory-pressure")
+                .withValue("true")
+                .withEffect("PreferNoSchedule")
                 .endTaint()
-                .addNewTaint().withKey("Accelerated").withValue("gpu").withEffect("PreferNoSchedule").endTaint()
-                .addNewTaint().withKey("Dedicated").withEffect("PreferNoSchedule").endTaint()
+                .addNewTaint()
+                .withKey("Accelerated")
+                .withValue("gpu")
+                .withEffect("PreferNoSchedule")
+                .endTaint()
+                .addNewTaint()
+                .withKey("Dedicated")
+                .withEffect("PreferNoSchedule")
+                .endTaint()
                 .withPodCIDRs("10.244.0.0/24", "2001:db8::/64")
                 .endSpec()
                 .withNewStatus()
-                .addNewAddress().withType("InternalIP").withAddress("1.2.3.4").endAddress()
-                .addNewAddress().withType("InternalIP").withAddress("fc00::").endAddress()
-                .addNewAddress().withType("ExternalIP").withAddress("5.6.7.8").endAddress()
+                .addNewAddress()
+                .withType("InternalIP")
+                .withAddress("1.2.3.4")
+                .endAddress()
+                .addNewAddress()
+                .withType("InternalIP")
+                .withAddress("fc00::")
+                .endAddress()
+                .addNewAddress()
+                .withType("ExternalIP")
+                .withAddress("5.6.7.8")
+                .endAddress()
                 .endStatus()
                 .build();
 
         assertThat(FamilyScrape.withAllowlists(
                         NodeMetrics.RESOURCE,
-                        List.of("kube_node_annotations", "kube_node_deletion_timestamp", "kube_node_spec_pod_cidrs",
-                                "kube_node_spec_taint", "kube_node_status_addresses"),
+                        List.of(
+                                "kube_node_annotations",
+                                "kube_node_deletion_timestamp",
+                                "kube_node_spec_pod_cidrs",
+                                "kube_node_spec_taint",
+                                "kube_node_status_addresses"),
                         Map.of(),
                         Map.of("nodes", List.of("node.alpha.kubernetes.io/ttl")),
                         node))
@@ -179,7 +226,10 @@ class NodeMetricsTest {
                 .withContainerRuntimeVersion("rkt")
                 .withSystemUUID("6a934e21-5207-4a84-baea-3a952d926c80")
                 .endNodeInfo()
-                .addNewAddress().withType("InternalIP").withAddress("1.2.3.4").endAddress()
+                .addNewAddress()
+                .withType("InternalIP")
+                .withAddress("1.2.3.4")
+                .endAddress()
                 .withCapacity(Map.of(
                         "cpu", new Quantity("4.3"),
                         "memory", new Quantity(memoryCapacity),

@@ -28,14 +28,22 @@ class PersistentVolumeClaimMetricsTest {
                 .withNewSpec()
                 .withAccessModes("ReadWriteOnce")
                 .withStorageClassName("rbd")
-                .withNewResources().withRequests(Map.of("storage", new Quantity("1Gi"))).endResources()
+                .withNewResources()
+                .withRequests(Map.of("storage", new Quantity("1Gi")))
+                .endResources()
                 .withVolumeName("pvc-mysql-data")
                 .withVolumeMode("Block")
                 .endSpec()
                 .withNewStatus()
                 .withPhase("Bound")
-                .addNewCondition().withType("Resizing").withStatus("True").endCondition()
-                .addNewCondition().withType("FileSystemResizePending").withStatus("False").endCondition()
+                .addNewCondition()
+                .withType("Resizing")
+                .withStatus("True")
+                .endCondition()
+                .addNewCondition()
+                .withType("FileSystemResizePending")
+                .withStatus("False")
+                .endCondition()
                 .endStatus()
                 .build();
 
@@ -92,12 +100,16 @@ class PersistentVolumeClaimMetricsTest {
                 .withDeletionTimestamp("2027-01-15T08:00:00Z")
                 .withAnnotations(Map.of(PersistentVolumeClaimMetrics.BETA_STORAGE_CLASS, "slow"))
                 .endMetadata()
-                .withNewSpec().withStorageClassName("rbd").endSpec()
+                .withNewSpec()
+                .withStorageClassName("rbd")
+                .endSpec()
                 .build();
 
         assertThat(FamilyScrape.of(
                         PersistentVolumeClaimMetrics.RESOURCE,
-                        List.of("kube_persistentvolumeclaim_info", "kube_persistentvolumeclaim_status_phase",
+                        List.of(
+                                "kube_persistentvolumeclaim_info",
+                                "kube_persistentvolumeclaim_status_phase",
                                 "kube_persistentvolumeclaim_resource_requests_storage_bytes",
                                 "kube_persistentvolumeclaim_deletion_timestamp"),
                         claim))

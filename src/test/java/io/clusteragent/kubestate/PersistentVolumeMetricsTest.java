@@ -33,10 +33,18 @@ class PersistentVolumeMetricsTest {
                 .withPersistentVolumeReclaimPolicy("Retain")
                 .withStorageClassName("standard")
                 .withAccessModes("ReadWriteOnce", "ReadOnlyMany")
-                .withNewClaimRef().withName("pv-claim").withNamespace("default").endClaimRef()
-                .withNewCsi().withDriver("test-driver").withVolumeHandle("test-volume-handle").endCsi()
+                .withNewClaimRef()
+                .withName("pv-claim")
+                .withNamespace("default")
+                .endClaimRef()
+                .withNewCsi()
+                .withDriver("test-driver")
+                .withVolumeHandle("test-volume-handle")
+                .endCsi()
                 .endSpec()
-                .withNewStatus().withPhase("Available").endStatus()
+                .withNewStatus()
+                .withPhase("Available")
+                .endStatus()
                 .build();
 
         assertThat(GoldenScrape.text(PersistentVolumeMetrics.RESOURCE, volume)).isEqualTo("""
@@ -77,7 +85,9 @@ class PersistentVolumeMetricsTest {
     @Test
     void optedInCsiAttributesCarryTheCephMounterAndMapOptions() {
         PersistentVolume volume = new PersistentVolumeBuilder()
-                .withNewMetadata().withName("test-pv-available").endMetadata()
+                .withNewMetadata()
+                .withName("test-pv-available")
+                .endMetadata()
                 .withNewSpec()
                 .withNewCsi()
                 .withDriver("test-driver")
@@ -99,13 +109,20 @@ class PersistentVolumeMetricsTest {
     @Test
     void infoNamesTheVolumeSourceFieldsOfFibreChannelIscsiAndHostPath() {
         PersistentVolume fc = new PersistentVolumeBuilder()
-                .withNewMetadata().withName("fc").endMetadata()
+                .withNewMetadata()
+                .withName("fc")
+                .endMetadata()
                 .withNewSpec()
-                .withNewFc().withLun(123).withTargetWWNs("0123456789abcdef", "abcdef0123456789").endFc()
+                .withNewFc()
+                .withLun(123)
+                .withTargetWWNs("0123456789abcdef", "abcdef0123456789")
+                .endFc()
                 .endSpec()
                 .build();
         PersistentVolume iscsi = new PersistentVolumeBuilder()
-                .withNewMetadata().withName("iscsi").endMetadata()
+                .withNewMetadata()
+                .withName("iscsi")
+                .endMetadata()
                 .withNewSpec()
                 .withNewIscsi()
                 .withTargetPortal("1.2.3.4:3260")
@@ -117,14 +134,23 @@ class PersistentVolumeMetricsTest {
                 .endSpec()
                 .build();
         PersistentVolume hostPath = new PersistentVolumeBuilder()
-                .withNewMetadata().withName("hostpath").endMetadata()
-                .withNewSpec().withNewHostPath().withPath("/mnt/data").withType("Directory").endHostPath().endSpec()
+                .withNewMetadata()
+                .withName("hostpath")
+                .endMetadata()
+                .withNewSpec()
+                .withNewHostPath()
+                .withPath("/mnt/data")
+                .withType("Directory")
+                .endHostPath()
+                .endSpec()
                 .build();
 
         assertThat(FamilyScrape.of(
                         PersistentVolumeMetrics.RESOURCE,
                         List.of("kube_persistentvolume_info", "kube_persistentvolume_volume_mode"),
-                        fc, iscsi, hostPath))
+                        fc,
+                        iscsi,
+                        hostPath))
                 .isEqualTo(INFO_HEADER + """
                         kube_persistentvolume_info{persistentvolume="fc",storageclass="",gce_persistent_disk_name="",ebs_volume_id="",azure_disk_name="",fc_wwids="",fc_lun="123",fc_target_wwns="0123456789abcdef,abcdef0123456789",iscsi_target_portal="",iscsi_iqn="",iscsi_lun="",iscsi_initiator_name="",nfs_server="",nfs_path="",csi_driver="",csi_volume_handle="",local_path="",local_fs="",host_path="",host_path_type="",reclaim_policy=""} 1
                         kube_persistentvolume_info{persistentvolume="hostpath",storageclass="",gce_persistent_disk_name="",ebs_volume_id="",azure_disk_name="",fc_wwids="",fc_lun="",fc_target_wwns="",iscsi_target_portal="",iscsi_iqn="",iscsi_lun="",iscsi_initiator_name="",nfs_server="",nfs_path="",csi_driver="",csi_volume_handle="",local_path="",local_fs="",host_path="/mnt/data",host_path_type="Directory",reclaim_policy=""} 1

@@ -21,7 +21,9 @@ class ResourceQuotaMetricsTest {
                 .withNamespace("testNS")
                 .withCreationTimestamp("2017-07-14T02:40:00Z")
                 .endMetadata()
-                .withNewSpec().withHard(Map.of("pods", new Quantity("9"))).endSpec()
+                .withNewSpec()
+                .withHard(Map.of("pods", new Quantity("9")))
+                .endSpec()
                 .build();
 
         assertThat(GoldenScrape.text(ResourceQuotaMetrics.RESOURCE, quota)).isEqualTo("""

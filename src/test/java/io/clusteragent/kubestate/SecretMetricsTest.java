@@ -63,7 +63,10 @@ class SecretMetricsTest {
 
         assertThat(FamilyScrape.of(
                         SecretMetrics.RESOURCE,
-                        List.of("kube_secret_type", "kube_secret_created", "kube_secret_metadata_resource_version",
+                        List.of(
+                                "kube_secret_type",
+                                "kube_secret_created",
+                                "kube_secret_metadata_resource_version",
                                 "kube_secret_owner"),
                         secret))
                 .isEqualTo("""

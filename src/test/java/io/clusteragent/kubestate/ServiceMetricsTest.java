@@ -22,7 +22,10 @@ class ServiceMetricsTest {
                 .withCreationTimestamp("2017-07-14T02:40:00Z")
                 .withLabels(Map.of("app", "example1"))
                 .endMetadata()
-                .withNewSpec().withClusterIP("1.2.3.4").withType("ClusterIP").endSpec()
+                .withNewSpec()
+                .withClusterIP("1.2.3.4")
+                .withType("ClusterIP")
+                .endSpec()
                 .build();
 
         assertThat(GoldenScrape.text(ServiceMetrics.RESOURCE, service)).isEqualTo("""
@@ -68,15 +71,22 @@ class ServiceMetricsTest {
                 .endSpec()
                 .withNewStatus()
                 .withNewLoadBalancer()
-                .addNewIngress().withIp("1.2.3.8").withHostname("www.example.com").endIngress()
+                .addNewIngress()
+                .withIp("1.2.3.8")
+                .withHostname("www.example.com")
+                .endIngress()
                 .endLoadBalancer()
                 .endStatus()
                 .build();
 
         assertThat(FamilyScrape.withAllowlists(
                         ServiceMetrics.RESOURCE,
-                        List.of("kube_service_info", "kube_service_labels", "kube_service_spec_external_ip",
-                                "kube_service_status_load_balancer_ingress", "kube_service_deletion_timestamp"),
+                        List.of(
+                                "kube_service_info",
+                                "kube_service_labels",
+                                "kube_service_spec_external_ip",
+                                "kube_service_status_load_balancer_ingress",
+                                "kube_service_deletion_timestamp"),
                         Map.of("services", List.of("app")),
                         Map.of(),
                         service))

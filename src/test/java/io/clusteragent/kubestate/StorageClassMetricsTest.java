@@ -22,7 +22,8 @@ class StorageClassMetricsTest {
                 .withProvisioner("kubernetes.io/rbd")
                 .build();
 
-        assertThat(GoldenScrape.text(StorageClassMetrics.RESOURCE, storageClass)).isEqualTo("""
+        assertThat(GoldenScrape.text(StorageClassMetrics.RESOURCE, storageClass))
+                .isEqualTo("""
                 # HELP kube_storageclass_info [STABLE] Information about storageclass.
                 # TYPE kube_storageclass_info gauge
                 kube_storageclass_info{storageclass="test_storageclass-default-info",provisioner="kubernetes.io/rbd",reclaim_policy="Delete",volume_binding_mode="Immediate"} 1
