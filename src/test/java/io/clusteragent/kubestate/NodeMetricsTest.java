@@ -2,6 +2,8 @@ package io.clusteragent.kubestate;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.NodeSystemInfo;
+import io.fabric8.kubernetes.api.model.NodeSystemInfoBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The node families against kube-state-metrics' own expectations ({@code internal/store/node_test.go}). */
 class NodeMetricsTest {
+
+    /** The kube-proxy version is set and still reads {@code deprecated}, as kube-state-metrics writes it. */
+    private static final NodeSystemInfo NODE_INFO = new NodeSystemInfoBuilder()
+            .withKernelVersion("kernel")
+            .withKubeletVersion("kubelet")
+            .withKubeProxyVersion("kubeproxy")
+            .withOsImage("osimage")
+            .withContainerRuntimeVersion("rkt")
+            .withSystemUUID("6a934e21-5207-4a84-baea-3a952d926c80")
+            .build();
 
     private static final List<String> RESOURCE_FAMILIES = List.of(
             "kube_node_status_capacity",
@@ -33,14 +45,7 @@ class NodeMetricsTest {
                 .withPodCIDR("172.24.10.0/24")
                 .endSpec()
                 .withNewStatus()
-                .withNewNodeInfo()
-                .withKernelVersion("kernel")
-                .withKubeletVersion("kubelet")
-                .withKubeProxyVersion("kubeproxy")
-                .withOsImage("osimage")
-                .withContainerRuntimeVersion("rkt")
-                .withSystemUUID("6a934e21-5207-4a84-baea-3a952d926c80")
-                .endNodeInfo()
+                .withNodeInfo(NODE_INFO)
                 .addNewAddress()
                 .withType("InternalIP")
                 .withAddress("1.2.3.4")
@@ -219,13 +224,7 @@ class NodeMetricsTest {
                 .withPodCIDR("172.24.10.0/24")
                 .endSpec()
                 .withNewStatus()
-                .withNewNodeInfo()
-                .withKernelVersion("kernel")
-                .withKubeletVersion("kubelet")
-                .withOsImage("osimage")
-                .withContainerRuntimeVersion("rkt")
-                .withSystemUUID("6a934e21-5207-4a84-baea-3a952d926c80")
-                .endNodeInfo()
+                .withNodeInfo(NODE_INFO)
                 .addNewAddress()
                 .withType("InternalIP")
                 .withAddress("1.2.3.4")
@@ -237,6 +236,7 @@ class NodeMetricsTest {
                         "storage", new Quantity("3G"),
                         "ephemeral-storage", new Quantity("4G"),
                         "nvidia.com/gpu", new Quantity("4"),
+                        "attachable-volumes-aws-ebs", new Quantity("39"),
                         "kubernetes.io/not-extended", new Quantity("7")))
                 .withAllocatable(Map.of(
                         "cpu", new Quantity("3"),
@@ -277,6 +277,7 @@ class NodeMetricsTest {
                 kube_node_status_allocatable{node="127.0.0.1",resource="storage",unit="byte"} 2e+09
                 # HELP kube_node_status_capacity [STABLE] The capacity for different resources of a node.
                 # TYPE kube_node_status_capacity gauge
+                kube_node_status_capacity{node="127.0.0.1",resource="attachable_volumes_aws_ebs",unit="byte"} 39
                 kube_node_status_capacity{node="127.0.0.1",resource="cpu",unit="core"} 4.3
                 kube_node_status_capacity{node="127.0.0.1",resource="ephemeral_storage",unit="byte"} 4e+09
                 kube_node_status_capacity{node="127.0.0.1",resource="memory",unit="byte"} MEMORY
