@@ -17,7 +17,7 @@ final class KubeStateResources {
 
         // certificatesigningrequests
 
-        // configmaps
+        resources.add(ConfigMapMetrics.RESOURCE);
 
         // cronjobs
 
@@ -25,17 +25,17 @@ final class KubeStateResources {
 
         // deployments
 
-        // endpointslices
+        resources.add(EndpointSliceMetrics.RESOURCE);
 
         // horizontalpodautoscalers
 
-        // ingresses
+        resources.add(IngressMetrics.RESOURCE);
 
         // jobs
 
-        // leases
+        resources.add(LeaseMetrics.RESOURCE);
 
-        // limitranges
+        resources.add(LimitRangeMetrics.RESOURCE);
 
         // mutatingwebhookconfigurations
 
@@ -43,11 +43,11 @@ final class KubeStateResources {
 
         // networkpolicies
 
-        // nodes
+        resources.add(NodeMetrics.RESOURCE);
 
-        // persistentvolumeclaims
+        resources.add(PersistentVolumeClaimMetrics.RESOURCE);
 
-        // persistentvolumes
+        resources.add(PersistentVolumeMetrics.RESOURCE);
 
         // poddisruptionbudgets
 
@@ -57,15 +57,15 @@ final class KubeStateResources {
 
         // replicationcontrollers
 
-        // resourcequotas
+        resources.add(ResourceQuotaMetrics.RESOURCE);
 
-        // secrets
+        resources.add(SecretMetrics.RESOURCE);
 
-        // services
+        resources.add(ServiceMetrics.RESOURCE);
 
         // statefulsets
 
-        // storageclasses
+        resources.add(StorageClassMetrics.RESOURCE);
 
         // validatingwebhookconfigurations
 
