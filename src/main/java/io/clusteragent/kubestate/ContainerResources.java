@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,7 +56,7 @@ final class ContainerResources {
                     double value = CORE.equals(unit) ? cores(quantity) : units(resource, quantity);
                     metrics.add(new Metric(
                             LABEL_KEYS,
-                            java.util.Arrays.asList(container.getName(), node, sanitize(resource), unit),
+                            Arrays.asList(container.getName(), node, sanitize(resource), unit),
                             value));
                 }
             });

@@ -10,7 +10,10 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -160,7 +163,7 @@ final class PodContainerMetrics {
         List<Metric> metrics = new ArrayList<>();
         for (Container spec : kind.specs(pod)) {
             for (ContainerStatus status : kind.statuses(pod)) {
-                if (!java.util.Objects.equals(status.getName(), spec.getName())) {
+                if (!Objects.equals(status.getName(), spec.getName())) {
                     continue;
                 }
                 List<String> values = new ArrayList<>(Arrays.asList(
@@ -211,16 +214,14 @@ final class PodContainerMetrics {
         return metrics;
     }
 
-    private interface LastTerminatedSample {
-        Metric of(ContainerStatus status, ContainerStateTerminated lastTerminated);
-    }
-
-    private static List<Metric> lastTerminated(Kind kind, Pod pod, LastTerminatedSample sample) {
+    /** One sample per container that has terminated before (its {@code lastState}). */
+    private static List<Metric> lastTerminated(
+            Kind kind, Pod pod, BiFunction<ContainerStatus, ContainerStateTerminated, Metric> sample) {
         List<Metric> metrics = new ArrayList<>();
         for (ContainerStatus status : kind.statuses(pod)) {
             ContainerStateTerminated last = PodFields.lastTerminated(status);
             if (last != null) {
-                metrics.add(sample.of(status, last));
+                metrics.add(sample.apply(status, last));
             }
         }
         return metrics;
@@ -236,7 +237,7 @@ final class PodContainerMetrics {
     }
 
     private static Metric container(ContainerStatus status, double value) {
-        return new Metric(CONTAINER, java.util.Collections.singletonList(status.getName()), value);
+        return new Metric(CONTAINER, Collections.singletonList(status.getName()), value);
     }
 
     private static Metric reason(ContainerStatus status, String reason) {

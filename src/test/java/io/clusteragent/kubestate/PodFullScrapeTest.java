@@ -33,6 +33,21 @@ class PodFullScrapeTest {
         assertThat(scrape).isEqualTo(golden("/kubestate/pod-deployment-replica.txt"));
     }
 
+    @Test
+    void agentServesPodsItIsToldOfAndForgetsDeletedOnes() {
+        KubeStateMetrics metrics = KubeStateMetrics.create(KubeStateSettings.defaults());
+        Pod pod = replica();
+
+        metrics.upsert("pods", pod);
+        String withPod = GoldenScrape.write(metrics, ResourceSelection.ALL, ExpositionFormat.TEXT);
+        metrics.delete("pods", pod);
+        String afterDelete = GoldenScrape.write(metrics, ResourceSelection.ALL, ExpositionFormat.TEXT);
+
+        assertThat(withPod).contains("kube_pod_status_phase{namespace=\"shop\",pod=\"web-7d9f8b6c5d-x2x4q\","
+                + "uid=\"5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b\",phase=\"Running\"} 1\n");
+        assertThat(afterDelete).doesNotContain("kube_pod_");
+    }
+
     /** A running web replica, its migration init container done, its app container restarted after an OOM kill. */
     private static Pod replica() {
         return pod("shop", "web-7d9f8b6c5d-x2x4q", "5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b")
