@@ -55,9 +55,7 @@ final class ContainerResources {
                 if (unit != null) {
                     double value = CORE.equals(unit) ? cores(quantity) : units(resource, quantity);
                     metrics.add(new Metric(
-                            LABEL_KEYS,
-                            Arrays.asList(container.getName(), node, sanitize(resource), unit),
-                            value));
+                            LABEL_KEYS, Arrays.asList(container.getName(), node, sanitize(resource), unit), value));
                 }
             });
         }
@@ -86,7 +84,9 @@ final class ContainerResources {
         try {
             return Quantities.scaled(Quantities.CPU, quantity) / 1000.0;
         } catch (ArithmeticException overflow) {
-            return Quantity.getAmountInBytes(quantity).setScale(0, RoundingMode.CEILING).doubleValue();
+            return Quantity.getAmountInBytes(quantity)
+                    .setScale(0, RoundingMode.CEILING)
+                    .doubleValue();
         }
     }
 
@@ -126,13 +126,17 @@ final class ContainerResources {
             name = parts[0];
         } else if (parts.length == 2) {
             String prefix = parts[0];
-            if (prefix.isEmpty() || prefix.length() > 253 || !DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
+            if (prefix.isEmpty()
+                    || prefix.length() > 253
+                    || !DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
                 return false;
             }
             name = parts[1];
         } else {
             return false;
         }
-        return !name.isEmpty() && name.length() <= 63 && QUALIFIED_NAME.matcher(name).matches();
+        return !name.isEmpty()
+                && name.length() <= 63
+                && QUALIFIED_NAME.matcher(name).matches();
     }
 }

@@ -15,6 +15,7 @@ final class IpFamily {
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
     /** netip's IPv4 form: four decimal octets, no leading zeros. */
     private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+
     private static final Pattern IPV6_TEXT = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private IpFamily() {}

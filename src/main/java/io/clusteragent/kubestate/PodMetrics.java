@@ -22,7 +22,10 @@ final class PodMetrics {
 
     static final DefaultLabels<Pod> DEFAULT_LABELS = DefaultLabels.of(
             List.of("namespace", "pod", "uid"),
-            p -> Arrays.asList(p.getMetadata().getNamespace(), p.getMetadata().getName(), p.getMetadata().getUid()));
+            p -> Arrays.asList(
+                    p.getMetadata().getNamespace(),
+                    p.getMetadata().getName(),
+                    p.getMetadata().getUid()));
 
     private static final List<String> INFO_KEYS = List.of(
             "host_ip", "pod_ip", "node", "created_by_kind", "created_by_name", "priority_class", "host_network");
@@ -60,7 +63,8 @@ final class PodMetrics {
                 "kube_pod_labels",
                 "Kubernetes labels converted to Prometheus labels.",
                 MetricType.GAUGE,
-                DEFAULT_LABELS.wrap(p -> PrometheusLabels.family("label", p.getMetadata().getLabels(), allowLabels))));
+                DEFAULT_LABELS.wrap(
+                        p -> PrometheusLabels.family("label", p.getMetadata().getLabels(), allowLabels))));
         families.add(PodSpecMetrics.overheadCpuCores());
         families.add(PodSpecMetrics.overheadMemoryBytes());
         families.add(FamilyGenerator.stable(
@@ -86,14 +90,17 @@ final class PodMetrics {
         PodSpec spec = PodFields.spec(pod);
         PodStatus status = PodFields.status(pod);
         OwnerReference controller = controllerOf(pod.getMetadata());
-        return List.of(new Metric(INFO_KEYS, Arrays.asList(
-                status.getHostIP(),
-                status.getPodIP(),
-                spec.getNodeName(),
-                controller == null ? "" : controller.getKind(),
-                controller == null ? "" : controller.getName(),
-                spec.getPriorityClassName(),
-                Boolean.toString(Boolean.TRUE.equals(spec.getHostNetwork()))), 1));
+        return List.of(new Metric(
+                INFO_KEYS,
+                Arrays.asList(
+                        status.getHostIP(),
+                        status.getPodIP(),
+                        spec.getNodeName(),
+                        controller == null ? "" : controller.getKind(),
+                        controller == null ? "" : controller.getName(),
+                        spec.getPriorityClassName(),
+                        Boolean.toString(Boolean.TRUE.equals(spec.getHostNetwork()))),
+                1));
     }
 
     private static OwnerReference controllerOf(ObjectMeta meta) {

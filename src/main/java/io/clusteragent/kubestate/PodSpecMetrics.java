@@ -43,8 +43,7 @@ final class PodSpecMetrics {
                 "kube_pod_overhead_memory_bytes",
                 "The pod overhead in regards to memory associated with running a pod.",
                 MetricType.GAUGE,
-                PodMetrics.DEFAULT_LABELS.wrap(p ->
-                        overhead(p, "memory", q -> ContainerResources.units("memory", q))));
+                PodMetrics.DEFAULT_LABELS.wrap(p -> overhead(p, "memory", q -> ContainerResources.units("memory", q))));
     }
 
     static FamilyGenerator<Pod> resourceClaimInfo() {
@@ -62,8 +61,8 @@ final class PodSpecMetrics {
                 "kube_pod_restart_policy",
                 "Describes the restart policy in use by this pod.",
                 MetricType.GAUGE,
-                PodMetrics.DEFAULT_LABELS.wrap(p ->
-                        List.of(Metric.of("type", PodFields.spec(p).getRestartPolicy(), 1))));
+                PodMetrics.DEFAULT_LABELS.wrap(
+                        p -> List.of(Metric.of("type", PodFields.spec(p).getRestartPolicy(), 1))));
     }
 
     static FamilyGenerator<Pod> runtimeClassName() {
@@ -73,7 +72,8 @@ final class PodSpecMetrics {
                 MetricType.GAUGE,
                 PodMetrics.DEFAULT_LABELS.wrap(p -> PodFields.spec(p).getRuntimeClassName() == null
                         ? List.of()
-                        : List.of(Metric.of("runtimeclass_name", PodFields.spec(p).getRuntimeClassName(), 1))));
+                        : List.of(
+                                Metric.of("runtimeclass_name", PodFields.spec(p).getRuntimeClassName(), 1))));
     }
 
     static FamilyGenerator<Pod> volumeClaimsInfo() {
@@ -90,9 +90,12 @@ final class PodSpecMetrics {
                 "Describes whether a persistentvolumeclaim is mounted read only. Ephemeral volumes always report 0 "
                         + "since the ephemeral volume source does not support a read-only flag.",
                 MetricType.GAUGE,
-                PodMetrics.DEFAULT_LABELS.wrap(p -> volumeClaims(p, (volume, ephemeral) -> ephemeral
-                        ? 0.0
-                        : Metric.bool(Boolean.TRUE.equals(volume.getPersistentVolumeClaim().getReadOnly())))));
+                PodMetrics.DEFAULT_LABELS.wrap(p -> volumeClaims(
+                        p,
+                        (volume, ephemeral) -> ephemeral
+                                ? 0.0
+                                : Metric.bool(Boolean.TRUE.equals(
+                                        volume.getPersistentVolumeClaim().getReadOnly())))));
     }
 
     static FamilyGenerator<Pod> tolerations() {
@@ -114,7 +117,9 @@ final class PodSpecMetrics {
                 true,
                 PodMetrics.DEFAULT_LABELS.wrap(p -> List.of(PrometheusLabels.toPrometheus(
                         "nodeselector",
-                        PodFields.spec(p).getNodeSelector() == null ? Map.of() : PodFields.spec(p).getNodeSelector(),
+                        PodFields.spec(p).getNodeSelector() == null
+                                ? Map.of()
+                                : PodFields.spec(p).getNodeSelector(),
                         1))));
     }
 
@@ -132,8 +137,8 @@ final class PodSpecMetrics {
                 "kube_pod_scheduler",
                 "The scheduler for a pod.",
                 MetricType.GAUGE,
-                PodMetrics.DEFAULT_LABELS.wrap(p ->
-                        List.of(Metric.of("name", PodFields.spec(p).getSchedulerName(), 1))));
+                PodMetrics.DEFAULT_LABELS.wrap(
+                        p -> List.of(Metric.of("name", PodFields.spec(p).getSchedulerName(), 1))));
     }
 
     private static List<Metric> overhead(Pod pod, String resource, ToDoubleFunction<Quantity> value) {
@@ -154,7 +159,8 @@ final class PodSpecMetrics {
             return List.of();
         }
         Map<String, String> resolved = new HashMap<>();
-        for (PodResourceClaimStatus status : PodFields.orEmpty(PodFields.status(pod).getResourceClaimStatuses())) {
+        for (PodResourceClaimStatus status :
+                PodFields.orEmpty(PodFields.status(pod).getResourceClaimStatuses())) {
             if (status.getResourceClaimName() != null) {
                 resolved.put(status.getName(), status.getResourceClaimName());
             }
@@ -164,9 +170,8 @@ final class PodSpecMetrics {
             if (claim.getResourceClaimName() == null && claim.getResourceClaimTemplateName() == null) {
                 continue;
             }
-            String claimName = claim.getResourceClaimName() != null
-                    ? claim.getResourceClaimName()
-                    : resolved.get(claim.getName());
+            String claimName =
+                    claim.getResourceClaimName() != null ? claim.getResourceClaimName() : resolved.get(claim.getName());
             metrics.add(new Metric(
                     CLAIM_KEYS, Arrays.asList(claim.getName(), claimName, claim.getResourceClaimTemplateName()), 1));
         }
@@ -181,13 +186,17 @@ final class PodSpecMetrics {
         List<Metric> metrics = new ArrayList<>();
         for (Volume volume : PodFields.orEmpty(PodFields.spec(pod).getVolumes())) {
             if (volume.getPersistentVolumeClaim() != null) {
-                metrics.add(new Metric(VOLUME_KEYS,
-                        Arrays.asList(volume.getName(), volume.getPersistentVolumeClaim().getClaimName(), "false"),
+                metrics.add(new Metric(
+                        VOLUME_KEYS,
+                        Arrays.asList(
+                                volume.getName(),
+                                volume.getPersistentVolumeClaim().getClaimName(),
+                                "false"),
                         value.apply(volume, false)));
             } else if (volume.getEphemeral() != null) {
                 String claim = pod.getMetadata().getName() + "-" + volume.getName();
-                metrics.add(new Metric(VOLUME_KEYS, Arrays.asList(volume.getName(), claim, "true"),
-                        value.apply(volume, true)));
+                metrics.add(new Metric(
+                        VOLUME_KEYS, Arrays.asList(volume.getName(), claim, "true"), value.apply(volume, true)));
             }
         }
         return metrics;

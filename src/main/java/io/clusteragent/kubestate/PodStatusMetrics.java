@@ -18,12 +18,22 @@ final class PodStatusMetrics {
     private static final List<String> QOS_CLASSES = List.of("BestEffort", "Burstable", "Guaranteed");
     /** {@code podStatusReasons}; any other non-empty {@code status.reason} is written as {@code Other}. */
     private static final List<String> STATUS_REASONS = List.of(
-            "Evicted", "NodeAffinity", "NodeLost", "PreemptionByScheduler", "SchedulingGated", "Shutdown",
-            "TerminationByKubelet", "UnexpectedAdmissionError");
+            "Evicted",
+            "NodeAffinity",
+            "NodeLost",
+            "PreemptionByScheduler",
+            "SchedulingGated",
+            "Shutdown",
+            "TerminationByKubelet",
+            "UnexpectedAdmissionError");
     /** {@code podDisruptionConditionReasons}; any other reason of a DisruptionTarget condition is {@code Other}. */
     private static final List<String> DISRUPTION_REASONS = List.of(
-            "PreemptionByScheduler", "DeletionByTaintManager", "EvictionByEvictionAPI", "DeletionByPodGC",
+            "PreemptionByScheduler",
+            "DeletionByTaintManager",
+            "EvictionByEvictionAPI",
+            "DeletionByPodGC",
             "TerminationByKubelet");
+
     private static final String OTHER = "Other";
 
     private PodStatusMetrics() {}
@@ -46,18 +56,20 @@ final class PodStatusMetrics {
                         MetricType.GAUGE,
                         PodMetrics.DEFAULT_LABELS.wrap(p -> PodFields.status(p).getStartTime() == null
                                 ? List.of()
-                                : List.of(Metric.of(PodFields.unix(PodFields.status(p).getStartTime()))))),
+                                : List.of(Metric.of(
+                                        PodFields.unix(PodFields.status(p).getStartTime()))))),
                 FamilyGenerator.stable(
                         "kube_pod_status_phase",
                         "The pods current phase.",
                         MetricType.GAUGE,
-                        PodMetrics.DEFAULT_LABELS.wrap(p -> oneOf("phase", PHASES, PodFields.status(p).getPhase()))),
+                        PodMetrics.DEFAULT_LABELS.wrap(
+                                p -> oneOf("phase", PHASES, PodFields.status(p).getPhase()))),
                 FamilyGenerator.alpha(
                         "kube_pod_status_qos_class",
                         "The pods current qosClass.",
                         MetricType.GAUGE,
-                        PodMetrics.DEFAULT_LABELS.wrap(p ->
-                                oneOf("qos_class", QOS_CLASSES, PodFields.status(p).getQosClass()))),
+                        PodMetrics.DEFAULT_LABELS.wrap(p -> oneOf(
+                                "qos_class", QOS_CLASSES, PodFields.status(p).getQosClass()))),
                 FamilyGenerator.stable(
                         "kube_pod_status_ready",
                         "Describes whether the pod is ready to serve requests.",
@@ -102,8 +114,8 @@ final class PodStatusMetrics {
                         "kube_pod_status_unschedulable",
                         "Describes the unschedulable status for the pod.",
                         MetricType.GAUGE,
-                        PodMetrics.DEFAULT_LABELS.wrap(p ->
-                                perCondition(p, "PodScheduled", "False", c -> Metric.of(1)))),
+                        PodMetrics.DEFAULT_LABELS.wrap(
+                                p -> perCondition(p, "PodScheduled", "False", c -> Metric.of(1)))),
                 FamilyGenerator.alpha(
                         "kube_pod_status_unscheduled_time",
                         "Unix timestamp when pod moved into unscheduled status",

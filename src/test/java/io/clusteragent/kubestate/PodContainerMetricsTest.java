@@ -35,10 +35,19 @@ class PodContainerMetricsTest {
     @Test
     void containerInfoJoinsSpecImageWithStatusImageAndIds() {
         Pod pod = pod("ns1", "pod1", "uid1")
-                .withNewSpec().addNewContainer().withName("container1").withImage("k8s.gcr.io/hyperkube1_spec")
-                .endContainer().endSpec()
-                .withNewStatus().addNewContainerStatus().withName("container1").withImage("k8s.gcr.io/hyperkube1")
-                .withImageID("docker://sha256:aaa").withContainerID("docker://ab123").endContainerStatus()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("container1")
+                .withImage("k8s.gcr.io/hyperkube1_spec")
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .addNewContainerStatus()
+                .withName("container1")
+                .withImage("k8s.gcr.io/hyperkube1")
+                .withImageID("docker://sha256:aaa")
+                .withContainerID("docker://ab123")
+                .endContainerStatus()
                 .endStatus()
                 .build();
 
@@ -51,22 +60,44 @@ class PodContainerMetricsTest {
     void initContainerInfoAddsTheSidecarRestartPolicy() {
         Pod pod = pod("ns2", "pod2", "uid2")
                 .withNewSpec()
-                .addNewContainer().withName("container2").withImage("k8s.gcr.io/hyperkube2_spec").endContainer()
-                .addNewContainer().withName("container3").withImage("k8s.gcr.io/hyperkube3_spec").endContainer()
-                .addNewInitContainer().withName("initContainer").withImage("k8s.gcr.io/initfoo_spec")
-                .withRestartPolicy("Always").endInitContainer()
+                .addNewContainer()
+                .withName("container2")
+                .withImage("k8s.gcr.io/hyperkube2_spec")
+                .endContainer()
+                .addNewContainer()
+                .withName("container3")
+                .withImage("k8s.gcr.io/hyperkube3_spec")
+                .endContainer()
+                .addNewInitContainer()
+                .withName("initContainer")
+                .withImage("k8s.gcr.io/initfoo_spec")
+                .withRestartPolicy("Always")
+                .endInitContainer()
                 .endSpec()
                 .withNewStatus()
-                .addNewContainerStatus().withName("container2").withImage("k8s.gcr.io/hyperkube2")
-                .withImageID("docker://sha256:bbb").withContainerID("docker://cd456").endContainerStatus()
-                .addNewContainerStatus().withName("container3").withImage("k8s.gcr.io/hyperkube3")
-                .withImageID("docker://sha256:ccc").withContainerID("docker://ef789").endContainerStatus()
-                .addNewInitContainerStatus().withName("initContainer").withImage("k8s.gcr.io/initfoo")
-                .withImageID("docker://sha256:wxyz").withContainerID("docker://ef123").endInitContainerStatus()
+                .addNewContainerStatus()
+                .withName("container2")
+                .withImage("k8s.gcr.io/hyperkube2")
+                .withImageID("docker://sha256:bbb")
+                .withContainerID("docker://cd456")
+                .endContainerStatus()
+                .addNewContainerStatus()
+                .withName("container3")
+                .withImage("k8s.gcr.io/hyperkube3")
+                .withImageID("docker://sha256:ccc")
+                .withContainerID("docker://ef789")
+                .endContainerStatus()
+                .addNewInitContainerStatus()
+                .withName("initContainer")
+                .withImage("k8s.gcr.io/initfoo")
+                .withImageID("docker://sha256:wxyz")
+                .withContainerID("docker://ef123")
+                .endInitContainerStatus()
                 .endStatus()
                 .build();
 
-        assertThat(samples(pod, "kube_pod_container_info", "kube_pod_init_container_info")).isEqualTo("""
+        assertThat(samples(pod, "kube_pod_container_info", "kube_pod_init_container_info"))
+                .isEqualTo("""
                 kube_pod_container_info{namespace="ns2",pod="pod2",uid="uid2",container="container2",image_spec="k8s.gcr.io/hyperkube2_spec",image="k8s.gcr.io/hyperkube2",image_id="docker://sha256:bbb",container_id="docker://cd456"} 1
                 kube_pod_container_info{namespace="ns2",pod="pod2",uid="uid2",container="container3",image_spec="k8s.gcr.io/hyperkube3_spec",image="k8s.gcr.io/hyperkube3",image_id="docker://sha256:ccc",container_id="docker://ef789"} 1
                 kube_pod_init_container_info{namespace="ns2",pod="pod2",uid="uid2",container="initContainer",image_spec="k8s.gcr.io/initfoo_spec",image="k8s.gcr.io/initfoo",image_id="docker://sha256:wxyz",container_id="docker://ef123",restart_policy="Always"} 1
@@ -76,26 +107,52 @@ class PodContainerMetricsTest {
     @Test
     void containerWithoutStatusHasNoInfoYet() {
         Pod pod = pod("ns1", "pending", "uid1")
-                .withNewSpec().addNewContainer().withName("app").withImage("nginx").endContainer().endSpec()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("app")
+                .withImage("nginx")
+                .endContainer()
+                .endSpec()
                 .build();
 
-        assertThat(samples(pod, "kube_pod_container_info", "kube_pod_container_status_ready")).isEmpty();
+        assertThat(samples(pod, "kube_pod_container_info", "kube_pod_container_status_ready"))
+                .isEmpty();
     }
 
     @Test
     void readinessPerContainerAndInitContainer() {
         Pod pod = pod("ns3", "pod3", "uid3")
                 .withNewSpec()
-                .addNewContainer().withName("container2").endContainer()
-                .addNewContainer().withName("container3").endContainer()
-                .addNewInitContainer().withName("initcontainer1").endInitContainer()
-                .addNewInitContainer().withName("initcontainer2").endInitContainer()
+                .addNewContainer()
+                .withName("container2")
+                .endContainer()
+                .addNewContainer()
+                .withName("container3")
+                .endContainer()
+                .addNewInitContainer()
+                .withName("initcontainer1")
+                .endInitContainer()
+                .addNewInitContainer()
+                .withName("initcontainer2")
+                .endInitContainer()
                 .endSpec()
                 .withNewStatus()
-                .addNewContainerStatus().withName("container2").withReady(true).endContainerStatus()
-                .addNewContainerStatus().withName("container3").withReady(false).endContainerStatus()
-                .addNewInitContainerStatus().withName("initcontainer1").withReady(true).endInitContainerStatus()
-                .addNewInitContainerStatus().withName("initcontainer2").withReady(false).endInitContainerStatus()
+                .addNewContainerStatus()
+                .withName("container2")
+                .withReady(true)
+                .endContainerStatus()
+                .addNewContainerStatus()
+                .withName("container3")
+                .withReady(false)
+                .endContainerStatus()
+                .addNewInitContainerStatus()
+                .withName("initcontainer1")
+                .withReady(true)
+                .endInitContainerStatus()
+                .addNewInitContainerStatus()
+                .withName("initcontainer2")
+                .withReady(false)
+                .endInitContainerStatus()
                 .endStatus()
                 .build();
 
@@ -112,15 +169,31 @@ class PodContainerMetricsTest {
     void restartsAreCountersPerContainer() {
         Pod pod = pod("ns2", "pod2", "uid2")
                 .withNewStatus()
-                .addNewContainerStatus().withName("container2").withRestartCount(0).endContainerStatus()
-                .addNewContainerStatus().withName("container3").withRestartCount(1).endContainerStatus()
-                .addNewInitContainerStatus().withName("initcontainer2").withRestartCount(0).endInitContainerStatus()
-                .addNewInitContainerStatus().withName("initcontainer3").withRestartCount(1).endInitContainerStatus()
+                .addNewContainerStatus()
+                .withName("container2")
+                .withRestartCount(0)
+                .endContainerStatus()
+                .addNewContainerStatus()
+                .withName("container3")
+                .withRestartCount(1)
+                .endContainerStatus()
+                .addNewInitContainerStatus()
+                .withName("initcontainer2")
+                .withRestartCount(0)
+                .endInitContainerStatus()
+                .addNewInitContainerStatus()
+                .withName("initcontainer3")
+                .withRestartCount(1)
+                .endInitContainerStatus()
                 .endStatus()
                 .build();
 
-        assertThat(PodScrape.scrape(Map.of(), Map.of(), pod,
-                "kube_pod_container_status_restarts_total", "kube_pod_init_container_status_restarts_total"))
+        assertThat(PodScrape.scrape(
+                        Map.of(),
+                        Map.of(),
+                        pod,
+                        "kube_pod_container_status_restarts_total",
+                        "kube_pod_init_container_status_restarts_total"))
                 .isEqualTo("""
                         # HELP kube_pod_container_status_restarts_total [STABLE] The number of container restarts per container.
                         # TYPE kube_pod_container_status_restarts_total counter
@@ -137,21 +210,33 @@ class PodContainerMetricsTest {
     void runningContainerHasStartTimeAndNoReason() {
         Pod pod = pod("ns1", "pod1", "uid1")
                 .withNewStatus()
-                .addNewContainerStatus().withName("container1")
-                .withNewState().withNewRunning().withStartedAt(at(1501777018)).endRunning().endState()
+                .addNewContainerStatus()
+                .withName("container1")
+                .withNewState()
+                .withNewRunning()
+                .withStartedAt(at(1501777018))
+                .endRunning()
+                .endState()
                 .endContainerStatus()
-                .addNewInitContainerStatus().withName("initcontainer1")
-                .withNewState().withNewRunning().endRunning().endState()
+                .addNewInitContainerStatus()
+                .withName("initcontainer1")
+                .withNewState()
+                .withNewRunning()
+                .endRunning()
+                .endState()
                 .endInitContainerStatus()
                 .endStatus()
                 .build();
 
-        assertThat(samples(pod, concat(STATE_FAMILIES,
-                "kube_pod_init_container_status_running",
-                "kube_pod_init_container_status_terminated",
-                "kube_pod_init_container_status_terminated_reason",
-                "kube_pod_init_container_status_waiting",
-                "kube_pod_init_container_status_waiting_reason")))
+        assertThat(samples(
+                        pod,
+                        concat(
+                                STATE_FAMILIES,
+                                "kube_pod_init_container_status_running",
+                                "kube_pod_init_container_status_terminated",
+                                "kube_pod_init_container_status_terminated_reason",
+                                "kube_pod_init_container_status_waiting",
+                                "kube_pod_init_container_status_waiting_reason")))
                 .isEqualTo("""
                         kube_pod_container_state_started{namespace="ns1",pod="pod1",uid="uid1",container="container1"} 1.501777018e+09
                         kube_pod_container_status_running{namespace="ns1",pod="pod1",uid="uid1",container="container1"} 1
@@ -167,8 +252,12 @@ class PodContainerMetricsTest {
     void runningContainerWithoutStartTimeIsAtGoZeroTime() {
         Pod pod = pod("ns1", "pod1", "uid1")
                 .withNewStatus()
-                .addNewInitContainerStatus().withName("initcontainer1")
-                .withNewState().withNewRunning().endRunning().endState()
+                .addNewInitContainerStatus()
+                .withName("initcontainer1")
+                .withNewState()
+                .withNewRunning()
+                .endRunning()
+                .endState()
                 .endInitContainerStatus()
                 .endStatus()
                 .build();
@@ -182,9 +271,14 @@ class PodContainerMetricsTest {
     void completedContainerHasTerminatedReason() {
         Pod pod = pod("ns1", "pod1", "uid1")
                 .withNewStatus()
-                .addNewContainerStatus().withName("container1")
-                .withNewState().withNewTerminated().withStartedAt(at(1501777018)).withReason("Completed")
-                .endTerminated().endState()
+                .addNewContainerStatus()
+                .withName("container1")
+                .withNewState()
+                .withNewTerminated()
+                .withStartedAt(at(1501777018))
+                .withReason("Completed")
+                .endTerminated()
+                .endState()
                 .endContainerStatus()
                 .endStatus()
                 .build();
@@ -202,9 +296,15 @@ class PodContainerMetricsTest {
     void oomKilledAndCreatingContainersSideBySide() {
         Pod pod = pod("ns2", "pod2", "uid2")
                 .withNewStatus()
-                .addNewContainerStatus().withName("container2")
-                .withNewState().withNewTerminated().withStartedAt(at(1501777018)).withReason("OOMKilled")
-                .withExitCode(137).endTerminated().endState()
+                .addNewContainerStatus()
+                .withName("container2")
+                .withNewState()
+                .withNewTerminated()
+                .withStartedAt(at(1501777018))
+                .withReason("OOMKilled")
+                .withExitCode(137)
+                .endTerminated()
+                .endState()
                 .endContainerStatus()
                 .addToContainerStatuses(waiting("container3", "ContainerCreating"))
                 .endStatus()
@@ -225,10 +325,12 @@ class PodContainerMetricsTest {
 
     @Test
     void waitingReasonsAreWrittenAsTheKubeletGivesThem() {
-        for (String reason : new String[] {
-            "CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull", "CreateContainerConfigError"}) {
+        for (String reason :
+                new String[] {"CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull", "CreateContainerConfigError"}) {
             Pod pod = pod("ns3", "pod3", "uid3")
-                    .withNewStatus().addToContainerStatuses(waiting("container4", reason)).endStatus()
+                    .withNewStatus()
+                    .addToContainerStatuses(waiting("container4", reason))
+                    .endStatus()
                     .build();
 
             assertThat(samples(pod, STATE_FAMILIES)).isEqualTo("""
@@ -254,9 +356,10 @@ class PodContainerMetricsTest {
                 kube_pod_container_status_terminated{namespace="ns6",pod="pod6",uid="uid6",container="container7"} 0
                 kube_pod_container_status_waiting{namespace="ns6",pod="pod6",uid="uid6",container="container7"} 0
                 """);
-        assertThat(samples(deadline,
-                "kube_pod_container_status_last_terminated_reason",
-                "kube_pod_container_status_last_terminated_exitcode"))
+        assertThat(samples(
+                        deadline,
+                        "kube_pod_container_status_last_terminated_reason",
+                        "kube_pod_container_status_last_terminated_exitcode"))
                 .isEqualTo("""
                         kube_pod_container_status_last_terminated_reason{namespace="ns7",pod="pod7",uid="uid7",container="container7",reason="DeadlineExceeded"} 1
                         kube_pod_container_status_last_terminated_exitcode{namespace="ns7",pod="pod7",uid="uid7",container="container7"} 143
@@ -267,23 +370,39 @@ class PodContainerMetricsTest {
     void initContainersStartAndLastTermination() {
         Pod pod = pod("ns9", "pod9", "uid9")
                 .withNewStatus()
-                .addNewInitContainerStatus().withName("initcontainer1")
-                .withNewState().withNewRunning().withStartedAt(at(1501777018)).endRunning().endState()
-                .withNewLastState().withNewTerminated().withReason("OOMKilled").withExitCode(137)
-                .withFinishedAt(at(1501779547)).endTerminated().endLastState()
+                .addNewInitContainerStatus()
+                .withName("initcontainer1")
+                .withNewState()
+                .withNewRunning()
+                .withStartedAt(at(1501777018))
+                .endRunning()
+                .endState()
+                .withNewLastState()
+                .withNewTerminated()
+                .withReason("OOMKilled")
+                .withExitCode(137)
+                .withFinishedAt(at(1501779547))
+                .endTerminated()
+                .endLastState()
                 .endInitContainerStatus()
-                .addNewInitContainerStatus().withName("initcontainer2")
-                .withNewState().withNewTerminated().withStartedAt(at(1501777018)).endTerminated().endState()
+                .addNewInitContainerStatus()
+                .withName("initcontainer2")
+                .withNewState()
+                .withNewTerminated()
+                .withStartedAt(at(1501777018))
+                .endTerminated()
+                .endState()
                 .endInitContainerStatus()
                 .endStatus()
                 .build();
 
-        assertThat(samples(pod,
-                "kube_pod_init_container_state_started",
-                "kube_pod_init_container_status_last_terminated_reason",
-                "kube_pod_init_container_status_last_terminated_exitcode",
-                "kube_pod_init_container_status_last_terminated_timestamp",
-                "kube_pod_init_container_status_terminated_reason"))
+        assertThat(samples(
+                        pod,
+                        "kube_pod_init_container_state_started",
+                        "kube_pod_init_container_status_last_terminated_reason",
+                        "kube_pod_init_container_status_last_terminated_exitcode",
+                        "kube_pod_init_container_status_last_terminated_timestamp",
+                        "kube_pod_init_container_status_terminated_reason"))
                 .isEqualTo("""
                         kube_pod_init_container_state_started{namespace="ns9",pod="pod9",uid="uid9",container="initcontainer1"} 1.501777018e+09
                         kube_pod_init_container_state_started{namespace="ns9",pod="pod9",uid="uid9",container="initcontainer2"} 1.501777018e+09
@@ -305,21 +424,39 @@ class PodContainerMetricsTest {
         Map<String, Quantity> small = Map.of("cpu", new Quantity("300m"), "memory", new Quantity("200M"));
         Pod pod = pod("ns1", "pod1", "uid1")
                 .withNewSpec()
-                .addNewContainer().withName("pod1_con1")
-                .withNewResources().withRequests(full).withLimits(full).endResources().endContainer()
-                .addNewContainer().withName("pod1_con2")
-                .withNewResources().withRequests(small).withLimits(small).endResources().endContainer()
-                .addNewContainer().withName("pod1_con3").endContainer()
-                .addNewInitContainer().withName("pod1_initcon1")
-                .withNewResources().withRequests(full).withLimits(full).endResources().endInitContainer()
+                .addNewContainer()
+                .withName("pod1_con1")
+                .withNewResources()
+                .withRequests(full)
+                .withLimits(full)
+                .endResources()
+                .endContainer()
+                .addNewContainer()
+                .withName("pod1_con2")
+                .withNewResources()
+                .withRequests(small)
+                .withLimits(small)
+                .endResources()
+                .endContainer()
+                .addNewContainer()
+                .withName("pod1_con3")
+                .endContainer()
+                .addNewInitContainer()
+                .withName("pod1_initcon1")
+                .withNewResources()
+                .withRequests(full)
+                .withLimits(full)
+                .endResources()
+                .endInitContainer()
                 .endSpec()
                 .build();
 
-        assertThat(samples(pod,
-                "kube_pod_container_resource_limits",
-                "kube_pod_container_resource_requests",
-                "kube_pod_init_container_resource_limits",
-                "kube_pod_init_container_resource_requests"))
+        assertThat(samples(
+                        pod,
+                        "kube_pod_container_resource_limits",
+                        "kube_pod_container_resource_requests",
+                        "kube_pod_init_container_resource_limits",
+                        "kube_pod_init_container_resource_requests"))
                 .isEqualTo("""
                         kube_pod_container_resource_limits{namespace="ns1",pod="pod1",uid="uid1",container="pod1_con1",node="",resource="cpu",unit="core"} 0.2
                         kube_pod_container_resource_limits{namespace="ns1",pod="pod1",uid="uid1",container="pod1_con1",node="",resource="ephemeral_storage",unit="byte"} 3e+08
@@ -351,8 +488,12 @@ class PodContainerMetricsTest {
     @Test
     void hugepagesAndAttachableVolumesAreBytesAndUnreportableResourcesAreLeftOut() {
         Pod pod = pod("ns1", "pod1", "uid1")
-                .withNewSpec().withNodeName("node-a")
-                .addNewContainer().withName("app").withNewResources().withRequests(Map.of(
+                .withNewSpec()
+                .withNodeName("node-a")
+                .addNewContainer()
+                .withName("app")
+                .withNewResources()
+                .withRequests(Map.of(
                         "hugepages-2Mi", new Quantity("4Mi"),
                         "attachable-volumes-aws-ebs", new Quantity("1"),
                         "cpu", new Quantity("1.5"),
@@ -360,7 +501,8 @@ class PodContainerMetricsTest {
                         "pods", new Quantity("1"),
                         "kubernetes.io/batteries", new Quantity("2"),
                         "example.com/Bad_Name!", new Quantity("3")))
-                .endResources().endContainer()
+                .endResources()
+                .endContainer()
                 .endSpec()
                 .build();
 
@@ -373,19 +515,34 @@ class PodContainerMetricsTest {
     }
 
     private static ContainerStatus waiting(String name, String reason) {
-        return new ContainerStatusBuilder().withName(name)
-                .withNewState().withNewWaiting().withReason(reason).endWaiting().endState()
+        return new ContainerStatusBuilder()
+                .withName(name)
+                .withNewState()
+                .withNewWaiting()
+                .withReason(reason)
+                .endWaiting()
+                .endState()
                 .build();
     }
 
-    private static Pod restarted(String namespace, String name, String uid, String container, String reason,
-            int exitCode) {
+    private static Pod restarted(
+            String namespace, String name, String uid, String container, String reason, int exitCode) {
         return pod(namespace, name, uid)
                 .withNewStatus()
-                .addNewContainerStatus().withName(container)
-                .withNewState().withNewRunning().withStartedAt(at(1501777018)).endRunning().endState()
-                .withNewLastState().withNewTerminated().withReason(reason).withExitCode(exitCode)
-                .withFinishedAt(at(1501779547)).endTerminated().endLastState()
+                .addNewContainerStatus()
+                .withName(container)
+                .withNewState()
+                .withNewRunning()
+                .withStartedAt(at(1501777018))
+                .endRunning()
+                .endState()
+                .withNewLastState()
+                .withNewTerminated()
+                .withReason(reason)
+                .withExitCode(exitCode)
+                .withFinishedAt(at(1501779547))
+                .endTerminated()
+                .endLastState()
                 .endContainerStatus()
                 .endStatus()
                 .build();

@@ -21,7 +21,12 @@ final class PodScrape {
 
     /** A pod with the metadata every kube-state-metrics pod test case starts from. */
     static PodBuilder pod(String namespace, String name, String uid) {
-        return new PodBuilder().withNewMetadata().withNamespace(namespace).withName(name).withUid(uid).endMetadata();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .withUid(uid)
+                .endMetadata();
     }
 
     /** Go's {@code metav1.Time{Time: time.Unix(seconds, 0)}} as the API server writes it. */

@@ -17,12 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PodStatusMetricsTest {
 
     @ParameterizedTest
-    @CsvSource({"Running,0,0,0,0,1", "Pending,1,0,0,0,0", "Unknown,0,0,0,1,0", "Succeeded,0,1,0,0,0", "Failed,0,0,1,0,0"})
+    @CsvSource({"Running,0,0,0,0,1", "Pending,1,0,0,0,0", "Unknown,0,0,0,1,0", "Succeeded,0,1,0,0,0", "Failed,0,0,1,0,0"
+    })
     void oneSeriesPerPhaseWithOneOnTheCurrent(
             String phase, int pending, int succeeded, int failed, int unknown, int running) {
-        Pod pod = pod("ns1", "pod1", "uid1").withNewStatus().withPhase(phase).endStatus().build();
+        Pod pod = pod("ns1", "pod1", "uid1")
+                .withNewStatus()
+                .withPhase(phase)
+                .endStatus()
+                .build();
 
-        assertThat(samples(pod, "kube_pod_status_phase")).isEqualTo("""
+        assertThat(samples(pod, "kube_pod_status_phase"))
+                .isEqualTo("""
                 kube_pod_status_phase{namespace="ns1",pod="pod1",uid="uid1",phase="Pending"} %d
                 kube_pod_status_phase{namespace="ns1",pod="pod1",uid="uid1",phase="Succeeded"} %d
                 kube_pod_status_phase{namespace="ns1",pod="pod1",uid="uid1",phase="Failed"} %d
@@ -41,7 +47,11 @@ class PodStatusMetricsTest {
 
     @Test
     void qosClassOneOfThree() {
-        Pod pod = pod("ns1", "pod1", "uid1").withNewStatus().withQosClass("BestEffort").endStatus().build();
+        Pod pod = pod("ns1", "pod1", "uid1")
+                .withNewStatus()
+                .withQosClass("BestEffort")
+                .endStatus()
+                .build();
 
         assertThat(samples(pod, "kube_pod_status_qos_class")).isEqualTo("""
                 kube_pod_status_qos_class{namespace="ns1",pod="pod1",uid="uid1",qos_class="BestEffort"} 1
@@ -53,10 +63,14 @@ class PodStatusMetricsTest {
     @Test
     void nodeLostPodIsStillRunningWithAReason() {
         Pod pod = pod("ns4", "pod4", "uid4")
-                .withNewStatus().withPhase("Running").withReason("NodeLost").endStatus()
+                .withNewStatus()
+                .withPhase("Running")
+                .withReason("NodeLost")
+                .endStatus()
                 .build();
 
-        assertThat(samples(pod, "kube_pod_status_phase", "kube_pod_status_reason")).isEqualTo("""
+        assertThat(samples(pod, "kube_pod_status_phase", "kube_pod_status_reason"))
+                .isEqualTo("""
                 kube_pod_status_phase{namespace="ns4",pod="pod4",uid="uid4",phase="Pending"} 0
                 kube_pod_status_phase{namespace="ns4",pod="pod4",uid="uid4",phase="Succeeded"} 0
                 kube_pod_status_phase{namespace="ns4",pod="pod4",uid="uid4",phase="Failed"} 0
@@ -67,11 +81,22 @@ class PodStatusMetricsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Evicted", "NodeAffinity", "NodeLost", "PreemptionByScheduler", "Shutdown", "TerminationByKubelet",
-        "UnexpectedAdmissionError"})
+    @ValueSource(
+            strings = {
+                "Evicted",
+                "NodeAffinity",
+                "NodeLost",
+                "PreemptionByScheduler",
+                "Shutdown",
+                "TerminationByKubelet",
+                "UnexpectedAdmissionError"
+            })
     void knownStatusReasonsAreWrittenAsTheyAre(String reason) {
-        Pod pod = pod("ns4", "pod4", "uid4").withNewStatus().withPhase("Running").withReason(reason).endStatus()
+        Pod pod = pod("ns4", "pod4", "uid4")
+                .withNewStatus()
+                .withPhase("Running")
+                .withReason(reason)
+                .endStatus()
                 .build();
 
         assertThat(samples(pod, "kube_pod_status_reason"))
@@ -81,8 +106,12 @@ class PodStatusMetricsTest {
 
     @Test
     void unknownStatusReasonIsOther() {
-        Pod pod = pod("ns4", "pod4", "uid4").withNewStatus().withPhase("Running").withReason("other reason")
-                .endStatus().build();
+        Pod pod = pod("ns4", "pod4", "uid4")
+                .withNewStatus()
+                .withPhase("Running")
+                .withReason("other reason")
+                .endStatus()
+                .build();
 
         assertThat(samples(pod, "kube_pod_status_reason")).isEqualTo("""
                 kube_pod_status_reason{namespace="ns4",pod="pod4",uid="uid4",reason="Other"} 1
@@ -91,23 +120,43 @@ class PodStatusMetricsTest {
 
     @Test
     void reasonsAreAlsoFoundInConditionsAndTerminatedContainersButOnlyKnownOnes() {
-        Pod gated = pod("ns4", "pod4", "uid4").withNewStatus().withPhase("Pending")
+        Pod gated = pod("ns4", "pod4", "uid4")
+                .withNewStatus()
+                .withPhase("Pending")
                 .addToConditions(condition("PodScheduled", "False", "SchedulingGated"))
-                .endStatus().build();
-        Pod unknownConditionAndContainerReasons = pod("ns4", "pod5", "uid5").withNewStatus()
+                .endStatus()
+                .build();
+        Pod unknownConditionAndContainerReasons = pod("ns4", "pod5", "uid5")
+                .withNewStatus()
                 .addToConditions(condition("Ready", "False", "SomeFutureConditionReason"))
-                .addNewContainerStatus().withName("c").withNewState().withNewTerminated().withReason("OOMKilled")
-                .endTerminated().endState().endContainerStatus()
-                .endStatus().build();
-        Pod shutdownContainer = pod("ns4", "pod6", "uid6").withNewStatus()
-                .addNewContainerStatus().withName("c").withNewState().withNewTerminated().withReason("Shutdown")
-                .endTerminated().endState().endContainerStatus()
-                .endStatus().build();
+                .addNewContainerStatus()
+                .withName("c")
+                .withNewState()
+                .withNewTerminated()
+                .withReason("OOMKilled")
+                .endTerminated()
+                .endState()
+                .endContainerStatus()
+                .endStatus()
+                .build();
+        Pod shutdownContainer = pod("ns4", "pod6", "uid6")
+                .withNewStatus()
+                .addNewContainerStatus()
+                .withName("c")
+                .withNewState()
+                .withNewTerminated()
+                .withReason("Shutdown")
+                .endTerminated()
+                .endState()
+                .endContainerStatus()
+                .endStatus()
+                .build();
 
         assertThat(samples(gated, "kube_pod_status_reason")).isEqualTo("""
                 kube_pod_status_reason{namespace="ns4",pod="pod4",uid="uid4",reason="SchedulingGated"} 1
                 """);
-        assertThat(samples(unknownConditionAndContainerReasons, "kube_pod_status_reason")).isEmpty();
+        assertThat(samples(unknownConditionAndContainerReasons, "kube_pod_status_reason"))
+                .isEmpty();
         assertThat(samples(shutdownContainer, "kube_pod_status_reason")).isEqualTo("""
                 kube_pod_status_reason{namespace="ns4",pod="pod6",uid="uid6",reason="Shutdown"} 1
                 """);
@@ -121,10 +170,14 @@ class PodStatusMetricsTest {
         "DisruptionTarget,DeletionByPodGC,DeletionByPodGC",
         "DisruptionTarget,TerminationByKubelet,TerminationByKubelet",
         "DisruptionTarget,SomeFutureReason,Other",
-        "Ready,EvictionByEvictionAPI,"})
+        "Ready,EvictionByEvictionAPI,"
+    })
     void disruptionReasonOnlyFromTheDisruptionTargetCondition(String type, String reason, String written) {
-        Pod pod = pod("ns5", "pod5", "uid5").withNewStatus().addToConditions(condition(type, null, reason))
-                .endStatus().build();
+        Pod pod = pod("ns5", "pod5", "uid5")
+                .withNewStatus()
+                .addToConditions(condition(type, null, reason))
+                .endStatus()
+                .build();
 
         String expected = written == null
                 ? ""
@@ -135,18 +188,26 @@ class PodStatusMetricsTest {
 
     @Test
     void readyPodHasReadyTimeAndThreeConditionSeries() {
-        Pod ready = pod("ns1", "pod1", "uid1").withNewStatus()
-                .addToConditions(timed("Ready", "True", 1501666018)).endStatus().build();
-        Pod notReady = pod("ns2", "pod2", "uid2").withNewStatus()
-                .addToConditions(timed("Ready", "False", 1501666018)).endStatus().build();
+        Pod ready = pod("ns1", "pod1", "uid1")
+                .withNewStatus()
+                .addToConditions(timed("Ready", "True", 1501666018))
+                .endStatus()
+                .build();
+        Pod notReady = pod("ns2", "pod2", "uid2")
+                .withNewStatus()
+                .addToConditions(timed("Ready", "False", 1501666018))
+                .endStatus()
+                .build();
 
-        assertThat(samples(ready, "kube_pod_status_ready", "kube_pod_status_ready_time")).isEqualTo("""
+        assertThat(samples(ready, "kube_pod_status_ready", "kube_pod_status_ready_time"))
+                .isEqualTo("""
                 kube_pod_status_ready{namespace="ns1",pod="pod1",uid="uid1",condition="true"} 1
                 kube_pod_status_ready{namespace="ns1",pod="pod1",uid="uid1",condition="false"} 0
                 kube_pod_status_ready{namespace="ns1",pod="pod1",uid="uid1",condition="unknown"} 0
                 kube_pod_status_ready_time{namespace="ns1",pod="pod1",uid="uid1"} 1.501666018e+09
                 """);
-        assertThat(samples(notReady, "kube_pod_status_ready", "kube_pod_status_ready_time")).isEqualTo("""
+        assertThat(samples(notReady, "kube_pod_status_ready", "kube_pod_status_ready_time"))
+                .isEqualTo("""
                 kube_pod_status_ready{namespace="ns2",pod="pod2",uid="uid2",condition="true"} 0
                 kube_pod_status_ready{namespace="ns2",pod="pod2",uid="uid2",condition="false"} 1
                 kube_pod_status_ready{namespace="ns2",pod="pod2",uid="uid2",condition="unknown"} 0
@@ -155,14 +216,18 @@ class PodStatusMetricsTest {
 
     @Test
     void initializedAndContainersReadyTimesOnlyWhenTrue() {
-        Pod done = pod("ns1", "pod1", "uid1").withNewStatus()
+        Pod done = pod("ns1", "pod1", "uid1")
+                .withNewStatus()
                 .addToConditions(timed("Initialized", "True", 1501666018))
                 .addToConditions(timed("ContainersReady", "True", 1501666018))
-                .endStatus().build();
-        Pod notYet = pod("ns1", "pod1", "uid1").withNewStatus()
+                .endStatus()
+                .build();
+        Pod notYet = pod("ns1", "pod1", "uid1")
+                .withNewStatus()
                 .addToConditions(timed("Initialized", "False", 1501666018))
                 .addToConditions(timed("ContainersReady", "False", 1501666018))
-                .endStatus().build();
+                .endStatus()
+                .build();
 
         assertThat(samples(done, "kube_pod_status_initialized_time", "kube_pod_status_container_ready_time"))
                 .isEqualTo("""
@@ -175,11 +240,17 @@ class PodStatusMetricsTest {
 
     @Test
     void scheduledPodHasScheduledTime() {
-        Pod pod = pod("ns1", "pod1", "uid1").withNewStatus()
-                .addToConditions(timed("PodScheduled", "True", 1501666018)).endStatus().build();
+        Pod pod = pod("ns1", "pod1", "uid1")
+                .withNewStatus()
+                .addToConditions(timed("PodScheduled", "True", 1501666018))
+                .endStatus()
+                .build();
 
-        assertThat(samples(pod,
-                "kube_pod_status_scheduled", "kube_pod_status_scheduled_time", "kube_pod_status_unschedulable"))
+        assertThat(samples(
+                        pod,
+                        "kube_pod_status_scheduled",
+                        "kube_pod_status_scheduled_time",
+                        "kube_pod_status_unschedulable"))
                 .isEqualTo("""
                         kube_pod_status_scheduled{namespace="ns1",pod="pod1",uid="uid1",condition="true"} 1
                         kube_pod_status_scheduled{namespace="ns1",pod="pod1",uid="uid1",condition="false"} 0
@@ -191,14 +262,21 @@ class PodStatusMetricsTest {
     @Test
     void unschedulablePodIsFlaggedWithItsUnscheduledTime() {
         PodCondition unschedulable = new PodConditionBuilder(timed("PodScheduled", "False", 1501666018))
-                .withReason("Unschedulable").withMessage("0/3 nodes are available: 3 Insufficient cpu.").build();
-        Pod pod = pod("ns2", "pod2", "uid2").withNewStatus().addToConditions(unschedulable).endStatus().build();
+                .withReason("Unschedulable")
+                .withMessage("0/3 nodes are available: 3 Insufficient cpu.")
+                .build();
+        Pod pod = pod("ns2", "pod2", "uid2")
+                .withNewStatus()
+                .addToConditions(unschedulable)
+                .endStatus()
+                .build();
 
-        assertThat(samples(pod,
-                "kube_pod_status_scheduled",
-                "kube_pod_status_scheduled_time",
-                "kube_pod_status_unschedulable",
-                "kube_pod_status_unscheduled_time"))
+        assertThat(samples(
+                        pod,
+                        "kube_pod_status_scheduled",
+                        "kube_pod_status_scheduled_time",
+                        "kube_pod_status_unschedulable",
+                        "kube_pod_status_unscheduled_time"))
                 .isEqualTo("""
                         kube_pod_status_scheduled{namespace="ns2",pod="pod2",uid="uid2",condition="true"} 0
                         kube_pod_status_scheduled{namespace="ns2",pod="pod2",uid="uid2",condition="false"} 1
@@ -210,14 +288,34 @@ class PodStatusMetricsTest {
 
     @Test
     void completionTimeIsTheLastContainerFinish() {
-        Pod pod = pod("ns2", "pod2", "abc-456-xxx").withNewStatus()
-                .addNewContainerStatus().withName("container2_1").withNewState().withNewTerminated()
-                .withFinishedAt(at(1501777018)).endTerminated().endState().endContainerStatus()
-                .addNewContainerStatus().withName("container2_2").withNewState().withNewTerminated()
-                .withFinishedAt(at(1501888018)).endTerminated().endState().endContainerStatus()
-                .addNewContainerStatus().withName("container2_3").withNewState().withNewTerminated()
-                .withFinishedAt(at(1501666018)).endTerminated().endState().endContainerStatus()
-                .endStatus().build();
+        Pod pod = pod("ns2", "pod2", "abc-456-xxx")
+                .withNewStatus()
+                .addNewContainerStatus()
+                .withName("container2_1")
+                .withNewState()
+                .withNewTerminated()
+                .withFinishedAt(at(1501777018))
+                .endTerminated()
+                .endState()
+                .endContainerStatus()
+                .addNewContainerStatus()
+                .withName("container2_2")
+                .withNewState()
+                .withNewTerminated()
+                .withFinishedAt(at(1501888018))
+                .endTerminated()
+                .endState()
+                .endContainerStatus()
+                .addNewContainerStatus()
+                .withName("container2_3")
+                .withNewState()
+                .withNewTerminated()
+                .withFinishedAt(at(1501666018))
+                .endTerminated()
+                .endState()
+                .endContainerStatus()
+                .endStatus()
+                .build();
 
         assertThat(samples(pod, "kube_pod_completion_time")).isEqualTo("""
                 kube_pod_completion_time{namespace="ns2",pod="pod2",uid="abc-456-xxx"} 1.501888018e+09
@@ -226,22 +324,34 @@ class PodStatusMetricsTest {
 
     @Test
     void startTimeOnlyOnceTheKubeletStartedThePod() {
-        Pod started = pod("ns1", "pod1", "abc-123-xxx").withNewStatus().withStartTime(at(1501569018)).endStatus()
+        Pod started = pod("ns1", "pod1", "abc-123-xxx")
+                .withNewStatus()
+                .withStartTime(at(1501569018))
+                .endStatus()
                 .build();
-        Pod notStarted = pod("ns1", "pod1", "abc-123-xxx").withNewStatus().endStatus().build();
+        Pod notStarted =
+                pod("ns1", "pod1", "abc-123-xxx").withNewStatus().endStatus().build();
 
-        assertThat(samples(started, "kube_pod_start_time", "kube_pod_completion_time")).isEqualTo("""
+        assertThat(samples(started, "kube_pod_start_time", "kube_pod_completion_time"))
+                .isEqualTo("""
                 kube_pod_start_time{namespace="ns1",pod="pod1",uid="abc-123-xxx"} 1.501569018e+09
                 """);
         assertThat(samples(notStarted, "kube_pod_start_time")).isEmpty();
     }
 
     private static PodCondition condition(String type, String status, String reason) {
-        return new PodConditionBuilder().withType(type).withStatus(status).withReason(reason).build();
+        return new PodConditionBuilder()
+                .withType(type)
+                .withStatus(status)
+                .withReason(reason)
+                .build();
     }
 
     private static PodCondition timed(String type, String status, long unixSeconds) {
-        return new PodConditionBuilder().withType(type).withStatus(status).withLastTransitionTime(at(unixSeconds))
+        return new PodConditionBuilder()
+                .withType(type)
+                .withStatus(status)
+                .withLastTransitionTime(at(unixSeconds))
                 .build();
     }
 }
