@@ -1,20 +1,22 @@
 package io.clusteragent.kubestate;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerState;
-import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.function.Function;
+
+import static io.clusteragent.kubestate.ContainerSamples.container;
+import static io.clusteragent.kubestate.ContainerSamples.each;
+import static io.clusteragent.kubestate.ContainerSamples.info;
+import static io.clusteragent.kubestate.ContainerSamples.lastTerminated;
+import static io.clusteragent.kubestate.ContainerSamples.reason;
+import static io.clusteragent.kubestate.ContainerSamples.started;
+import static io.clusteragent.kubestate.ContainerSamples.terminatedReasons;
+import static io.clusteragent.kubestate.ContainerSamples.waitingReasons;
 
 /**
  * The per-container pod families, which {@code internal/store/pod.go} declares twice with the same shape: once for
@@ -54,9 +56,6 @@ final class PodContainerMetrics {
             return this == CONTAINERS ? containers : initContainers;
         }
     }
-
-    private static final List<String> CONTAINER = List.of("container");
-    private static final List<String> CONTAINER_REASON = List.of("container", "reason");
 
     private PodContainerMetrics() {}
 
@@ -243,99 +242,5 @@ final class PodContainerMetrics {
                 "",
                 false,
                 PodMetrics.DEFAULT_LABELS.wrap(samples));
-    }
-
-    /** One sample per container that has both a spec and a status, in spec order. */
-    private static List<Metric> info(Kind kind, Pod pod) {
-        List<String> keys = new ArrayList<>(List.of("container", "image_spec", "image", "image_id", "container_id"));
-        if (kind == Kind.INIT_CONTAINERS) {
-            keys.add("restart_policy");
-        }
-        List<Metric> metrics = new ArrayList<>();
-        for (Container spec : kind.specs(pod)) {
-            for (ContainerStatus status : kind.statuses(pod)) {
-                if (!Objects.equals(status.getName(), spec.getName())) {
-                    continue;
-                }
-                List<String> values = new ArrayList<>(Arrays.asList(
-                        status.getName(),
-                        spec.getImage(),
-                        status.getImage(),
-                        status.getImageID(),
-                        status.getContainerID()));
-                if (kind == Kind.INIT_CONTAINERS) {
-                    values.add(spec.getRestartPolicy());
-                }
-                metrics.add(new Metric(keys, values, 1));
-            }
-        }
-        return metrics;
-    }
-
-    /** When a running or terminated container started; a waiting one has no sample. */
-    private static List<Metric> started(Kind kind, Pod pod) {
-        List<Metric> metrics = new ArrayList<>();
-        for (ContainerStatus status : kind.statuses(pod)) {
-            ContainerState state = PodFields.state(status);
-            if (state.getRunning() != null) {
-                metrics.add(container(status, PodFields.unix(state.getRunning().getStartedAt())));
-            } else if (state.getTerminated() != null) {
-                metrics.add(
-                        container(status, PodFields.unix(state.getTerminated().getStartedAt())));
-            }
-        }
-        return metrics;
-    }
-
-    private static List<Metric> terminatedReasons(Kind kind, Pod pod) {
-        List<Metric> metrics = new ArrayList<>();
-        for (ContainerStatus status : kind.statuses(pod)) {
-            ContainerStateTerminated terminated = PodFields.state(status).getTerminated();
-            if (terminated != null) {
-                metrics.add(reason(status, terminated.getReason()));
-            }
-        }
-        return metrics;
-    }
-
-    /** Only containers that wait have a sample: a running one has no reason to show. */
-    private static List<Metric> waitingReasons(Kind kind, Pod pod) {
-        List<Metric> metrics = new ArrayList<>();
-        for (ContainerStatus status : kind.statuses(pod)) {
-            if (PodFields.state(status).getWaiting() != null) {
-                metrics.add(reason(status, PodFields.state(status).getWaiting().getReason()));
-            }
-        }
-        return metrics;
-    }
-
-    /** One sample per container that has terminated before (its {@code lastState}). */
-    private static List<Metric> lastTerminated(
-            Kind kind, Pod pod, BiFunction<ContainerStatus, ContainerStateTerminated, Metric> sample) {
-        List<Metric> metrics = new ArrayList<>();
-        for (ContainerStatus status : kind.statuses(pod)) {
-            ContainerStateTerminated last = PodFields.lastTerminated(status);
-            if (last != null) {
-                metrics.add(sample.apply(status, last));
-            }
-        }
-        return metrics;
-    }
-
-    private static List<Metric> each(Kind kind, Pod pod, Function<ContainerStatus, Metric> sample) {
-        List<ContainerStatus> statuses = kind.statuses(pod);
-        List<Metric> metrics = new ArrayList<>(statuses.size());
-        for (ContainerStatus status : statuses) {
-            metrics.add(sample.apply(status));
-        }
-        return metrics;
-    }
-
-    private static Metric container(ContainerStatus status, double value) {
-        return new Metric(CONTAINER, Collections.singletonList(status.getName()), value);
-    }
-
-    private static Metric reason(ContainerStatus status, String reason) {
-        return new Metric(CONTAINER_REASON, Arrays.asList(status.getName(), reason), 1);
     }
 }
