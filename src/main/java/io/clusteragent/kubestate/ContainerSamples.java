@@ -103,6 +103,11 @@ final class ContainerSamples {
         return metrics;
     }
 
+    /** 1 for each container whose current state is the one {@code state} reads, 0 for the others. */
+    static List<Metric> inState(Kind kind, Pod pod, Function<ContainerState, ?> state) {
+        return each(kind, pod, cs -> container(cs, Metric.bool(state.apply(PodFields.state(cs)) != null)));
+    }
+
     static List<Metric> each(Kind kind, Pod pod, Function<ContainerStatus, Metric> sample) {
         List<ContainerStatus> statuses = kind.statuses(pod);
         List<Metric> metrics = new ArrayList<>(statuses.size());

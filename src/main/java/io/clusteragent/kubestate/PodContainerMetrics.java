@@ -1,6 +1,7 @@
 package io.clusteragent.kubestate;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 
 import static io.clusteragent.kubestate.ContainerSamples.container;
 import static io.clusteragent.kubestate.ContainerSamples.each;
+import static io.clusteragent.kubestate.ContainerSamples.inState;
 import static io.clusteragent.kubestate.ContainerSamples.info;
 import static io.clusteragent.kubestate.ContainerSamples.lastTerminated;
 import static io.clusteragent.kubestate.ContainerSamples.reason;
@@ -171,11 +173,7 @@ final class PodContainerMetrics {
                         Stability.STABLE,
                         Stability.STABLE,
                         MetricType.GAUGE,
-                        pod -> each(
-                                kind,
-                                pod,
-                                cs -> container(
-                                        cs, Metric.bool(PodFields.state(cs).getRunning() != null)))),
+                        pod -> inState(kind, pod, ContainerState::getRunning)),
                 family(
                         kind,
                         "status_terminated",
@@ -185,11 +183,7 @@ final class PodContainerMetrics {
                         Stability.STABLE,
                         Stability.STABLE,
                         MetricType.GAUGE,
-                        pod -> each(
-                                kind,
-                                pod,
-                                cs -> container(
-                                        cs, Metric.bool(PodFields.state(cs).getTerminated() != null)))),
+                        pod -> inState(kind, pod, ContainerState::getTerminated)),
                 family(
                         kind,
                         "status_terminated_reason",
@@ -209,11 +203,7 @@ final class PodContainerMetrics {
                         Stability.STABLE,
                         Stability.STABLE,
                         MetricType.GAUGE,
-                        pod -> each(
-                                kind,
-                                pod,
-                                cs -> container(
-                                        cs, Metric.bool(PodFields.state(cs).getWaiting() != null)))),
+                        pod -> inState(kind, pod, ContainerState::getWaiting)),
                 family(
                         kind,
                         "status_waiting_reason",
