@@ -51,7 +51,7 @@ final class KubeStateResources {
 
         // poddisruptionbudgets
 
-        // pods
+        resources.add(PodMetrics.RESOURCE);
 
         // replicasets
 
