@@ -23,7 +23,7 @@ final class KubeStateResources {
 
         // daemonsets
 
-        // deployments
+        resources.add(DeploymentMetrics.RESOURCE);
 
         // endpointslices
 
