@@ -53,7 +53,7 @@ final class KubeStateResources {
 
         // pods
 
-        // replicasets
+        resources.add(ReplicaSetMetrics.RESOURCE);
 
         // replicationcontrollers
 
