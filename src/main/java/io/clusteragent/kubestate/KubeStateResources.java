@@ -63,7 +63,7 @@ final class KubeStateResources {
 
         // services
 
-        // statefulsets
+        resources.add(StatefulSetMetrics.RESOURCE);
 
         // storageclasses
 
