@@ -21,7 +21,7 @@ final class KubeStateResources {
 
         // cronjobs
 
-        // daemonsets
+        resources.add(DaemonSetMetrics.RESOURCE);
 
         resources.add(DeploymentMetrics.RESOURCE);
 
