@@ -31,7 +31,7 @@ final class KubeStateResources {
 
         // ingresses
 
-        // jobs
+        resources.add(JobMetrics.RESOURCE);
 
         // leases
 
