@@ -49,7 +49,7 @@ final class KubeStateResources {
 
         // persistentvolumes
 
-        // poddisruptionbudgets
+        resources.add(PodDisruptionBudgetMetrics.RESOURCE);
 
         // pods
 
