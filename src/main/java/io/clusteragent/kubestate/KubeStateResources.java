@@ -27,7 +27,7 @@ final class KubeStateResources {
 
         // endpointslices
 
-        // horizontalpodautoscalers
+        resources.add(HorizontalPodAutoscalerMetrics.RESOURCE);
 
         // ingresses
 
