@@ -19,7 +19,7 @@ final class KubeStateResources {
 
         // configmaps
 
-        // cronjobs
+        resources.add(CronJobMetrics.RESOURCE);
 
         resources.add(DaemonSetMetrics.RESOURCE);
 
