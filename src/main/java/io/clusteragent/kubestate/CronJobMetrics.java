@@ -30,43 +30,65 @@ final class CronJobMetrics {
 
     static List<FamilyGenerator<CronJob>> families(List<String> allowAnnotations, List<String> allowLabels) {
         return List.of(
-                alpha("kube_cronjob_annotations", "Kubernetes annotations converted to Prometheus labels.",
-                        j -> PrometheusLabels.family("annotation", j.getMetadata().getAnnotations(), allowAnnotations)),
-                stable("kube_cronjob_labels", "Kubernetes labels converted to Prometheus labels.",
+                alpha(
+                        "kube_cronjob_annotations",
+                        "Kubernetes annotations converted to Prometheus labels.",
+                        j -> PrometheusLabels.family(
+                                "annotation", j.getMetadata().getAnnotations(), allowAnnotations)),
+                stable(
+                        "kube_cronjob_labels",
+                        "Kubernetes labels converted to Prometheus labels.",
                         j -> PrometheusLabels.family("label", j.getMetadata().getLabels(), allowLabels)),
                 stable("kube_cronjob_info", "Info about cronjob.", CronJobMetrics::info),
-                stable("kube_cronjob_created", "Unix creation timestamp",
+                stable(
+                        "kube_cronjob_created",
+                        "Unix creation timestamp",
                         j -> Timestamps.unixSeconds(j.getMetadata().getCreationTimestamp())),
-                stable("kube_cronjob_status_active", "Active holds pointers to currently running jobs.",
-                        j -> Samples.count(status(j).getActive() == null ? 0 : status(j).getActive().size())),
-                stable("kube_cronjob_status_last_schedule_time",
+                stable(
+                        "kube_cronjob_status_active",
+                        "Active holds pointers to currently running jobs.",
+                        j -> Samples.count(
+                                status(j).getActive() == null
+                                        ? 0
+                                        : status(j).getActive().size())),
+                stable(
+                        "kube_cronjob_status_last_schedule_time",
                         "LastScheduleTime keeps information of when was the last time the job was successfully "
                                 + "scheduled.",
                         j -> Timestamps.unixSeconds(status(j).getLastScheduleTime())),
-                stable("kube_cronjob_status_last_successful_time",
+                stable(
+                        "kube_cronjob_status_last_successful_time",
                         "LastSuccessfulTime keeps information of when was the last time the job was completed "
                                 + "successfully.",
                         j -> Timestamps.unixSeconds(status(j).getLastSuccessfulTime())),
-                stable("kube_cronjob_spec_suspend", "Suspend flag tells the controller to suspend subsequent executions.",
+                stable(
+                        "kube_cronjob_spec_suspend",
+                        "Suspend flag tells the controller to suspend subsequent executions.",
                         j -> Samples.flag(spec(j).getSuspend())),
-                stable("kube_cronjob_spec_starting_deadline_seconds",
+                stable(
+                        "kube_cronjob_spec_starting_deadline_seconds",
                         "Deadline in seconds for starting the job if it misses scheduled time for any reason.",
                         j -> Samples.ifSet(spec(j).getStartingDeadlineSeconds())),
-                stable("kube_cronjob_next_schedule_time",
+                stable(
+                        "kube_cronjob_next_schedule_time",
                         "Next time the cronjob should be scheduled. The time after lastScheduleTime, or after the cron "
                                 + "job's creation time if it's never been scheduled. Use this to determine if the job "
                                 + "is delayed.",
                         CronJobMetrics::nextScheduleTime),
-                alpha("kube_cronjob_schedule_invalid",
+                alpha(
+                        "kube_cronjob_schedule_invalid",
                         "Emitted with value 1 for cronjobs whose schedule, in its configured timezone, cannot be parsed.",
                         j -> schedule(j) == null ? List.of(Metric.of(1)) : List.of()),
-                stable("kube_cronjob_metadata_resource_version",
+                stable(
+                        "kube_cronjob_metadata_resource_version",
                         "Resource version representing a specific version of the cronjob.",
                         j -> resourceVersion(j.getMetadata().getResourceVersion())),
-                alpha("kube_cronjob_spec_successful_job_history_limit",
+                alpha(
+                        "kube_cronjob_spec_successful_job_history_limit",
                         "Successful job history limit tells the controller how many completed jobs should be preserved.",
                         j -> Samples.ifSet(spec(j).getSuccessfulJobsHistoryLimit())),
-                alpha("kube_cronjob_spec_failed_job_history_limit",
+                alpha(
+                        "kube_cronjob_spec_failed_job_history_limit",
                         "Failed job history limit tells the controller how many failed jobs should be preserved.",
                         j -> Samples.ifSet(spec(j).getFailedJobsHistoryLimit())));
     }
@@ -116,7 +138,9 @@ final class CronJobMetrics {
         if (from == null) {
             from = instant(cronJob.getMetadata().getCreationTimestamp());
         }
-        if (schedule == null || from == null || Boolean.TRUE.equals(spec(cronJob).getSuspend())) {
+        if (schedule == null
+                || from == null
+                || Boolean.TRUE.equals(spec(cronJob).getSuspend())) {
             return List.of();
         }
         return List.of(Metric.of(schedule.next(from).getEpochSecond()));

@@ -21,46 +21,64 @@ final class DaemonSetMetrics {
 
     static List<FamilyGenerator<DaemonSet>> families(List<String> allowAnnotations, List<String> allowLabels) {
         return List.of(
-                stable("kube_daemonset_created", "Unix creation timestamp",
+                stable(
+                        "kube_daemonset_created",
+                        "Unix creation timestamp",
                         d -> Timestamps.unixSeconds(d.getMetadata().getCreationTimestamp())),
-                stable("kube_daemonset_status_current_number_scheduled",
+                stable(
+                        "kube_daemonset_status_current_number_scheduled",
                         "The number of nodes running at least one daemon pod and are supposed to.",
                         d -> Samples.count(status(d).getCurrentNumberScheduled())),
-                stable("kube_daemonset_status_desired_number_scheduled",
+                stable(
+                        "kube_daemonset_status_desired_number_scheduled",
                         "The number of nodes that should be running the daemon pod.",
                         d -> Samples.count(status(d).getDesiredNumberScheduled())),
-                stable("kube_daemonset_status_number_available",
+                stable(
+                        "kube_daemonset_status_number_available",
                         "The number of nodes that should be running the daemon pod and have one or more of the daemon "
                                 + "pod running and available",
                         d -> Samples.count(status(d).getNumberAvailable())),
-                stable("kube_daemonset_status_number_misscheduled",
+                stable(
+                        "kube_daemonset_status_number_misscheduled",
                         "The number of nodes running a daemon pod but are not supposed to.",
                         d -> Samples.count(status(d).getNumberMisscheduled())),
-                stable("kube_daemonset_status_number_ready",
+                stable(
+                        "kube_daemonset_status_number_ready",
                         "The number of nodes that should be running the daemon pod and have one or more of the daemon "
                                 + "pod running and ready.",
                         d -> Samples.count(status(d).getNumberReady())),
-                stable("kube_daemonset_status_number_unavailable",
+                stable(
+                        "kube_daemonset_status_number_unavailable",
                         "The number of nodes that should be running the daemon pod and have none of the daemon pod "
                                 + "running and available",
                         d -> Samples.count(status(d).getNumberUnavailable())),
-                stable("kube_daemonset_status_observed_generation",
+                stable(
+                        "kube_daemonset_status_observed_generation",
                         "The most recent generation observed by the daemon set controller.",
                         d -> Samples.count(status(d).getObservedGeneration())),
-                stable("kube_daemonset_status_updated_number_scheduled",
+                stable(
+                        "kube_daemonset_status_updated_number_scheduled",
                         "The total number of nodes that are running updated daemon pod",
                         d -> Samples.count(status(d).getUpdatedNumberScheduled())),
-                stable("kube_daemonset_metadata_generation",
+                stable(
+                        "kube_daemonset_metadata_generation",
                         "Sequence number representing a specific generation of the desired state.",
                         d -> Samples.count(d.getMetadata().getGeneration())),
-                FamilyGenerator.alpha("kube_daemonset_deletion_timestamp", "Unix deletion timestamp",
-                        MetricType.GAUGE, DEFAULT_LABELS.wrap(
+                FamilyGenerator.alpha(
+                        "kube_daemonset_deletion_timestamp",
+                        "Unix deletion timestamp",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(
                                 d -> Timestamps.unixSeconds(d.getMetadata().getDeletionTimestamp()))),
-                FamilyGenerator.alpha("kube_daemonset_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.", MetricType.GAUGE,
+                FamilyGenerator.alpha(
+                        "kube_daemonset_annotations",
+                        "Kubernetes annotations converted to Prometheus labels.",
+                        MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(d -> PrometheusLabels.family(
                                 "annotation", d.getMetadata().getAnnotations(), allowAnnotations))),
-                stable("kube_daemonset_labels", "Kubernetes labels converted to Prometheus labels.",
+                stable(
+                        "kube_daemonset_labels",
+                        "Kubernetes labels converted to Prometheus labels.",
                         d -> PrometheusLabels.family("label", d.getMetadata().getLabels(), allowLabels)));
     }
 

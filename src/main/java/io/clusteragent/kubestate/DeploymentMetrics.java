@@ -25,62 +25,102 @@ final class DeploymentMetrics {
 
     /** The reasons the deployment controller sets ({@code deployment_utils.go}); any other becomes {@code unknown}. */
     private static final Set<String> ALLOWED_REASONS = Set.of(
-            "ReplicaSetUpdated", "ReplicaSetCreateError", "NewReplicaSetCreated", "FoundNewReplicaSet",
-            "NewReplicaSetAvailable", "ProgressDeadlineExceeded", "DeploymentPaused", "DeploymentResumed",
-            "MinimumReplicasAvailable", "MinimumReplicasUnavailable", "");
+            "ReplicaSetUpdated",
+            "ReplicaSetCreateError",
+            "NewReplicaSetCreated",
+            "FoundNewReplicaSet",
+            "NewReplicaSetAvailable",
+            "ProgressDeadlineExceeded",
+            "DeploymentPaused",
+            "DeploymentResumed",
+            "MinimumReplicasAvailable",
+            "MinimumReplicasUnavailable",
+            "");
 
     private DeploymentMetrics() {}
 
     static List<FamilyGenerator<Deployment>> families(List<String> allowAnnotations, List<String> allowLabels) {
         return List.of(
-                FamilyGenerator.alpha("kube_deployment_owner", "Information about the Deployment's owner.",
-                        MetricType.GAUGE, DEFAULT_LABELS.wrap(Owners::kindAndName)),
-                FamilyGenerator.stable("kube_deployment_created", "Unix creation timestamp",
-                        MetricType.GAUGE, DEFAULT_LABELS.wrap(
+                FamilyGenerator.alpha(
+                        "kube_deployment_owner",
+                        "Information about the Deployment's owner.",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(Owners::kindAndName)),
+                FamilyGenerator.stable(
+                        "kube_deployment_created",
+                        "Unix creation timestamp",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(
                                 d -> Timestamps.unixSeconds(d.getMetadata().getCreationTimestamp()))),
-                stable("kube_deployment_status_replicas", "The number of replicas per deployment.",
+                stable(
+                        "kube_deployment_status_replicas",
+                        "The number of replicas per deployment.",
                         d -> Samples.count(status(d).getReplicas())),
-                stable("kube_deployment_status_replicas_ready", "The number of ready replicas per deployment.",
+                stable(
+                        "kube_deployment_status_replicas_ready",
+                        "The number of ready replicas per deployment.",
                         d -> Samples.count(status(d).getReadyReplicas())),
-                stable("kube_deployment_status_replicas_available",
+                stable(
+                        "kube_deployment_status_replicas_available",
                         "The number of available replicas per deployment.",
                         d -> Samples.count(status(d).getAvailableReplicas())),
-                stable("kube_deployment_status_replicas_unavailable",
+                stable(
+                        "kube_deployment_status_replicas_unavailable",
                         "The number of unavailable replicas per deployment.",
                         d -> Samples.count(status(d).getUnavailableReplicas())),
-                stable("kube_deployment_status_replicas_updated", "The number of updated replicas per deployment.",
+                stable(
+                        "kube_deployment_status_replicas_updated",
+                        "The number of updated replicas per deployment.",
                         d -> Samples.count(status(d).getUpdatedReplicas())),
-                FamilyGenerator.alpha("kube_deployment_status_terminating_replicas",
-                        "The number of terminating replicas per deployment.", MetricType.GAUGE,
+                FamilyGenerator.alpha(
+                        "kube_deployment_status_terminating_replicas",
+                        "The number of terminating replicas per deployment.",
+                        MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(d -> Samples.ifSet(status(d).getTerminatingReplicas()))),
-                stable("kube_deployment_status_observed_generation",
+                stable(
+                        "kube_deployment_status_observed_generation",
                         "The generation observed by the deployment controller.",
                         d -> Samples.count(status(d).getObservedGeneration())),
-                stable("kube_deployment_status_condition", "The current status conditions of a deployment.",
+                stable(
+                        "kube_deployment_status_condition",
+                        "The current status conditions of a deployment.",
                         DeploymentMetrics::conditions),
-                stable("kube_deployment_spec_replicas", "Number of desired pods for a deployment.",
+                stable(
+                        "kube_deployment_spec_replicas",
+                        "Number of desired pods for a deployment.",
                         d -> Samples.ifSet(spec(d).getReplicas())),
-                stable("kube_deployment_spec_paused",
+                stable(
+                        "kube_deployment_spec_paused",
                         "Whether the deployment is paused and will not be processed by the deployment controller.",
                         d -> Samples.flag(spec(d).getPaused())),
-                stable("kube_deployment_spec_strategy_rollingupdate_max_unavailable",
+                stable(
+                        "kube_deployment_spec_strategy_rollingupdate_max_unavailable",
                         "Maximum number of unavailable replicas during a rolling update of a deployment.",
                         d -> rollingUpdateValue(d, RollingUpdateDeployment::getMaxUnavailable, false)),
-                stable("kube_deployment_spec_strategy_rollingupdate_max_surge",
+                stable(
+                        "kube_deployment_spec_strategy_rollingupdate_max_surge",
                         "Maximum number of replicas that can be scheduled above the desired number of replicas "
                                 + "during a rolling update of a deployment.",
                         d -> rollingUpdateValue(d, RollingUpdateDeployment::getMaxSurge, true)),
-                stable("kube_deployment_metadata_generation",
+                stable(
+                        "kube_deployment_metadata_generation",
                         "Sequence number representing a specific generation of the desired state.",
                         d -> Samples.count(d.getMetadata().getGeneration())),
-                FamilyGenerator.alpha("kube_deployment_deletion_timestamp", "Unix deletion timestamp",
-                        MetricType.GAUGE, DEFAULT_LABELS.wrap(
+                FamilyGenerator.alpha(
+                        "kube_deployment_deletion_timestamp",
+                        "Unix deletion timestamp",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(
                                 d -> Timestamps.unixSeconds(d.getMetadata().getDeletionTimestamp()))),
-                FamilyGenerator.alpha("kube_deployment_annotations",
-                        "Kubernetes annotations converted to Prometheus labels.", MetricType.GAUGE,
+                FamilyGenerator.alpha(
+                        "kube_deployment_annotations",
+                        "Kubernetes annotations converted to Prometheus labels.",
+                        MetricType.GAUGE,
                         DEFAULT_LABELS.wrap(d -> PrometheusLabels.family(
                                 "annotation", d.getMetadata().getAnnotations(), allowAnnotations))),
-                stable("kube_deployment_labels", "Kubernetes labels converted to Prometheus labels.",
+                stable(
+                        "kube_deployment_labels",
+                        "Kubernetes labels converted to Prometheus labels.",
                         d -> PrometheusLabels.family("label", d.getMetadata().getLabels(), allowLabels)));
     }
 
@@ -117,7 +157,8 @@ final class DeploymentMetrics {
     private static List<Metric> rollingUpdateValue(
             Deployment deployment, Function<RollingUpdateDeployment, IntOrString> field, boolean roundUp) {
         DeploymentSpec spec = spec(deployment);
-        RollingUpdateDeployment rollingUpdate = spec.getStrategy() == null ? null : spec.getStrategy().getRollingUpdate();
+        RollingUpdateDeployment rollingUpdate =
+                spec.getStrategy() == null ? null : spec.getStrategy().getRollingUpdate();
         if (rollingUpdate == null || spec.getReplicas() == null) {
             return List.of();
         }

@@ -30,48 +30,69 @@ final class HorizontalPodAutoscalerMetrics {
     static List<FamilyGenerator<HorizontalPodAutoscaler>> families(
             List<String> allowAnnotations, List<String> allowLabels) {
         return List.of(
-                alpha("kube_horizontalpodautoscaler_info", "Information about this autoscaler.",
+                alpha(
+                        "kube_horizontalpodautoscaler_info",
+                        "Information about this autoscaler.",
                         HorizontalPodAutoscalerMetrics::info),
-                stable("kube_horizontalpodautoscaler_metadata_generation",
+                stable(
+                        "kube_horizontalpodautoscaler_metadata_generation",
                         "The generation observed by the HorizontalPodAutoscaler controller.",
                         a -> Samples.count(a.getMetadata().getGeneration())),
-                stable("kube_horizontalpodautoscaler_spec_max_replicas",
+                stable(
+                        "kube_horizontalpodautoscaler_spec_max_replicas",
                         "Upper limit for the number of pods that can be set by the autoscaler; cannot be smaller than "
                                 + "MinReplicas.",
                         a -> Samples.count(spec(a).getMaxReplicas())),
-                stable("kube_horizontalpodautoscaler_spec_min_replicas",
+                stable(
+                        "kube_horizontalpodautoscaler_spec_min_replicas",
                         "Lower limit for the number of pods that can be set by the autoscaler, default 1.",
                         a -> Samples.count(spec(a).getMinReplicas() == null ? 1 : spec(a).getMinReplicas())),
-                alpha("kube_horizontalpodautoscaler_spec_target_metric",
+                alpha(
+                        "kube_horizontalpodautoscaler_spec_target_metric",
                         "The metric specifications used by this autoscaler when calculating the desired replica count.",
                         a -> HpaTargetMetrics.spec(spec(a).getMetrics())),
-                alpha("kube_horizontalpodautoscaler_spec_behavior_scale_down_tolerance",
+                alpha(
+                        "kube_horizontalpodautoscaler_spec_behavior_scale_down_tolerance",
                         "The tolerance on the ratio between the current and desired metric value below which no scale "
                                 + "down occurs.",
                         a -> tolerance(a, HorizontalPodAutoscalerBehavior::getScaleDown)),
-                alpha("kube_horizontalpodautoscaler_spec_behavior_scale_up_tolerance",
+                alpha(
+                        "kube_horizontalpodautoscaler_spec_behavior_scale_up_tolerance",
                         "The tolerance on the ratio between the current and desired metric value below which no scale "
                                 + "up occurs.",
                         a -> tolerance(a, HorizontalPodAutoscalerBehavior::getScaleUp)),
-                stable("kube_horizontalpodautoscaler_status_target_metric",
+                stable(
+                        "kube_horizontalpodautoscaler_status_target_metric",
                         "The current metric status used by this autoscaler when calculating the desired replica count.",
                         a -> HpaTargetMetrics.status(status(a).getCurrentMetrics())),
-                stable("kube_horizontalpodautoscaler_status_current_replicas",
+                stable(
+                        "kube_horizontalpodautoscaler_status_current_replicas",
                         "Current number of replicas of pods managed by this autoscaler.",
                         a -> Samples.count(status(a).getCurrentReplicas())),
-                stable("kube_horizontalpodautoscaler_status_desired_replicas",
+                stable(
+                        "kube_horizontalpodautoscaler_status_desired_replicas",
                         "Desired number of replicas of pods managed by this autoscaler.",
                         a -> Samples.count(status(a).getDesiredReplicas())),
-                alpha("kube_horizontalpodautoscaler_annotations",
+                alpha(
+                        "kube_horizontalpodautoscaler_annotations",
                         "Kubernetes annotations converted to Prometheus labels.",
-                        a -> PrometheusLabels.family("annotation", a.getMetadata().getAnnotations(), allowAnnotations)),
-                stable("kube_horizontalpodautoscaler_labels", "Kubernetes labels converted to Prometheus labels.",
+                        a -> PrometheusLabels.family(
+                                "annotation", a.getMetadata().getAnnotations(), allowAnnotations)),
+                stable(
+                        "kube_horizontalpodautoscaler_labels",
+                        "Kubernetes labels converted to Prometheus labels.",
                         a -> PrometheusLabels.family("label", a.getMetadata().getLabels(), allowLabels)),
-                stable("kube_horizontalpodautoscaler_status_condition", "The condition of this autoscaler.",
+                stable(
+                        "kube_horizontalpodautoscaler_status_condition",
+                        "The condition of this autoscaler.",
                         HorizontalPodAutoscalerMetrics::conditions),
-                alpha("kube_horizontalpodautoscaler_created", "Unix creation timestamp",
+                alpha(
+                        "kube_horizontalpodautoscaler_created",
+                        "Unix creation timestamp",
                         a -> Timestamps.unixSeconds(a.getMetadata().getCreationTimestamp())),
-                alpha("kube_horizontalpodautoscaler_deletion_timestamp", "Unix deletion timestamp",
+                alpha(
+                        "kube_horizontalpodautoscaler_deletion_timestamp",
+                        "Unix deletion timestamp",
                         a -> Timestamps.unixSeconds(a.getMetadata().getDeletionTimestamp())));
     }
 
@@ -127,7 +148,8 @@ final class HorizontalPodAutoscalerMetrics {
         List<Metric> metrics = new ArrayList<>();
         for (HorizontalPodAutoscalerCondition condition : conditions) {
             metrics.addAll(Conditions.metrics(
-                    List.of("condition", "status"), Collections.singletonList(condition.getType()),
+                    List.of("condition", "status"),
+                    Collections.singletonList(condition.getType()),
                     condition.getStatus()));
         }
         return metrics;

@@ -32,14 +32,22 @@ final class HpaTargetMetrics {
         static Reading ofTarget(String name, String container, MetricTarget target) {
             return target == null
                     ? new Reading(name, container, null, null, null)
-                    : new Reading(name, container, target.getValue(), target.getAverageUtilization(),
+                    : new Reading(
+                            name,
+                            container,
+                            target.getValue(),
+                            target.getAverageUtilization(),
                             target.getAverageValue());
         }
 
         static Reading ofCurrent(String name, String container, MetricValueStatus current) {
             return current == null
                     ? new Reading(name, container, null, null, null)
-                    : new Reading(name, container, current.getValue(), current.getAverageUtilization(),
+                    : new Reading(
+                            name,
+                            container,
+                            current.getValue(),
+                            current.getAverageUtilization(),
                             current.getAverageValue());
         }
     }
@@ -70,17 +78,37 @@ final class HpaTargetMetrics {
     private static Reading specReading(MetricSpec m) {
         String type = m.getType() == null ? "" : m.getType();
         return switch (type) {
-            case "Object" -> m.getObject() == null ? null
-                    : Reading.ofTarget(name(m.getObject().getMetric()), "", m.getObject().getTarget());
-            case "Pods" -> m.getPods() == null ? null
-                    : Reading.ofTarget(name(m.getPods().getMetric()), "", m.getPods().getTarget());
-            case "Resource" -> m.getResource() == null ? null
-                    : Reading.ofTarget(m.getResource().getName(), "", m.getResource().getTarget());
-            case "ContainerResource" -> m.getContainerResource() == null ? null
-                    : Reading.ofTarget(m.getContainerResource().getName(), m.getContainerResource().getContainer(),
-                            m.getContainerResource().getTarget());
-            case "External" -> m.getExternal() == null ? null
-                    : Reading.ofTarget(name(m.getExternal().getMetric()), "", m.getExternal().getTarget());
+            case "Object" ->
+                m.getObject() == null
+                        ? null
+                        : Reading.ofTarget(
+                                name(m.getObject().getMetric()),
+                                "",
+                                m.getObject().getTarget());
+            case "Pods" ->
+                m.getPods() == null
+                        ? null
+                        : Reading.ofTarget(
+                                name(m.getPods().getMetric()), "", m.getPods().getTarget());
+            case "Resource" ->
+                m.getResource() == null
+                        ? null
+                        : Reading.ofTarget(
+                                m.getResource().getName(), "", m.getResource().getTarget());
+            case "ContainerResource" ->
+                m.getContainerResource() == null
+                        ? null
+                        : Reading.ofTarget(
+                                m.getContainerResource().getName(),
+                                m.getContainerResource().getContainer(),
+                                m.getContainerResource().getTarget());
+            case "External" ->
+                m.getExternal() == null
+                        ? null
+                        : Reading.ofTarget(
+                                name(m.getExternal().getMetric()),
+                                "",
+                                m.getExternal().getTarget());
             default -> null;
         };
     }
@@ -88,17 +116,37 @@ final class HpaTargetMetrics {
     private static Reading statusReading(MetricStatus m) {
         String type = m.getType() == null ? "" : m.getType();
         return switch (type) {
-            case "Object" -> m.getObject() == null ? null
-                    : Reading.ofCurrent(name(m.getObject().getMetric()), "", m.getObject().getCurrent());
-            case "Pods" -> m.getPods() == null ? null
-                    : Reading.ofCurrent(name(m.getPods().getMetric()), "", m.getPods().getCurrent());
-            case "Resource" -> m.getResource() == null ? null
-                    : Reading.ofCurrent(m.getResource().getName(), "", m.getResource().getCurrent());
-            case "ContainerResource" -> m.getContainerResource() == null ? null
-                    : Reading.ofCurrent(m.getContainerResource().getName(), m.getContainerResource().getContainer(),
-                            m.getContainerResource().getCurrent());
-            case "External" -> m.getExternal() == null ? null
-                    : Reading.ofCurrent(name(m.getExternal().getMetric()), "", m.getExternal().getCurrent());
+            case "Object" ->
+                m.getObject() == null
+                        ? null
+                        : Reading.ofCurrent(
+                                name(m.getObject().getMetric()),
+                                "",
+                                m.getObject().getCurrent());
+            case "Pods" ->
+                m.getPods() == null
+                        ? null
+                        : Reading.ofCurrent(
+                                name(m.getPods().getMetric()), "", m.getPods().getCurrent());
+            case "Resource" ->
+                m.getResource() == null
+                        ? null
+                        : Reading.ofCurrent(
+                                m.getResource().getName(), "", m.getResource().getCurrent());
+            case "ContainerResource" ->
+                m.getContainerResource() == null
+                        ? null
+                        : Reading.ofCurrent(
+                                m.getContainerResource().getName(),
+                                m.getContainerResource().getContainer(),
+                                m.getContainerResource().getCurrent());
+            case "External" ->
+                m.getExternal() == null
+                        ? null
+                        : Reading.ofCurrent(
+                                name(m.getExternal().getMetric()),
+                                "",
+                                m.getExternal().getCurrent());
             default -> null;
         };
     }
@@ -132,7 +180,9 @@ final class HpaTargetMetrics {
      * where the milli-value would overflow.
      */
     static double toFloat(Quantity quantity) {
-        long whole = Quantity.getAmountInBytes(quantity).setScale(0, RoundingMode.CEILING).longValue();
+        long whole = Quantity.getAmountInBytes(quantity)
+                .setScale(0, RoundingMode.CEILING)
+                .longValue();
         if (whole > MAX_MILLI_VALUE) {
             return whole;
         }

@@ -28,45 +28,69 @@ final class JobMetrics {
 
     static List<FamilyGenerator<Job>> families(List<String> allowAnnotations, List<String> allowLabels) {
         return List.of(
-                FamilyGenerator.alpha("kube_job_annotations", "Kubernetes annotations converted to Prometheus labels.",
-                        MetricType.GAUGE, DEFAULT_LABELS.wrap(j -> PrometheusLabels.family(
+                FamilyGenerator.alpha(
+                        "kube_job_annotations",
+                        "Kubernetes annotations converted to Prometheus labels.",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(j -> PrometheusLabels.family(
                                 "annotation", j.getMetadata().getAnnotations(), allowAnnotations))),
-                stable("kube_job_labels", "Kubernetes labels converted to Prometheus labels.",
+                stable(
+                        "kube_job_labels",
+                        "Kubernetes labels converted to Prometheus labels.",
                         j -> PrometheusLabels.family("label", j.getMetadata().getLabels(), allowLabels)),
                 stable("kube_job_info", "Information about job.", j -> List.of(Metric.of(1))),
-                stable("kube_job_created", "Unix creation timestamp",
+                stable(
+                        "kube_job_created",
+                        "Unix creation timestamp",
                         j -> Timestamps.unixSeconds(j.getMetadata().getCreationTimestamp())),
-                stable("kube_job_spec_parallelism",
+                stable(
+                        "kube_job_spec_parallelism",
                         "The maximum desired number of pods the job should run at any given time.",
                         j -> Samples.ifSet(spec(j).getParallelism())),
-                stable("kube_job_spec_completions",
+                stable(
+                        "kube_job_spec_completions",
                         "The desired number of successfully finished pods the job should be run with.",
                         j -> Samples.ifSet(spec(j).getCompletions())),
-                stable("kube_job_spec_active_deadline_seconds",
+                stable(
+                        "kube_job_spec_active_deadline_seconds",
                         "The duration in seconds relative to the startTime that the job may be active before the system "
                                 + "tries to terminate it.",
                         j -> Samples.ifSet(spec(j).getActiveDeadlineSeconds())),
-                stable("kube_job_status_succeeded", "The number of pods which reached Phase Succeeded.",
+                stable(
+                        "kube_job_status_succeeded",
+                        "The number of pods which reached Phase Succeeded.",
                         j -> Samples.count(status(j).getSucceeded())),
-                stable("kube_job_status_failed",
+                stable(
+                        "kube_job_status_failed",
                         "The number of pods which reached Phase Failed and the reason for failure.",
                         JobMetrics::failed),
-                stable("kube_job_status_active", "The number of actively running pods.",
+                stable(
+                        "kube_job_status_active",
+                        "The number of actively running pods.",
                         j -> Samples.count(status(j).getActive())),
-                FamilyGenerator.alpha("kube_job_status_ready", "The number of ready pods that belong to this Job.",
-                        MetricType.GAUGE, DEFAULT_LABELS.wrap(j -> Samples.count(status(j).getReady()))),
-                stable("kube_job_complete", "The job has completed its execution.",
+                FamilyGenerator.alpha(
+                        "kube_job_status_ready",
+                        "The number of ready pods that belong to this Job.",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(j -> Samples.count(status(j).getReady()))),
+                stable(
+                        "kube_job_complete",
+                        "The job has completed its execution.",
                         j -> conditionStatuses(j, "Complete")),
-                stable("kube_job_failed", "The job has failed its execution.",
-                        j -> conditionStatuses(j, "Failed")),
-                stable("kube_job_status_start_time",
+                stable("kube_job_failed", "The job has failed its execution.", j -> conditionStatuses(j, "Failed")),
+                stable(
+                        "kube_job_status_start_time",
                         "StartTime represents time when the job was acknowledged by the Job Manager.",
                         j -> Timestamps.unixSeconds(status(j).getStartTime())),
-                stable("kube_job_status_completion_time",
+                stable(
+                        "kube_job_status_completion_time",
                         "CompletionTime represents time when the job was completed.",
                         j -> Timestamps.unixSeconds(status(j).getCompletionTime())),
-                FamilyGenerator.alpha("kube_job_status_suspended", "The number of pods which reached Phase Suspended.",
-                        MetricType.GAUGE, DEFAULT_LABELS.wrap(JobMetrics::suspended)),
+                FamilyGenerator.alpha(
+                        "kube_job_status_suspended",
+                        "The number of pods which reached Phase Suspended.",
+                        MetricType.GAUGE,
+                        DEFAULT_LABELS.wrap(JobMetrics::suspended)),
                 stable("kube_job_owner", "Information about the Job's owner.", Owners::withController));
     }
 

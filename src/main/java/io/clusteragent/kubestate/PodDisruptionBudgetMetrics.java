@@ -22,26 +22,42 @@ final class PodDisruptionBudgetMetrics {
     static List<FamilyGenerator<PodDisruptionBudget>> families(
             List<String> allowAnnotations, List<String> allowLabels) {
         return List.of(
-                alpha("kube_poddisruptionbudget_annotations", "Kubernetes annotations converted to Prometheus labels.",
-                        p -> PrometheusLabels.family("annotation", p.getMetadata().getAnnotations(), allowAnnotations)),
-                alpha("kube_poddisruptionbudget_labels", "Kubernetes labels converted to Prometheus labels.",
+                alpha(
+                        "kube_poddisruptionbudget_annotations",
+                        "Kubernetes annotations converted to Prometheus labels.",
+                        p -> PrometheusLabels.family(
+                                "annotation", p.getMetadata().getAnnotations(), allowAnnotations)),
+                alpha(
+                        "kube_poddisruptionbudget_labels",
+                        "Kubernetes labels converted to Prometheus labels.",
                         p -> PrometheusLabels.family("label", p.getMetadata().getLabels(), allowLabels)),
-                stable("kube_poddisruptionbudget_created", "Unix creation timestamp",
+                stable(
+                        "kube_poddisruptionbudget_created",
+                        "Unix creation timestamp",
                         p -> Timestamps.unixSeconds(p.getMetadata().getCreationTimestamp())),
-                stable("kube_poddisruptionbudget_status_current_healthy", "Current number of healthy pods",
+                stable(
+                        "kube_poddisruptionbudget_status_current_healthy",
+                        "Current number of healthy pods",
                         p -> Samples.count(status(p).getCurrentHealthy())),
-                stable("kube_poddisruptionbudget_status_desired_healthy", "Minimum desired number of healthy pods",
+                stable(
+                        "kube_poddisruptionbudget_status_desired_healthy",
+                        "Minimum desired number of healthy pods",
                         p -> Samples.count(status(p).getDesiredHealthy())),
-                stable("kube_poddisruptionbudget_status_pod_disruptions_allowed",
+                stable(
+                        "kube_poddisruptionbudget_status_pod_disruptions_allowed",
                         "Number of pod disruptions that are currently allowed",
                         p -> Samples.count(status(p).getDisruptionsAllowed())),
-                stable("kube_poddisruptionbudget_status_expected_pods",
+                stable(
+                        "kube_poddisruptionbudget_status_expected_pods",
                         "Total number of pods counted by this disruption budget",
                         p -> Samples.count(status(p).getExpectedPods())),
-                stable("kube_poddisruptionbudget_status_observed_generation",
+                stable(
+                        "kube_poddisruptionbudget_status_observed_generation",
                         "Most recent generation observed when updating this PDB status",
                         p -> Samples.count(status(p).getObservedGeneration())),
-                alpha("kube_poddisruptionbudget_deletion_timestamp", "Unix deletion timestamp",
+                alpha(
+                        "kube_poddisruptionbudget_deletion_timestamp",
+                        "Unix deletion timestamp",
                         p -> Timestamps.unixSeconds(p.getMetadata().getDeletionTimestamp())));
     }
 

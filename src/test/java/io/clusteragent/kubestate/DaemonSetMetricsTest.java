@@ -15,14 +15,18 @@ class DaemonSetMetricsTest {
     void daemonSetWithAllowlistedAnnotationHasEveryDefaultFamilyInSourceOrder() {
         DaemonSet ds1 = new DaemonSetBuilder()
                 .withNewMetadata()
-                .withName("ds1").withNamespace("ns1")
+                .withName("ds1")
+                .withNamespace("ns1")
                 .withLabels(Map.of("app", "example1"))
                 .withAnnotations(Map.of("app", "mysql-server", "app.k8s.io/owner", "@foo"))
                 .withGeneration(21L)
                 .endMetadata()
                 .withNewStatus()
-                .withCurrentNumberScheduled(15).withNumberMisscheduled(10).withDesiredNumberScheduled(5)
-                .withNumberReady(5).withObservedGeneration(2L)
+                .withCurrentNumberScheduled(15)
+                .withNumberMisscheduled(10)
+                .withDesiredNumberScheduled(5)
+                .withNumberReady(5)
+                .withObservedGeneration(2L)
                 .endStatus()
                 .build();
 
@@ -73,15 +77,18 @@ class DaemonSetMetricsTest {
     void createdAndDeletedDaemonSetHasBothTimestamps() {
         DaemonSet ds4 = new DaemonSetBuilder()
                 .withNewMetadata()
-                .withName("ds4").withNamespace("ns4")
-                .withCreationTimestamp("2017-07-14T02:40:00Z").withDeletionTimestamp("2027-01-15T08:00:00Z")
+                .withName("ds4")
+                .withNamespace("ns4")
+                .withCreationTimestamp("2017-07-14T02:40:00Z")
+                .withDeletionTimestamp("2027-01-15T08:00:00Z")
                 .withGeneration(14L)
                 .endMetadata()
                 .build();
 
         String scrape = ScrapeSettings.scrape(
                 ScrapeSettings.only("kube_daemonset_created", "kube_daemonset_deletion_timestamp"),
-                DaemonSetMetrics.RESOURCE, ds4);
+                DaemonSetMetrics.RESOURCE,
+                ds4);
 
         assertThat(scrape).isEqualTo("""
                 # HELP kube_daemonset_created [STABLE] Unix creation timestamp

@@ -55,10 +55,14 @@ class DeploymentMetricsTest {
                 .withTerminatingReplicas(3)
                 .withObservedGeneration(111L)
                 .addNewCondition()
-                .withType("Available").withStatus("True").withReason("MinimumReplicasAvailable")
+                .withType("Available")
+                .withStatus("True")
+                .withReason("MinimumReplicasAvailable")
                 .endCondition()
                 .addNewCondition()
-                .withType("Progressing").withStatus("True").withReason("NewReplicaSetAvailable")
+                .withType("Progressing")
+                .withStatus("True")
+                .withReason("NewReplicaSetAvailable")
                 .endCondition()
                 .endStatus()
                 .build();
@@ -148,21 +152,32 @@ class DeploymentMetricsTest {
     @Test
     void pausedDeploymentWithFailureConditionsKeepsKnownReasons() {
         Deployment depl2 = new DeploymentBuilder()
-                .withNewMetadata().withName("depl2").withNamespace("ns2").endMetadata()
-                .withNewSpec().withPaused(true).withReplicas(5).endSpec()
+                .withNewMetadata()
+                .withName("depl2")
+                .withNamespace("ns2")
+                .endMetadata()
+                .withNewSpec()
+                .withPaused(true)
+                .withReplicas(5)
+                .endSpec()
                 .withNewStatus()
                 .addNewCondition()
-                .withType("Available").withStatus("False").withReason("MinimumReplicasUnavailable")
+                .withType("Available")
+                .withStatus("False")
+                .withReason("MinimumReplicasUnavailable")
                 .endCondition()
                 .addNewCondition()
-                .withType("ReplicaFailure").withStatus("True").withReason("ReplicaSetCreateError")
+                .withType("ReplicaFailure")
+                .withStatus("True")
+                .withReason("ReplicaSetCreateError")
                 .endCondition()
                 .endStatus()
                 .build();
 
         String scrape = ScrapeSettings.scrape(
                 ScrapeSettings.only("kube_deployment_spec_paused", "kube_deployment_status_condition"),
-                DeploymentMetrics.RESOURCE, depl2);
+                DeploymentMetrics.RESOURCE,
+                depl2);
 
         assertThat(scrape).isEqualTo("""
                 # HELP kube_deployment_status_condition [STABLE] The current status conditions of a deployment.
@@ -182,18 +197,30 @@ class DeploymentMetricsTest {
     @Test
     void unlistedReasonBecomesUnknownAndMissingReasonStaysEmpty() {
         Deployment depl3 = new DeploymentBuilder()
-                .withNewMetadata().withName("depl3").withNamespace("ns3").endMetadata()
-                .withNewSpec().withReplicas(1).endSpec()
+                .withNewMetadata()
+                .withName("depl3")
+                .withNamespace("ns3")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .endSpec()
                 .withNewStatus()
-                .addNewCondition().withType("Available").withStatus("False").withReason("ThisReasonIsNotAllowed")
+                .addNewCondition()
+                .withType("Available")
+                .withStatus("False")
+                .withReason("ThisReasonIsNotAllowed")
                 .endCondition()
-                .addNewCondition().withType("Progressing").withStatus("True").endCondition()
+                .addNewCondition()
+                .withType("Progressing")
+                .withStatus("True")
+                .endCondition()
                 .endStatus()
                 .build();
 
         String scrape = ScrapeSettings.scrape(
                 ScrapeSettings.only("kube_deployment_status_condition", "kube_deployment_status_replicas"),
-                DeploymentMetrics.RESOURCE, depl3);
+                DeploymentMetrics.RESOURCE,
+                depl3);
 
         assertThat(scrape).isEqualTo("""
                 # HELP kube_deployment_status_replicas [STABLE] The number of replicas per deployment.
@@ -214,14 +241,21 @@ class DeploymentMetricsTest {
     void terminatingDeploymentHasDeletionTimestamp() {
         Deployment terminating = new DeploymentBuilder()
                 .withNewMetadata()
-                .withName("deployment-terminating").withNamespace("ns4")
-                .withCreationTimestamp("2020-09-13T12:26:40Z").withDeletionTimestamp("2027-01-15T08:00:00Z")
+                .withName("deployment-terminating")
+                .withNamespace("ns4")
+                .withCreationTimestamp("2020-09-13T12:26:40Z")
+                .withDeletionTimestamp("2027-01-15T08:00:00Z")
                 .endMetadata()
-                .withNewSpec().withPaused(true).withReplicas(10).endSpec()
+                .withNewSpec()
+                .withPaused(true)
+                .withReplicas(10)
+                .endSpec()
                 .build();
 
-        assertThat(ScrapeSettings.scrape(ScrapeSettings.only("kube_deployment_deletion_timestamp"),
-                DeploymentMetrics.RESOURCE, terminating))
+        assertThat(ScrapeSettings.scrape(
+                        ScrapeSettings.only("kube_deployment_deletion_timestamp"),
+                        DeploymentMetrics.RESOURCE,
+                        terminating))
                 .isEqualTo("""
                         # HELP kube_deployment_deletion_timestamp Unix deletion timestamp
                         # TYPE kube_deployment_deletion_timestamp gauge
@@ -233,15 +267,21 @@ class DeploymentMetricsTest {
     void ownedDeploymentNamesItsOwner() {
         Deployment owned = new DeploymentBuilder()
                 .withNewMetadata()
-                .withName("deployment-with-owner").withNamespace("ns5")
-                .addNewOwnerReference().withKind("Application").withName("my-app").withController(true)
+                .withName("deployment-with-owner")
+                .withNamespace("ns5")
+                .addNewOwnerReference()
+                .withKind("Application")
+                .withName("my-app")
+                .withController(true)
                 .endOwnerReference()
                 .endMetadata()
-                .withNewSpec().withReplicas(200).endSpec()
+                .withNewSpec()
+                .withReplicas(200)
+                .endSpec()
                 .build();
 
-        assertThat(ScrapeSettings.scrape(ScrapeSettings.only("kube_deployment_owner"),
-                DeploymentMetrics.RESOURCE, owned))
+        assertThat(ScrapeSettings.scrape(
+                        ScrapeSettings.only("kube_deployment_owner"), DeploymentMetrics.RESOURCE, owned))
                 .isEqualTo("""
                         # HELP kube_deployment_owner Information about the Deployment's owner.
                         # TYPE kube_deployment_owner gauge
@@ -252,11 +292,17 @@ class DeploymentMetricsTest {
     @Test
     void rollingUpdateLimitsNeedReplicas() {
         Deployment nilReplicas = new DeploymentBuilder()
-                .withNewMetadata().withName("deployment-nil-replicas").withNamespace("ns6").endMetadata()
+                .withNewMetadata()
+                .withName("deployment-nil-replicas")
+                .withNamespace("ns6")
+                .endMetadata()
                 .withNewSpec()
-                .withNewStrategy().withNewRollingUpdate()
-                .withMaxUnavailable(new IntOrString(10)).withMaxSurge(new IntOrString(10))
-                .endRollingUpdate().endStrategy()
+                .withNewStrategy()
+                .withNewRollingUpdate()
+                .withMaxUnavailable(new IntOrString(10))
+                .withMaxSurge(new IntOrString(10))
+                .endRollingUpdate()
+                .endStrategy()
                 .endSpec()
                 .build();
 
@@ -278,8 +324,12 @@ class DeploymentMetricsTest {
 
     @Test
     void malformedRollingUpdateLimitsHaveNoSample() {
-        Deployment malformed = withRollingUpdate("deployment-malformed-rollingupdate-values", "ns8", 1,
-                new IntOrString("not-a-percentage"), new IntOrString("abc%"));
+        Deployment malformed = withRollingUpdate(
+                "deployment-malformed-rollingupdate-values",
+                "ns8",
+                1,
+                new IntOrString("not-a-percentage"),
+                new IntOrString("abc%"));
 
         assertThat(ScrapeSettings.scrape(ScrapeSettings.only(SPEC_FAMILIES), DeploymentMetrics.RESOURCE, malformed))
                 .isEqualTo(SPEC_HEADERS.replace(
@@ -292,12 +342,18 @@ class DeploymentMetricsTest {
     private static Deployment withRollingUpdate(
             String name, String namespace, int replicas, IntOrString maxUnavailable, IntOrString maxSurge) {
         return new DeploymentBuilder()
-                .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
                 .withNewSpec()
                 .withReplicas(replicas)
-                .withNewStrategy().withNewRollingUpdate()
-                .withMaxUnavailable(maxUnavailable).withMaxSurge(maxSurge)
-                .endRollingUpdate().endStrategy()
+                .withNewStrategy()
+                .withNewRollingUpdate()
+                .withMaxUnavailable(maxUnavailable)
+                .withMaxSurge(maxSurge)
+                .endRollingUpdate()
+                .endStrategy()
                 .endSpec()
                 .build();
     }

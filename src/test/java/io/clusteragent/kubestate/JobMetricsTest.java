@@ -15,14 +15,27 @@ class JobMetricsTest {
     void runningJobOwnedByCronJobHasEveryDefaultFamilyInSourceOrder() {
         Job running = new JobBuilder()
                 .withNewMetadata()
-                .withName("RunningJob1").withNamespace("ns1")
-                .withCreationTimestamp("2017-07-14T02:40:00Z").withGeneration(1L)
+                .withName("RunningJob1")
+                .withNamespace("ns1")
+                .withCreationTimestamp("2017-07-14T02:40:00Z")
+                .withGeneration(1L)
                 .withLabels(Map.of("app", "example-running-1"))
-                .addNewOwnerReference().withKind("CronJob").withName("cronjob-name").withController(true)
+                .addNewOwnerReference()
+                .withKind("CronJob")
+                .withName("cronjob-name")
+                .withController(true)
                 .endOwnerReference()
                 .endMetadata()
-                .withNewSpec().withActiveDeadlineSeconds(900L).withParallelism(1).withCompletions(1).endSpec()
-                .withNewStatus().withActive(1).withFailed(0).withSucceeded(0).withStartTime("2017-05-26T12:00:07Z")
+                .withNewSpec()
+                .withActiveDeadlineSeconds(900L)
+                .withParallelism(1)
+                .withCompletions(1)
+                .endSpec()
+                .withNewStatus()
+                .withActive(1)
+                .withFailed(0)
+                .withSucceeded(0)
+                .withStartTime("2017-05-26T12:00:07Z")
                 .endStatus()
                 .build();
 
@@ -78,16 +91,25 @@ class JobMetricsTest {
     @Test
     void completedJobHasCompleteConditionAndCompletionTime() {
         Job successful = new JobBuilder()
-                .withNewMetadata().withName("SuccessfulJob1").withNamespace("ns1").endMetadata()
+                .withNewMetadata()
+                .withName("SuccessfulJob1")
+                .withNamespace("ns1")
+                .endMetadata()
                 .withNewStatus()
-                .withSucceeded(1).withStartTime("2017-05-26T12:00:07Z").withCompletionTime("2017-05-26T13:00:07Z")
-                .addNewCondition().withType("Complete").withStatus("True").endCondition()
+                .withSucceeded(1)
+                .withStartTime("2017-05-26T12:00:07Z")
+                .withCompletionTime("2017-05-26T13:00:07Z")
+                .addNewCondition()
+                .withType("Complete")
+                .withStatus("True")
+                .endCondition()
                 .endStatus()
                 .build();
 
-        String scrape = ScrapeSettings.scrape(ScrapeSettings.only(
-                        "kube_job_complete", "kube_job_failed", "kube_job_status_completion_time"),
-                JobMetrics.RESOURCE, successful);
+        String scrape = ScrapeSettings.scrape(
+                ScrapeSettings.only("kube_job_complete", "kube_job_failed", "kube_job_status_completion_time"),
+                JobMetrics.RESOURCE,
+                successful);
 
         assertThat(scrape).isEqualTo("""
                 # HELP kube_job_complete [STABLE] The job has completed its execution.
@@ -106,16 +128,24 @@ class JobMetricsTest {
     @Test
     void failedJobReportsOneSeriesPerKnownReason() {
         Job failed = new JobBuilder()
-                .withNewMetadata().withName("FailedJob1").withNamespace("ns1").endMetadata()
+                .withNewMetadata()
+                .withName("FailedJob1")
+                .withNamespace("ns1")
+                .endMetadata()
                 .withNewStatus()
-                .withFailed(1).withStartTime("2017-05-26T14:00:07Z").withCompletionTime("2017-05-26T15:00:07Z")
-                .addNewCondition().withType("Failed").withStatus("True").withReason("BackoffLimitExceeded")
+                .withFailed(1)
+                .withStartTime("2017-05-26T14:00:07Z")
+                .withCompletionTime("2017-05-26T15:00:07Z")
+                .addNewCondition()
+                .withType("Failed")
+                .withStatus("True")
+                .withReason("BackoffLimitExceeded")
                 .endCondition()
                 .endStatus()
                 .build();
 
-        String scrape = ScrapeSettings.scrape(ScrapeSettings.only("kube_job_status_failed", "kube_job_failed"),
-                JobMetrics.RESOURCE, failed);
+        String scrape = ScrapeSettings.scrape(
+                ScrapeSettings.only("kube_job_status_failed", "kube_job_failed"), JobMetrics.RESOURCE, failed);
 
         assertThat(scrape).isEqualTo("""
                 # HELP kube_job_status_failed [STABLE] The number of pods which reached Phase Failed and the reason for failure.
@@ -134,33 +164,54 @@ class JobMetricsTest {
     @Test
     void failuresWithoutConditionHaveEmptyReason() {
         Job failed = new JobBuilder()
-                .withNewMetadata().withName("FailedJobWithNoConditions").withNamespace("ns1").endMetadata()
-                .withNewSpec().withActiveDeadlineSeconds(900L).endSpec()
-                .withNewStatus().withFailed(1).endStatus()
+                .withNewMetadata()
+                .withName("FailedJobWithNoConditions")
+                .withNamespace("ns1")
+                .endMetadata()
+                .withNewSpec()
+                .withActiveDeadlineSeconds(900L)
+                .endSpec()
+                .withNewStatus()
+                .withFailed(1)
+                .endStatus()
                 .build();
 
         assertThat(ScrapeSettings.scrape(ScrapeSettings.only("kube_job_status_failed"), JobMetrics.RESOURCE, failed))
-                .endsWith("kube_job_status_failed{namespace=\"ns1\",job_name=\"FailedJobWithNoConditions\",reason=\"\"} 1\n");
+                .endsWith(
+                        "kube_job_status_failed{namespace=\"ns1\",job_name=\"FailedJobWithNoConditions\",reason=\"\"} 1\n");
     }
 
     @Test
     void suspendedConditionIsOneWhenTrueAndZeroWhenFalse() {
-        String suspended = ScrapeSettings.scrape(ScrapeSettings.only("kube_job_status_suspended"),
-                JobMetrics.RESOURCE, withSuspendedCondition("SuspendedNoActiveDeadlineSeconds", "True"));
-        String resumed = ScrapeSettings.scrape(ScrapeSettings.only("kube_job_status_suspended"),
-                JobMetrics.RESOURCE, withSuspendedCondition("UnsuspendedNoActiveDeadlineSeconds", "False"));
+        String suspended = ScrapeSettings.scrape(
+                ScrapeSettings.only("kube_job_status_suspended"),
+                JobMetrics.RESOURCE,
+                withSuspendedCondition("SuspendedNoActiveDeadlineSeconds", "True"));
+        String resumed = ScrapeSettings.scrape(
+                ScrapeSettings.only("kube_job_status_suspended"),
+                JobMetrics.RESOURCE,
+                withSuspendedCondition("UnsuspendedNoActiveDeadlineSeconds", "False"));
 
-        assertThat(suspended).endsWith(
-                "kube_job_status_suspended{namespace=\"ns1\",job_name=\"SuspendedNoActiveDeadlineSeconds\"} 1\n");
-        assertThat(resumed).endsWith(
-                "kube_job_status_suspended{namespace=\"ns1\",job_name=\"UnsuspendedNoActiveDeadlineSeconds\"} 0\n");
+        assertThat(suspended)
+                .endsWith(
+                        "kube_job_status_suspended{namespace=\"ns1\",job_name=\"SuspendedNoActiveDeadlineSeconds\"} 1\n");
+        assertThat(resumed)
+                .endsWith(
+                        "kube_job_status_suspended{namespace=\"ns1\",job_name=\"UnsuspendedNoActiveDeadlineSeconds\"} 0\n");
     }
 
     @Test
     void readyPodsAreCounted() {
         Job job = new JobBuilder()
-                .withNewMetadata().withName("job-with-ready-pods").withNamespace("ns1").withUid("job-123").endMetadata()
-                .withNewStatus().withActive(2).withReady(1).endStatus()
+                .withNewMetadata()
+                .withName("job-with-ready-pods")
+                .withNamespace("ns1")
+                .withUid("job-123")
+                .endMetadata()
+                .withNewStatus()
+                .withActive(2)
+                .withReady(1)
+                .endStatus()
                 .build();
 
         assertThat(ScrapeSettings.scrape(ScrapeSettings.only("kube_job_status_ready"), JobMetrics.RESOURCE, job))
@@ -173,9 +224,21 @@ class JobMetricsTest {
 
     private static Job withSuspendedCondition(String name, String status) {
         return new JobBuilder()
-                .withNewMetadata().withName(name).withNamespace("ns1").endMetadata()
-                .withNewSpec().withSuspend("True".equals(status)).withParallelism(1).withCompletions(1).endSpec()
-                .withNewStatus().addNewCondition().withType("Suspended").withStatus(status).endCondition().endStatus()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace("ns1")
+                .endMetadata()
+                .withNewSpec()
+                .withSuspend("True".equals(status))
+                .withParallelism(1)
+                .withCompletions(1)
+                .endSpec()
+                .withNewStatus()
+                .addNewCondition()
+                .withType("Suspended")
+                .withStatus(status)
+                .endCondition()
+                .endStatus()
                 .build();
     }
 }

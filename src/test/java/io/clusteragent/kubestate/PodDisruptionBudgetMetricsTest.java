@@ -21,11 +21,16 @@ class PodDisruptionBudgetMetricsTest {
     void budgetHasEveryDefaultFamilyInSourceOrder() {
         PodDisruptionBudget pdb1 = new PodDisruptionBudgetBuilder()
                 .withNewMetadata()
-                .withName("pdb1").withNamespace("ns1").withCreationTimestamp("2017-07-14T02:40:00Z")
+                .withName("pdb1")
+                .withNamespace("ns1")
+                .withCreationTimestamp("2017-07-14T02:40:00Z")
                 .withGeneration(21L)
                 .endMetadata()
                 .withNewStatus()
-                .withCurrentHealthy(12).withDesiredHealthy(10).withDisruptionsAllowed(2).withExpectedPods(15)
+                .withCurrentHealthy(12)
+                .withDesiredHealthy(10)
+                .withDisruptionsAllowed(2)
+                .withExpectedPods(15)
                 .withObservedGeneration(111L)
                 .endStatus()
                 .build();
@@ -62,18 +67,25 @@ class PodDisruptionBudgetMetricsTest {
     void allowlistedLabelsAndAnnotationsAreKept() {
         PodDisruptionBudget budget = new PodDisruptionBudgetBuilder()
                 .withNewMetadata()
-                .withName("pdb_with_allowed_labels_and_annotations").withNamespace("ns")
+                .withName("pdb_with_allowed_labels_and_annotations")
+                .withNamespace("ns")
                 .withAnnotations(Map.of("app.k8s.io/owner", "mysql-server", "foo", "bar"))
                 .withLabels(Map.of("app", "mysql-server", "hello", "world"))
                 .endMetadata()
                 .build();
         KubeStateSettings settings = new KubeStateSettings(
-                Set.of("^kube_poddisruptionbudget_(annotations|labels)$"), Set.of(), Set.of(),
+                Set.of("^kube_poddisruptionbudget_(annotations|labels)$"),
+                Set.of(),
+                Set.of(),
                 Map.of("poddisruptionbudgets", List.of("app")),
                 Map.of("poddisruptionbudgets", List.of("app.k8s.io/owner")),
-                List.of(), List.of(), 0, 1);
+                List.of(),
+                List.of(),
+                0,
+                1);
 
-        assertThat(ScrapeSettings.scrape(settings, PodDisruptionBudgetMetrics.RESOURCE, budget)).isEqualTo("""
+        assertThat(ScrapeSettings.scrape(settings, PodDisruptionBudgetMetrics.RESOURCE, budget))
+                .isEqualTo("""
                 # HELP kube_poddisruptionbudget_annotations Kubernetes annotations converted to Prometheus labels.
                 # TYPE kube_poddisruptionbudget_annotations gauge
                 kube_poddisruptionbudget_annotations{namespace="ns",poddisruptionbudget="pdb_with_allowed_labels_and_annotations",annotation_app_k8s_io_owner="mysql-server"} 1
@@ -87,13 +99,20 @@ class PodDisruptionBudgetMetricsTest {
     void deletedBudgetHasDeletionTimestamp() {
         PodDisruptionBudget pdb3 = new PodDisruptionBudgetBuilder()
                 .withNewMetadata()
-                .withName("pdb3").withNamespace("ns3").withDeletionTimestamp("2027-01-15T08:00:00Z")
+                .withName("pdb3")
+                .withNamespace("ns3")
+                .withDeletionTimestamp("2027-01-15T08:00:00Z")
                 .endMetadata()
-                .withNewStatus().withCurrentHealthy(8).withDesiredHealthy(9).endStatus()
+                .withNewStatus()
+                .withCurrentHealthy(8)
+                .withDesiredHealthy(9)
+                .endStatus()
                 .build();
 
-        assertThat(ScrapeSettings.scrape(ScrapeSettings.only("kube_poddisruptionbudget_deletion_timestamp"),
-                PodDisruptionBudgetMetrics.RESOURCE, pdb3))
+        assertThat(ScrapeSettings.scrape(
+                        ScrapeSettings.only("kube_poddisruptionbudget_deletion_timestamp"),
+                        PodDisruptionBudgetMetrics.RESOURCE,
+                        pdb3))
                 .isEqualTo("""
                         # HELP kube_poddisruptionbudget_deletion_timestamp Unix deletion timestamp
                         # TYPE kube_poddisruptionbudget_deletion_timestamp gauge

@@ -15,16 +15,25 @@ class ReplicaSetMetricsTest {
     void ownedReplicaSetHasEveryDefaultFamilyInSourceOrder() {
         ReplicaSet rs1 = new ReplicaSetBuilder()
                 .withNewMetadata()
-                .withName("rs1").withNamespace("ns1")
+                .withName("rs1")
+                .withNamespace("ns1")
                 .withCreationTimestamp("2017-07-14T02:40:00Z")
                 .withGeneration(21L)
-                .addNewOwnerReference().withKind("Deployment").withName("dp-name").withController(true)
+                .addNewOwnerReference()
+                .withKind("Deployment")
+                .withName("dp-name")
+                .withController(true)
                 .endOwnerReference()
                 .withLabels(Map.of("app", "example1"))
                 .endMetadata()
-                .withNewSpec().withReplicas(5).endSpec()
+                .withNewSpec()
+                .withReplicas(5)
+                .endSpec()
                 .withNewStatus()
-                .withReplicas(5).withFullyLabeledReplicas(10).withReadyReplicas(5).withTerminatingReplicas(3)
+                .withReplicas(5)
+                .withFullyLabeledReplicas(10)
+                .withReadyReplicas(5)
+                .withTerminatingReplicas(3)
                 .withObservedGeneration(1L)
                 .endStatus()
                 .build();
@@ -68,18 +77,29 @@ class ReplicaSetMetricsTest {
     void bareReplicaSetHasEmptyOwnerAndNoTerminatingCount() {
         ReplicaSet rs2 = new ReplicaSetBuilder()
                 .withNewMetadata()
-                .withName("rs2").withNamespace("ns2").withGeneration(14L)
+                .withName("rs2")
+                .withNamespace("ns2")
+                .withGeneration(14L)
                 .withLabels(Map.of("app", "example2", "env", "ex"))
                 .endMetadata()
-                .withNewSpec().withReplicas(0).endSpec()
-                .withNewStatus().withReplicas(0).withFullyLabeledReplicas(5).withReadyReplicas(0)
-                .withObservedGeneration(5L).endStatus()
+                .withNewSpec()
+                .withReplicas(0)
+                .endSpec()
+                .withNewStatus()
+                .withReplicas(0)
+                .withFullyLabeledReplicas(5)
+                .withReadyReplicas(0)
+                .withObservedGeneration(5L)
+                .endStatus()
                 .build();
 
-        String scrape = ScrapeSettings.scrape(ScrapeSettings.only(
-                        "kube_replicaset_status_terminating_replicas", "kube_replicaset_spec_replicas",
+        String scrape = ScrapeSettings.scrape(
+                ScrapeSettings.only(
+                        "kube_replicaset_status_terminating_replicas",
+                        "kube_replicaset_spec_replicas",
                         "kube_replicaset_owner"),
-                ReplicaSetMetrics.RESOURCE, rs2);
+                ReplicaSetMetrics.RESOURCE,
+                rs2);
 
         assertThat(scrape).isEqualTo("""
                 # HELP kube_replicaset_status_terminating_replicas The number of terminating replicas per ReplicaSet.
@@ -97,13 +117,17 @@ class ReplicaSetMetricsTest {
     void ownerWithoutControllerFlagIsNotTheController() {
         ReplicaSet adopted = new ReplicaSetBuilder()
                 .withNewMetadata()
-                .withName("rs3").withNamespace("ns3")
-                .addNewOwnerReference().withKind("Deployment").withName("dp").endOwnerReference()
+                .withName("rs3")
+                .withNamespace("ns3")
+                .addNewOwnerReference()
+                .withKind("Deployment")
+                .withName("dp")
+                .endOwnerReference()
                 .endMetadata()
                 .build();
 
-        assertThat(ScrapeSettings.scrape(ScrapeSettings.only("kube_replicaset_owner"),
-                ReplicaSetMetrics.RESOURCE, adopted))
+        assertThat(ScrapeSettings.scrape(
+                        ScrapeSettings.only("kube_replicaset_owner"), ReplicaSetMetrics.RESOURCE, adopted))
                 .endsWith("kube_replicaset_owner{namespace=\"ns3\",replicaset=\"rs3\",owner_kind=\"Deployment\","
                         + "owner_name=\"dp\",owner_is_controller=\"false\"} 1\n");
     }

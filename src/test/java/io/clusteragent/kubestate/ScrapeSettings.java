@@ -19,8 +19,7 @@ final class ScrapeSettings {
     /** Only the named families ({@code --metric-allowlist} with anchored names), opt-in ones enabled. */
     static KubeStateSettings only(String... families) {
         Set<String> anchored = Arrays.stream(families).map(f -> "^" + f + "$").collect(Collectors.toSet());
-        return new KubeStateSettings(
-                anchored, Set.of(), anchored, Map.of(), Map.of(), List.of(), List.of(), 0, 1);
+        return new KubeStateSettings(anchored, Set.of(), anchored, Map.of(), Map.of(), List.of(), List.of(), 0, 1);
     }
 
     /** Every default family, with the resource's annotations allowlist. */
@@ -35,8 +34,10 @@ final class ScrapeSettings {
                 Set.of(), Set.of(), Set.of(families), Map.of(), Map.of(), List.of(), List.of(), 0, 1);
     }
 
-    static String scrape(KubeStateSettings settings, KubeStateResource<?> resource,
-                         io.fabric8.kubernetes.api.model.HasMetadata object) {
+    static String scrape(
+            KubeStateSettings settings,
+            KubeStateResource<?> resource,
+            io.fabric8.kubernetes.api.model.HasMetadata object) {
         return GoldenScrape.scrape(settings, resource, ExpositionFormat.TEXT, object);
     }
 }

@@ -15,14 +15,21 @@ class StatefulSetMetricsTest {
     void statefulSetHasEveryDefaultFamilyInSourceOrder() {
         StatefulSet statefulSet1 = new StatefulSetBuilder()
                 .withNewMetadata()
-                .withName("statefulset1").withNamespace("ns1")
+                .withName("statefulset1")
+                .withNamespace("ns1")
                 .withCreationTimestamp("2017-07-14T02:40:00Z")
                 .withLabels(Map.of("app", "example1"))
                 .withGeneration(3L)
                 .endMetadata()
-                .withNewSpec().withReplicas(3).withServiceName("statefulset1service").endSpec()
+                .withNewSpec()
+                .withReplicas(3)
+                .withServiceName("statefulset1service")
+                .endSpec()
                 .withNewStatus()
-                .withObservedGeneration(1L).withReplicas(2).withUpdateRevision("ur1").withCurrentRevision("cr1")
+                .withObservedGeneration(1L)
+                .withReplicas(2)
+                .withUpdateRevision("ur1")
+                .withCurrentRevision("cr1")
                 .endStatus()
                 .build();
 
@@ -76,17 +83,24 @@ class StatefulSetMetricsTest {
     @Test
     void retentionPolicyNamesBothPolicies() {
         StatefulSet statefulSet4 = new StatefulSetBuilder()
-                .withNewMetadata().withName("statefulset4").withNamespace("ns4").withGeneration(1L).endMetadata()
+                .withNewMetadata()
+                .withName("statefulset4")
+                .withNamespace("ns4")
+                .withGeneration(1L)
+                .endMetadata()
                 .withNewSpec()
                 .withReplicas(3)
-                .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted("Retain").withWhenScaled("Delete")
+                .withNewPersistentVolumeClaimRetentionPolicy()
+                .withWhenDeleted("Retain")
+                .withWhenScaled("Delete")
                 .endPersistentVolumeClaimRetentionPolicy()
                 .endSpec()
                 .build();
 
         assertThat(ScrapeSettings.scrape(
-                ScrapeSettings.only("kube_statefulset_persistentvolumeclaim_retention_policy"),
-                StatefulSetMetrics.RESOURCE, statefulSet4))
+                        ScrapeSettings.only("kube_statefulset_persistentvolumeclaim_retention_policy"),
+                        StatefulSetMetrics.RESOURCE,
+                        statefulSet4))
                 .isEqualTo("""
                         # HELP kube_statefulset_persistentvolumeclaim_retention_policy [STABLE] Count of retention policy for StatefulSet template PVCs
                         # TYPE kube_statefulset_persistentvolumeclaim_retention_policy gauge
@@ -97,13 +111,27 @@ class StatefulSetMetricsTest {
     @Test
     void ordinalsStartIsReportedWhenSet() {
         StatefulSet statefulSet5 = new StatefulSetBuilder()
-                .withNewMetadata().withName("statefulset5").withNamespace("ns5").endMetadata()
-                .withNewSpec().withReplicas(3).withNewOrdinals().withStart(2).endOrdinals().endSpec()
-                .withNewStatus().withReplicas(3).withUpdateRevision("ur5").withCurrentRevision("cr5").endStatus()
+                .withNewMetadata()
+                .withName("statefulset5")
+                .withNamespace("ns5")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(3)
+                .withNewOrdinals()
+                .withStart(2)
+                .endOrdinals()
+                .endSpec()
+                .withNewStatus()
+                .withReplicas(3)
+                .withUpdateRevision("ur5")
+                .withCurrentRevision("cr5")
+                .endStatus()
                 .build();
 
-        assertThat(ScrapeSettings.scrape(ScrapeSettings.only("kube_statefulset_ordinals_start"),
-                StatefulSetMetrics.RESOURCE, statefulSet5))
+        assertThat(ScrapeSettings.scrape(
+                        ScrapeSettings.only("kube_statefulset_ordinals_start"),
+                        StatefulSetMetrics.RESOURCE,
+                        statefulSet5))
                 .isEqualTo("""
                         # HELP kube_statefulset_ordinals_start [STABLE] Start ordinal of the StatefulSet.
                         # TYPE kube_statefulset_ordinals_start gauge
@@ -115,13 +143,19 @@ class StatefulSetMetricsTest {
     void deletedStatefulSetHasDeletionTimestamp() {
         StatefulSet statefulSet6 = new StatefulSetBuilder()
                 .withNewMetadata()
-                .withName("statefulset6").withNamespace("ns6").withDeletionTimestamp("2027-01-15T08:00:00Z")
+                .withName("statefulset6")
+                .withNamespace("ns6")
+                .withDeletionTimestamp("2027-01-15T08:00:00Z")
                 .endMetadata()
-                .withNewSpec().withReplicas(1).endSpec()
+                .withNewSpec()
+                .withReplicas(1)
+                .endSpec()
                 .build();
 
-        assertThat(ScrapeSettings.scrape(ScrapeSettings.only("kube_statefulset_deletion_timestamp"),
-                StatefulSetMetrics.RESOURCE, statefulSet6))
+        assertThat(ScrapeSettings.scrape(
+                        ScrapeSettings.only("kube_statefulset_deletion_timestamp"),
+                        StatefulSetMetrics.RESOURCE,
+                        statefulSet6))
                 .isEqualTo("""
                         # HELP kube_statefulset_deletion_timestamp [STABLE] Unix deletion timestamp
                         # TYPE kube_statefulset_deletion_timestamp gauge

@@ -13,12 +13,23 @@ enum CronField {
     MINUTE(0, 59, Map.of()),
     HOUR(0, 23, Map.of()),
     DAY_OF_MONTH(1, 31, Map.of()),
-    MONTH(1, 12, Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
-            Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12))),
-    DAY_OF_WEEK(0, 7, Map.of(
-            "sun", 0, "mon", 1, "tue", 2, "wed", 3, "thu", 4, "fri", 5, "sat", 6));
+    MONTH(
+            1,
+            12,
+            Map.ofEntries(
+                    Map.entry("jan", 1),
+                    Map.entry("feb", 2),
+                    Map.entry("mar", 3),
+                    Map.entry("apr", 4),
+                    Map.entry("may", 5),
+                    Map.entry("jun", 6),
+                    Map.entry("jul", 7),
+                    Map.entry("aug", 8),
+                    Map.entry("sep", 9),
+                    Map.entry("oct", 10),
+                    Map.entry("nov", 11),
+                    Map.entry("dec", 12))),
+    DAY_OF_WEEK(0, 7, Map.of("sun", 0, "mon", 1, "tue", 2, "wed", 3, "thu", 4, "fri", 5, "sat", 6));
 
     private final int min;
     private final int max;
@@ -81,7 +92,8 @@ enum CronField {
 
     private void validate(int start, int end, int step, String expression) {
         if (start < min) {
-            throw new IllegalArgumentException("beginning of range (" + start + ") below minimum (" + min + "): " + expression);
+            throw new IllegalArgumentException(
+                    "beginning of range (" + start + ") below minimum (" + min + "): " + expression);
         }
         if (end > max) {
             throw new IllegalArgumentException("end of range (" + end + ") above maximum (" + max + "): " + expression);

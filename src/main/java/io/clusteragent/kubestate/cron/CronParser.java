@@ -68,11 +68,13 @@ final class CronParser {
 
     /** {@code parseTimezone}: quotes stripped, characters checked, then the IANA name looked up. */
     private static ZoneId zone(String name) {
-        if (name.length() >= 2 && (name.startsWith("\"") && name.endsWith("\"")
-                || name.startsWith("'") && name.endsWith("'"))) {
+        if (name.length() >= 2
+                && (name.startsWith("\"") && name.endsWith("\"") || name.startsWith("'") && name.endsWith("'"))) {
             name = name.substring(1, name.length() - 1);
         }
-        if (name.isEmpty() || name.length() > MAX_TIMEZONE_LENGTH || !TIMEZONE_CHARS.matcher(name).matches()) {
+        if (name.isEmpty()
+                || name.length() > MAX_TIMEZONE_LENGTH
+                || !TIMEZONE_CHARS.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid timezone \"" + name + "\"");
         }
         if (name.equals("Local")) {

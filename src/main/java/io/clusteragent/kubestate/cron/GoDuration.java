@@ -11,8 +11,22 @@ final class GoDuration {
 
     private static final Pattern PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
     private static final Map<String, Long> NANOS_PER_UNIT = Map.of(
-            "ns", 1L, "us", 1_000L, "µs", 1_000L, "μs", 1_000L, "ms", 1_000_000L,
-            "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+            "ns",
+            1L,
+            "us",
+            1_000L,
+            "µs",
+            1_000L,
+            "μs",
+            1_000L,
+            "ms",
+            1_000_000L,
+            "s",
+            1_000_000_000L,
+            "m",
+            60_000_000_000L,
+            "h",
+            3_600_000_000_000L);
     private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private GoDuration() {}
@@ -37,7 +51,8 @@ final class GoDuration {
             if (!matcher.find(at) || matcher.start() != at) {
                 throw invalid(text);
             }
-            nanos = nanos.add(new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(NANOS_PER_UNIT.get(matcher.group(2)))));
+            nanos = nanos.add(new BigDecimal(matcher.group(1))
+                    .multiply(BigDecimal.valueOf(NANOS_PER_UNIT.get(matcher.group(2)))));
             at = matcher.end();
         }
         if (nanos.compareTo(MAX_NANOS) > 0) {

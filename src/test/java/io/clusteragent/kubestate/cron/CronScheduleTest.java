@@ -40,12 +40,15 @@ class CronScheduleTest {
             @every 90.5s     | -                | 2024-01-01T00:00:00Z | 2024-01-01T00:01:30Z
             """)
     void nextActivation(String schedule, String zone, String after, String expected) {
-        assertThat(CronSchedule.parse(schedule, zone).next(Instant.parse(after))).isEqualTo(Instant.parse(expected));
+        assertThat(CronSchedule.parse(schedule, zone).next(Instant.parse(after)))
+                .isEqualTo(Instant.parse(expected));
     }
 
     @Test
     void scheduleThatNeverMatchesWithinFiveYearsGivesGoZeroTime() {
-        assertThat(CronSchedule.parse("0 0 30 2 *", null).next(Instant.parse("2024-01-01T00:00:00Z")).getEpochSecond())
+        assertThat(CronSchedule.parse("0 0 30 2 *", null)
+                        .next(Instant.parse("2024-01-01T00:00:00Z"))
+                        .getEpochSecond())
                 .isEqualTo(-62135596800L);
     }
 
@@ -57,12 +60,34 @@ class CronScheduleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "*/120 4-22 * * *", "0 1 */32,1-7 * 3", "* * * *", "0 * * * * *", "60 * * * *", "0 24 * * *",
-        "0 0 0 * *", "0 0 * 13 *", "0 0 * * 8", "0 0 L * *", "0 0 15W * *", "0 0 * * 1#2", "H * * * *",
-        "0 0 * * mon-", "1-2-3 * * * *", "*/0 * * * *", "-1 * * * *", "x * * * *", "@every 500ms", "@every 1",
-        "@reboot", "", "TZ=Asia/Tokyo", "TZ=Not/AZone 0 0 * * *", "TZ=UTC "
-    })
+    @ValueSource(
+            strings = {
+                "*/120 4-22 * * *",
+                "0 1 */32,1-7 * 3",
+                "* * * *",
+                "0 * * * * *",
+                "60 * * * *",
+                "0 24 * * *",
+                "0 0 0 * *",
+                "0 0 * 13 *",
+                "0 0 * * 8",
+                "0 0 L * *",
+                "0 0 15W * *",
+                "0 0 * * 1#2",
+                "H * * * *",
+                "0 0 * * mon-",
+                "1-2-3 * * * *",
+                "*/0 * * * *",
+                "-1 * * * *",
+                "x * * * *",
+                "@every 500ms",
+                "@every 1",
+                "@reboot",
+                "",
+                "TZ=Asia/Tokyo",
+                "TZ=Not/AZone 0 0 * * *",
+                "TZ=UTC "
+            })
     void unparseableSchedulesAreRejected(String schedule) {
         assertThatThrownBy(() -> CronSchedule.parse(schedule, null)).isInstanceOf(IllegalArgumentException.class);
     }
