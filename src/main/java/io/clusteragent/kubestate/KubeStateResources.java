@@ -19,19 +19,19 @@ final class KubeStateResources {
 
         resources.add(ConfigMapMetrics.RESOURCE);
 
-        // cronjobs
+        resources.add(CronJobMetrics.RESOURCE);
 
-        // daemonsets
+        resources.add(DaemonSetMetrics.RESOURCE);
 
-        // deployments
+        resources.add(DeploymentMetrics.RESOURCE);
 
         resources.add(EndpointSliceMetrics.RESOURCE);
 
-        // horizontalpodautoscalers
+        resources.add(HorizontalPodAutoscalerMetrics.RESOURCE);
 
         resources.add(IngressMetrics.RESOURCE);
 
-        // jobs
+        resources.add(JobMetrics.RESOURCE);
 
         resources.add(LeaseMetrics.RESOURCE);
 
@@ -49,11 +49,11 @@ final class KubeStateResources {
 
         resources.add(PersistentVolumeMetrics.RESOURCE);
 
-        // poddisruptionbudgets
+        resources.add(PodDisruptionBudgetMetrics.RESOURCE);
 
         resources.add(PodMetrics.RESOURCE);
 
-        // replicasets
+        resources.add(ReplicaSetMetrics.RESOURCE);
 
         // replicationcontrollers
 
@@ -63,7 +63,7 @@ final class KubeStateResources {
 
         resources.add(ServiceMetrics.RESOURCE);
 
-        // statefulsets
+        resources.add(StatefulSetMetrics.RESOURCE);
 
         resources.add(StorageClassMetrics.RESOURCE);
 
