@@ -86,6 +86,10 @@ public final class ApiVerticle extends AbstractVerticle {
                 // Nothing speaks HTTP/2 to the agent; while Vert.x looks for an h2c preface, a connection
                 // that sends nothing is out of reach of every timeout.
                 .setHttp2ClearTextEnabled(false)
+                // Nor WebSocket: without compression offered, Netty's WebSocket extension handler is not in
+                // every connection's pipeline, inspecting each response written.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
                 .setReadIdleTimeout((int) config.readTimeout().toMillis())
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);

@@ -96,9 +96,9 @@ public final class Envelope {
     private Buffer closing(RoutingContext ctx) {
         return Buffer.buffer(128)
                 .appendBytes(METADATA_OPEN)
-                .appendString(RequestIds.of(ctx), "US-ASCII")
+                .appendBytes(RequestIds.of(ctx).getBytes(StandardCharsets.US_ASCII))
                 .appendBytes(TIMESTAMP)
-                .appendString(clock.instant().toString(), "US-ASCII")
+                .appendBytes(clock.instant().toString().getBytes(StandardCharsets.US_ASCII))
                 .appendBytes(METADATA_CLOSE);
     }
 
