@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The samples of {@code kube_pod_[init_]container_resource_requests} and {@code _limits}: one per container and
@@ -24,13 +23,9 @@ import java.util.regex.Pattern;
 final class ContainerResources {
 
     private static final List<String> LABEL_KEYS = List.of("container", "node", "resource", "unit");
-    private static final String CORE = "core";
-    private static final String BYTE = "byte";
-    private static final String INTEGER = "integer";
-    private static final String REQUESTS_PREFIX = "requests.";
-    private static final Pattern DNS1123_SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+    private static final String CORE = ResourceValues.UNIT_CORE;
+    private static final String BYTE = ResourceValues.UNIT_BYTE;
+    private static final String INTEGER = ResourceValues.UNIT_INTEGER;
 
     private ContainerResources() {}
 
@@ -55,7 +50,9 @@ final class ContainerResources {
                 if (unit != null) {
                     double value = CORE.equals(unit) ? cores(quantity) : units(resource, quantity);
                     metrics.add(new Metric(
-                            LABEL_KEYS, Arrays.asList(container.getName(), node, sanitize(resource), unit), value));
+                            LABEL_KEYS,
+                            Arrays.asList(container.getName(), node, ResourceValues.sanitized(resource), unit),
+                            value));
                 }
             });
         }
@@ -71,7 +68,7 @@ final class ContainerResources {
                 if (resource.startsWith("hugepages-") || resource.startsWith("attachable-volumes-")) {
                     yield BYTE;
                 }
-                yield isExtended(resource) ? INTEGER : null;
+                yield ResourceValues.isExtendedResourceName(resource) ? INTEGER : null;
             }
         };
     }
@@ -93,50 +90,5 @@ final class ContainerResources {
     /** {@code float64(val.Value())}: the amount in base units, rounded up. */
     static double units(String resource, Quantity quantity) {
         return Quantities.scaled(resource, quantity);
-    }
-
-    /** {@code SanitizeLabelName}: every character outside {@code [a-zA-Z0-9_]} becomes {@code _}. */
-    private static String sanitize(String resource) {
-        StringBuilder sanitized = new StringBuilder(resource.length());
-        for (int i = 0; i < resource.length(); i++) {
-            char c = resource.charAt(i);
-            boolean valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-            sanitized.append(valid ? c : '_');
-        }
-        return sanitized.toString();
-    }
-
-    /**
-     * {@code isExtendedResourceName}: a domain-prefixed name outside {@code kubernetes.io/} that, behind the
-     * {@code requests.} quota prefix, is still a qualified name.
-     */
-    private static boolean isExtended(String resource) {
-        boolean nativeResource = !resource.contains("/") || resource.contains("kubernetes.io/");
-        if (nativeResource || resource.startsWith(REQUESTS_PREFIX)) {
-            return false;
-        }
-        return isQualifiedName(REQUESTS_PREFIX + resource);
-    }
-
-    /** {@code validation.IsQualifiedName}: an optional DNS-1123 subdomain prefix and a name of at most 63. */
-    private static boolean isQualifiedName(String value) {
-        String[] parts = value.split("/", -1);
-        String name;
-        if (parts.length == 1) {
-            name = parts[0];
-        } else if (parts.length == 2) {
-            String prefix = parts[0];
-            if (prefix.isEmpty()
-                    || prefix.length() > 253
-                    || !DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
-                return false;
-            }
-            name = parts[1];
-        } else {
-            return false;
-        }
-        return !name.isEmpty()
-                && name.length() <= 63
-                && QUALIFIED_NAME.matcher(name).matches();
     }
 }
