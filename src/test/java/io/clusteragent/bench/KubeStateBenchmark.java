@@ -127,7 +127,7 @@ class KubeStateBenchmark {
                             + " when it has read the last answer%n",
                     SCRAPES, WARMUP_SCRAPES);
             System.out.printf(
-                    "%-44s %9s %9s %9s %9s %8s %10s %12s%n",
+                    "%-48s %9s %9s %9s %9s %8s %10s %12s%n",
                     "row", "p50 ms", "p99 ms", "max ms", "scrape/s", "non-200", "full GCs", "pod updates");
             OldGenerationGc gc = new OldGenerationGc();
             long fullGcsBefore = gc.count();
@@ -141,7 +141,7 @@ class KubeStateBenchmark {
                         try (PodUpdates updates = updating ? PodUpdates.start(kubeState, pods) : null) {
                             Latencies latencies = scraper.run(scrapers, headers);
                             System.out.printf(
-                                    "%-44s %9.1f %9.1f %9.1f %9.1f %8d %10d %12s%n",
+                                    "%-48s %9.1f %9.1f %9.1f %9.1f %8d %10d %12s%n",
                                     row,
                                     latencies.percentile(50),
                                     latencies.percentile(99),
