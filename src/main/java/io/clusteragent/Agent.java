@@ -185,11 +185,12 @@ public final class Agent {
                 "watching the live cluster{}",
                 config.kubeContext().map(c -> " (context " + c + ")").orElse(""));
         live = LiveCluster.connect(vertx, config, clock, feed);
-        // The informers start only once the API serves (awaitSynced), so every object finds the families made here.
-        return shard(replica).map(shard -> {
+        // The informers start only once the API serves (awaitSynced), so every object finds the families made here;
+        // making them loads and builds every family, which stays off the event loop the shard is read back on.
+        return shard(replica).compose(shard -> vertx.executeBlocking(() -> {
             kubeState = replica.assign(shard, meterRegistry());
             return live.state();
-        });
+        }));
     }
 
     /**
