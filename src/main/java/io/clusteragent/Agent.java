@@ -6,6 +6,7 @@ import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.LiveCluster;
 import io.clusteragent.cluster.ObjectFeed;
+import io.clusteragent.cluster.ShardAssignment;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.detect.IncidentStore;
@@ -21,7 +22,6 @@ import io.clusteragent.publish.IncidentSink;
 import io.clusteragent.publish.IncidentStateFile;
 import io.clusteragent.publish.PublishMeters;
 import io.clusteragent.publish.Sinks;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -174,8 +174,10 @@ public final class Agent {
     }
 
     private Future<ClusterState> clusterState() {
-        ObjectFeed feed = kubeStateFeed();
+        KubeStateReplica replica = new KubeStateReplica(config.kubeState(), config.kubeStateResources());
+        ObjectFeed feed = replica.feed();
         if (config.snapshot().isPresent()) {
+            kubeState = replica.assign(replica.configuredShard(), meterRegistry());
             return vertx.executeBlocking(
                     () -> new SnapshotLoader(feed).load(config.snapshot().get(), clock.instant()));
         }
@@ -183,27 +185,24 @@ public final class Agent {
                 "watching the live cluster{}",
                 config.kubeContext().map(c -> " (context " + c + ")").orElse(""));
         live = LiveCluster.connect(vertx, config, clock, feed);
-        return Future.succeededFuture(live.state());
+        // The informers start only once the API serves (awaitSynced), so every object finds the families made here;
+        // making them loads and builds every family, which stays off the event loop the shard is read back on.
+        return shard(replica).compose(shard -> vertx.executeBlocking(() -> {
+            kubeState = replica.assign(shard, meterRegistry());
+            return live.state();
+        }));
     }
 
     /**
-     * The objects of KUBE_STATE_RESOURCES, rendered into their families as the cluster source sees them;
-     * this replica's shard is on /metrics, as kube-state-metrics exposes it.
+     * SHARD of TOTAL_SHARDS; or, with SHARD_FROM_STATEFULSET, this pod's ordinal and its StatefulSet's
+     * replicas, read once as kube-state-metrics' automatic sharding does (only when there are families to shard).
      */
-    private ObjectFeed kubeStateFeed() {
-        if (config.kubeStateResources().isEmpty()) {
-            return ObjectFeed.NONE;
+    private Future<ShardAssignment> shard(KubeStateReplica replica) {
+        if (!config.shardFromStatefulSet() || config.kubeStateResources().isEmpty()) {
+            return Future.succeededFuture(replica.configuredShard());
         }
-        KubeStateMetrics metrics = KubeStateMetrics.create(config.kubeState(), config.kubeStateResources());
-        kubeState = Optional.of(metrics);
-        MeterRegistry registry = meterRegistry();
-        Gauge.builder("kube_state_metrics_shard_ordinal", config.kubeState()::shard)
-                .description("Current sharding ordinal/index of this instance")
-                .tag("shard_ordinal", Integer.toString(config.kubeState().shard()))
-                .register(registry);
-        Gauge.builder("kube_state_metrics_total_shards", config.kubeState()::totalShards)
-                .description("Number of total shards this instance is aware of")
-                .register(registry);
-        return ObjectFeed.kubeState(config.kubeStateResources(), metrics);
+        return live.shardFromStatefulSet()
+                .onSuccess(shard -> LOG.info(
+                        "kube-state shard {} of {}, from this pod's StatefulSet", shard.shard(), shard.total()));
     }
 }

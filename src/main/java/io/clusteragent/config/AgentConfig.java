@@ -36,7 +36,8 @@ public record AgentConfig(
         String serviceName,
         boolean leaderElection,
         KubeStateSettings kubeState,
-        Set<String> kubeStateResources) {
+        Set<String> kubeStateResources,
+        boolean shardFromStatefulSet) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -70,7 +71,8 @@ public record AgentConfig(
                 values.text(Setting.SERVICE_NAME).orElse("cluster-agent"),
                 leaderElection(values, env),
                 KubeStateSettings.from(values),
-                KubeStateResources.read(values));
+                KubeStateResources.read(values),
+                shardFromStatefulSet(values));
     }
 
     private static DetectorSettings detection(SettingValues values) {
@@ -97,6 +99,25 @@ public record AgentConfig(
                 defaults.spoolMaxEntries(),
                 defaults.retryBase(),
                 defaults.retryCap());
+    }
+
+    /**
+     * kube-state-metrics' automatic sharding ({@code --pod}, {@code --pod-namespace}) reads the pod's StatefulSet,
+     * which a dump does not have; and a shard set by hand as well would be silently overruled.
+     */
+    private static boolean shardFromStatefulSet(SettingValues values) {
+        boolean fromStatefulSet = values.bool(Setting.SHARD_FROM_STATEFULSET);
+        if (fromStatefulSet && values.text(Setting.CLUSTER_SNAPSHOT).isPresent()) {
+            throw new ConfigException(Setting.SHARD_FROM_STATEFULSET.env() + " reads this pod's StatefulSet from the live"
+                    + " cluster; it cannot be used with " + Setting.CLUSTER_SNAPSHOT.env());
+        }
+        if (fromStatefulSet
+                && (values.integer(Setting.SHARD, 0, Integer.MAX_VALUE) != 0
+                        || values.integer(Setting.TOTAL_SHARDS, 1, Integer.MAX_VALUE) != 1)) {
+            throw new ConfigException(Setting.SHARD_FROM_STATEFULSET.env() + " reads " + Setting.SHARD.env() + " and "
+                    + Setting.TOTAL_SHARDS.env() + " from this pod's StatefulSet; leave them unset");
+        }
+        return fromStatefulSet;
     }
 
     /** {@code auto}: elect a leader when running in a cluster (where replicas may run side by side), not elsewhere. */
@@ -135,7 +156,7 @@ public record AgentConfig(
                 + publishing.spoolDir()
                 + detection.nodeName().map(node -> " node=" + node).orElse("")
                 + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection
-                + " kubeState=[" + kubeState + "]"
+                + " kubeState=[" + kubeState + (shardFromStatefulSet ? " shardFromStatefulSet" : "") + "]"
                 + " kubeStateResources="
                 + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources));
     }

@@ -104,6 +104,20 @@ public record KubeStateSettings(
         }
     }
 
+    /** These settings for shard {@code shard} of {@code totalShards}, as automatic sharding learns them at start. */
+    public KubeStateSettings withShard(int shard, int totalShards) {
+        return new KubeStateSettings(
+                metricAllowlist,
+                metricDenylist,
+                metricOptInList,
+                labelsAllowlist,
+                annotationsAllowlist,
+                namespaces,
+                namespacesDenylist,
+                shard,
+                totalShards);
+    }
+
     /** True when {@code totalShards} splits the objects between replicas. */
     public boolean sharded() {
         return totalShards > 1;

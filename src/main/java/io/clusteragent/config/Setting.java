@@ -235,6 +235,12 @@ public enum Setting {
             "1",
             "integer >= 1",
             "Replicas the kubestate objects are split between (by UID); 1 serves every object"),
+    SHARD_FROM_STATEFULSET(
+            "SHARD_FROM_STATEFULSET",
+            "--shard-from-statefulset",
+            "false",
+            "true | false",
+            "Read the shard and total shards at start from this pod's ordinal and its StatefulSet's replicas (live cluster only; exclusive with SHARD and TOTAL_SHARDS)"),
     KUBE_STATE_RESOURCES(
             "KUBE_STATE_RESOURCES",
             "--kube-state-resources",

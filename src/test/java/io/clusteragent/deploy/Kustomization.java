@@ -10,6 +10,7 @@ enum Kustomization {
     DEVELOPMENT("deployments/overlays/development"),
     PRODUCTION("deployments/overlays/production"),
     DAEMONSET("deployments/overlays/daemonset"),
+    SHARDED("deployments/overlays/sharded"),
     /** components/kube-state-secrets on the base, as a user's overlay adds it. */
     WITH_KUBE_STATE_SECRETS("src/test/resources/deploy/with-kube-state-secrets");
 

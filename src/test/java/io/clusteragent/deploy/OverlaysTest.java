@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
@@ -130,11 +131,48 @@ class OverlaysTest {
                 .get(0)
                 .setEnv(deployment.getSpec().getContainers().get(0).getEnv());
         // the ConfigMap's name carries a hash of its content, which differs (LEADER_ELECTION)
-        daemonSet
-                .getSpec()
+        assertSamePodApartFromItsConfigMap(daemonSet, deployment);
+    }
+
+    @Test
+    void shardedRunsAStatefulSetWhosePodsReadTheirShardAndElectOneDetectorLeader() {
+        Manifests manifests = Kustomization.SHARDED.render();
+        StatefulSet statefulSet = manifests.one(StatefulSet.class);
+        AgentConfig config = manifests.agentConfig();
+
+        assertThat(manifests.all(Deployment.class)).isEmpty();
+        assertThat(statefulSet.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(statefulSet.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
+        assertThat(statefulSet.getSpec().getServiceName())
+                .as("a Service the overlay renders")
+                .isIn(manifests.all(io.fabric8.kubernetes.api.model.Service.class).stream()
+                        .map(service -> service.getMetadata().getName())
+                        .toList());
+        assertThat(config.shardFromStatefulSet()).isTrue();
+        assertThat(config.kubeStateResources()).isNotEmpty();
+        assertThat(config.kubeState().sharded())
+                .as("the shard comes from the StatefulSet, not from SHARD and TOTAL_SHARDS")
+                .isFalse();
+        assertThat(config.leaderElection()).isTrue();
+    }
+
+    /** The StatefulSet's pod is written out again; this keeps it the base Deployment's pod. */
+    @Test
+    void shardedRunsTheSamePodAsTheBaseDeployment() {
+        PodTemplateSpec deployment =
+                Kustomization.BASE.render().one(Deployment.class).getSpec().getTemplate();
+        PodTemplateSpec statefulSet =
+                Kustomization.SHARDED.render().one(StatefulSet.class).getSpec().getTemplate();
+
+        // the ConfigMap's name carries a hash of its content, which differs (SHARD_FROM_STATEFULSET)
+        assertSamePodApartFromItsConfigMap(statefulSet, deployment);
+    }
+
+    private static void assertSamePodApartFromItsConfigMap(PodTemplateSpec copy, PodTemplateSpec deployment) {
+        copy.getSpec()
                 .getContainers()
                 .get(0)
                 .setEnvFrom(deployment.getSpec().getContainers().get(0).getEnvFrom());
-        assertThat(Manifests.SERIALIZATION.asYaml(daemonSet)).isEqualTo(Manifests.SERIALIZATION.asYaml(deployment));
+        assertThat(Manifests.SERIALIZATION.asYaml(copy)).isEqualTo(Manifests.SERIALIZATION.asYaml(deployment));
     }
 }

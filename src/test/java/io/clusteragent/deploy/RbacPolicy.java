@@ -53,7 +53,18 @@ final class RbacPolicy {
             }
         }
         required.putAll(METRICS);
+        if (config.shardFromStatefulSet()) {
+            // cluster/StatefulSetShard.java reads the agent's own pod and the StatefulSet that owns it, once.
+            required.merge("/pods", Set.of("get"), RbacPolicy::union);
+            required.merge("apps/statefulsets", Set.of("get"), RbacPolicy::union);
+        }
         return required;
+    }
+
+    private static Set<String> union(Set<String> some, Set<String> more) {
+        Set<String> all = new LinkedHashSet<>(some);
+        all.addAll(more);
+        return Set.copyOf(all);
     }
 
     private static String key(WatchedResource resource) {

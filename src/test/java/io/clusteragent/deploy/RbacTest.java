@@ -78,7 +78,7 @@ class RbacTest {
     @ParameterizedTest
     @EnumSource(
             value = Kustomization.class,
-            names = {"BASE", "PRODUCTION"})
+            names = {"BASE", "PRODUCTION", "SHARDED"})
     void withLeaderElectionTheRoleIsLimitedToTheDetectorLeaseAndTheIncidentState(Kustomization kustomization) {
         Manifests manifests = kustomization.render();
 

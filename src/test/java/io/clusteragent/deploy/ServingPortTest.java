@@ -64,6 +64,11 @@ class ServingPortTest {
                 .containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/port", String.valueOf(port))
                 .containsEntry("prometheus.io/path", "/metrics");
+        assertThat(service.getMetadata().getAnnotations())
+                .as("the kube-state families, scraped through the Service's endpoints")
+                .containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", String.valueOf(port))
+                .containsEntry("prometheus.io/path", "/metrics/kubestate");
     }
 
     @ParameterizedTest
