@@ -187,10 +187,11 @@ public final class Agent {
         live = LiveCluster.connect(vertx, config, clock, feed);
         // The informers start only once the API serves (awaitSynced), so every object finds the families made here;
         // making them loads and builds every family, which stays off the event loop the shard is read back on.
-        return shard(replica).compose(shard -> vertx.executeBlocking(() -> {
-            kubeState = replica.assign(shard, meterRegistry());
-            return live.state();
-        }));
+        return shard(replica)
+                .compose(shard -> vertx.executeBlocking(() -> {
+                    kubeState = replica.assign(shard, meterRegistry());
+                    return live.state();
+                }));
     }
 
     /**

@@ -67,7 +67,8 @@ class AutomaticShardingMockServerTest {
     void anAgentThatIsNotAPodOfTheClusterRefusesToStartRatherThanServeEveryObject() throws Exception {
         assertThatThrownBy(this::start)
                 .isInstanceOf(ExecutionException.class)
-                .hasMessageContaining("cannot shard from a StatefulSet: pod monitoring/" + hostname() + " does not exist");
+                .hasMessageContaining(
+                        "cannot shard from a StatefulSet: pod monitoring/" + hostname() + " does not exist");
 
         assertThat(requests())
                 .as("the pod is read, and nothing is listed or watched before the shard is known")
@@ -104,17 +105,22 @@ class AutomaticShardingMockServerTest {
                 .create();
         requests();
 
-        assertThatThrownBy(this::start)
-                .hasMessageContaining("pod monitoring/" + hostname() + " is not owned by one");
+        assertThatThrownBy(this::start).hasMessageContaining("pod monitoring/" + hostname() + " is not owned by one");
     }
 
     private void start() throws Exception {
         AgentConfig config = AgentConfig.fromMap(
-                Map.of("SHARD_FROM_STATEFULSET", "true",
-                        "LEADER_ELECTION", "false",
-                        "PORT", "0",
-                        "DRAIN_PERIOD", "1ms",
-                        "SPOOL_DIR", spool.toString()),
+                Map.of(
+                        "SHARD_FROM_STATEFULSET",
+                        "true",
+                        "LEADER_ELECTION",
+                        "false",
+                        "PORT",
+                        "0",
+                        "DRAIN_PERIOD",
+                        "1ms",
+                        "SPOOL_DIR",
+                        spool.toString()),
                 List.of());
         Agent agent = new Agent(vertx, config);
         try {

@@ -32,8 +32,8 @@ class KubeStateReplicaTest {
         List<String> rendered = new ArrayList<>();
         for (int shard = 0; shard < 3; shard++) {
             KubeStateReplica replica = replica();
-            KubeStateMetrics metrics =
-                    replica.assign(new ShardAssignment(shard, 3), new SimpleMeterRegistry()).orElseThrow();
+            KubeStateMetrics metrics = replica.assign(new ShardAssignment(shard, 3), new SimpleMeterRegistry())
+                    .orElseThrow();
             for (int i = 0; i < OBJECTS; i++) {
                 replica.upsert(WatchedResource.CONFIG_MAPS, configMap("cm-" + i));
             }
@@ -56,7 +56,8 @@ class KubeStateReplicaTest {
                         .gauge()
                         .value())
                 .isEqualTo(2.0);
-        assertThat(registry.get("kube_state_metrics_total_shards").gauge().value()).isEqualTo(3.0);
+        assertThat(registry.get("kube_state_metrics_total_shards").gauge().value())
+                .isEqualTo(3.0);
     }
 
     @Test

@@ -108,8 +108,9 @@ public record AgentConfig(
     private static boolean shardFromStatefulSet(SettingValues values) {
         boolean fromStatefulSet = values.bool(Setting.SHARD_FROM_STATEFULSET);
         if (fromStatefulSet && values.text(Setting.CLUSTER_SNAPSHOT).isPresent()) {
-            throw new ConfigException(Setting.SHARD_FROM_STATEFULSET.env() + " reads this pod's StatefulSet from the live"
-                    + " cluster; it cannot be used with " + Setting.CLUSTER_SNAPSHOT.env());
+            throw new ConfigException(
+                    Setting.SHARD_FROM_STATEFULSET.env() + " reads this pod's StatefulSet from the live"
+                            + " cluster; it cannot be used with " + Setting.CLUSTER_SNAPSHOT.env());
         }
         if (fromStatefulSet
                 && (values.integer(Setting.SHARD, 0, Integer.MAX_VALUE) != 0

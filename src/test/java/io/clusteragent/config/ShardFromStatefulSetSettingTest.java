@@ -30,9 +30,10 @@ class ShardFromStatefulSetSettingTest {
         assertThatThrownBy(() -> AgentConfig.fromMap(
                         Map.of("SHARD_FROM_STATEFULSET", "true", "SHARD", "1", "TOTAL_SHARDS", "3"), List.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("SHARD_FROM_STATEFULSET reads SHARD and TOTAL_SHARDS from this pod's StatefulSet");
-        assertThatThrownBy(() -> AgentConfig.fromMap(
-                        Map.of("SHARD_FROM_STATEFULSET", "true", "TOTAL_SHARDS", "2"), List.of()))
+                .hasMessageContaining(
+                        "SHARD_FROM_STATEFULSET reads SHARD and TOTAL_SHARDS from this pod's StatefulSet");
+        assertThatThrownBy(() ->
+                        AgentConfig.fromMap(Map.of("SHARD_FROM_STATEFULSET", "true", "TOTAL_SHARDS", "2"), List.of()))
                 .isInstanceOf(ConfigException.class);
     }
 

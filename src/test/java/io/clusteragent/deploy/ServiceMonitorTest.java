@@ -25,7 +25,8 @@ class ServiceMonitorTest {
         Map<String, Object> spec = spec(serviceMonitor());
         Service service = RENDERED.one(Service.class);
 
-        assertThat(serviceMonitor().getMetadata().getNamespace()).isEqualTo(service.getMetadata().getNamespace());
+        assertThat(serviceMonitor().getMetadata().getNamespace())
+                .isEqualTo(service.getMetadata().getNamespace());
         Map<String, Object> selector = map(map(spec.get("selector")).get("matchLabels"));
         assertThat(selector).isNotEmpty();
         assertThat(service.getMetadata().getLabels().entrySet())
