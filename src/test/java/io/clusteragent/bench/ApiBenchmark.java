@@ -5,15 +5,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
-import io.clusteragent.Main;
-import io.clusteragent.api.ApiVerticle;
-import io.clusteragent.api.ResponseCache;
 import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -26,13 +20,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,7 +90,7 @@ class ApiBenchmark {
 
         System.out.printf("%nevery request analyzed (RESPONSE_CACHE_SIZE=0)%n");
         printHeader();
-        try (Agent computing = Agent.start(state, "0")) {
+        try (ServedApi computing = ServedApi.start(cacheOf("0"), state, NOW, Optional.empty())) {
             for (Route route : routes.subList(0, 1)) {
                 print(
                         route.name(),
@@ -110,7 +102,7 @@ class ApiBenchmark {
         System.out.printf(
                 "%nanswers kept until the cluster changes (default), next to nginx serving each path's identical bytes%n");
         printHeader();
-        try (Agent keeping = Agent.start(state, "64");
+        try (ServedApi keeping = ServedApi.start(cacheOf("64"), state, NOW, Optional.empty());
                 Nginx limit = Nginx.serving(nginx, answers(keeping.port(), routes), CORES)) {
             for (Route route : routes) {
                 Figures agent = wrk(keeping.port(), ProcessHandle.current(), route.paths(), route.headers());
@@ -124,33 +116,8 @@ class ApiBenchmark {
         }
     }
 
-    /**
-     * The API deployed as the agent deploys it: HTTP metrics on, the epoll transport, one verticle per event loop on one port,
-     * one shared answer cache. Each in a Vert.x of its own, since servers of one Vert.x asking for a random
-     * port share it.
-     */
-    private record Agent(Vertx vertx, int port) implements AutoCloseable {
-
-        static Agent start(InMemoryClusterState state, String cacheSize) throws Exception {
-            Vertx vertx = Vertx.vertx(Main.vertxOptions());
-            AgentConfig config = AgentConfig.fromMap(Map.of("RESPONSE_CACHE_SIZE", cacheSize), List.of("--port", "0"));
-            Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
-            ResponseCache cache = new ResponseCache(config.responseCacheBytes());
-            List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
-            await(vertx.deployVerticle(
-                    () -> {
-                        ApiVerticle instance = new ApiVerticle(config, state, clock, cache);
-                        instances.add(instance);
-                        return instance;
-                    },
-                    new DeploymentOptions().setInstances(CORES)));
-            return new Agent(vertx, instances.get(0).port());
-        }
-
-        @Override
-        public void close() throws Exception {
-            await(vertx.close());
-        }
+    private static AgentConfig cacheOf(String mebibytes) {
+        return AgentConfig.fromMap(Map.of("RESPONSE_CACHE_SIZE", mebibytes), List.of("--port", "0"));
     }
 
     /**
@@ -336,9 +303,5 @@ class ApiBenchmark {
     /** Debian installs nginx in /usr/sbin, which is not on every user's PATH. */
     private static String nginxCommand() {
         return Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
     }
 }

@@ -1,12 +1,8 @@
 package io.clusteragent.bench;
 
-import io.clusteragent.Main;
-import io.clusteragent.api.ApiVerticle;
-import io.clusteragent.api.ResponseCache;
 import io.clusteragent.cluster.InMemoryClusterState;
 import io.clusteragent.cluster.WatchedResource;
 import io.clusteragent.config.AgentConfig;
-import io.clusteragent.health.Draining;
 import io.clusteragent.kubestate.ExpositionFormat;
 import io.clusteragent.kubestate.KubeStateMetrics;
 import io.clusteragent.kubestate.ResourceSelection;
@@ -14,9 +10,6 @@ import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -28,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -115,7 +106,7 @@ class KubeStateBenchmark {
                 "scrape written into memory, no HTTP (%d writes, one thread): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 WRITES, inMemory.percentile(50), inMemory.percentile(99), inMemory.percentile(100));
 
-        try (Agent agent = Agent.start(config, state, kubeState)) {
+        try (ServedApi agent = ServedApi.start(config, state, NOW, Optional.of(kubeState))) {
             Scraper scraper = new Scraper(agent.port());
             byte[] plain = scraper.body(PLAIN);
             byte[] gzip = scraper.body(GZIP);
@@ -377,36 +368,5 @@ class KubeStateBenchmark {
 
     private static double mib(long bytes) {
         return bytes / (1024.0 * 1024.0);
-    }
-
-    /** The API as the agent deploys it, with the kube-state families: one verticle per event loop on one port. */
-    private record Agent(Vertx vertx, int port) implements AutoCloseable {
-
-        static Agent start(AgentConfig config, InMemoryClusterState state, KubeStateMetrics kubeState)
-                throws Exception {
-            Vertx vertx = Vertx.vertx(Main.vertxOptions());
-            Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
-            ResponseCache cache = new ResponseCache(config.responseCacheBytes());
-            Draining draining = new Draining();
-            List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
-            await(vertx.deployVerticle(
-                    () -> {
-                        ApiVerticle instance =
-                                new ApiVerticle(config, state, clock, cache, draining, Optional.of(kubeState));
-                        instances.add(instance);
-                        return instance;
-                    },
-                    new DeploymentOptions().setInstances(CORES)));
-            return new Agent(vertx, instances.get(0).port());
-        }
-
-        @Override
-        public void close() throws Exception {
-            await(vertx.close());
-        }
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
     }
 }
