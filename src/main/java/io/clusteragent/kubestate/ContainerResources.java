@@ -23,9 +23,6 @@ import java.util.function.Function;
 final class ContainerResources {
 
     private static final List<String> LABEL_KEYS = List.of("container", "node", "resource", "unit");
-    private static final String CORE = ResourceValues.UNIT_CORE;
-    private static final String BYTE = ResourceValues.UNIT_BYTE;
-    private static final String INTEGER = ResourceValues.UNIT_INTEGER;
 
     private ContainerResources() {}
 
@@ -48,7 +45,7 @@ final class ContainerResources {
             new TreeMap<>(list).forEach((resource, quantity) -> {
                 String unit = unit(resource);
                 if (unit != null) {
-                    double value = CORE.equals(unit) ? cores(quantity) : units(resource, quantity);
+                    double value = ResourceValues.UNIT_CORE.equals(unit) ? cores(quantity) : units(resource, quantity);
                     metrics.add(new Metric(
                             LABEL_KEYS,
                             Arrays.asList(container.getName(), node, ResourceValues.sanitized(resource), unit),
@@ -62,13 +59,13 @@ final class ContainerResources {
     /** The unit label of a resource, or null for a resource kube-state-metrics does not report. */
     static String unit(String resource) {
         return switch (resource) {
-            case "cpu" -> CORE;
-            case "memory", "storage", "ephemeral-storage" -> BYTE;
+            case "cpu" -> ResourceValues.UNIT_CORE;
+            case "memory", "storage", "ephemeral-storage" -> ResourceValues.UNIT_BYTE;
             default -> {
                 if (resource.startsWith("hugepages-") || resource.startsWith("attachable-volumes-")) {
-                    yield BYTE;
+                    yield ResourceValues.UNIT_BYTE;
                 }
-                yield ResourceValues.isExtendedResourceName(resource) ? INTEGER : null;
+                yield ResourceValues.isExtendedResourceName(resource) ? ResourceValues.UNIT_INTEGER : null;
             }
         };
     }
