@@ -1,5 +1,9 @@
 package io.clusteragent.api;
 
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
 /**
  * Whether a request's {@code Accept-Encoding} (RFC 9110, section 12.5.3) accepts gzip: named as
  * {@code gzip} or {@code x-gzip}, or matched by {@code *}, with a weight above zero. Parsed without
@@ -7,7 +11,24 @@ package io.clusteragent.api;
  */
 final class AcceptEncoding {
 
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+    private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
+
     private AcceptEncoding() {}
+
+    /**
+     * Whether {@code request}'s answer is to be gzip-compressed; its response says, either way, that it
+     * varies with {@code Accept-Encoding}, which shared caches must know.
+     */
+    static boolean negotiateGzip(HttpServerRequest request) {
+        request.response().putHeader(HttpHeaders.VARY, ACCEPT_ENCODING);
+        return acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+    }
+
+    /** Labels a response whose body is gzip-compressed. */
+    static HttpServerResponse gzipped(HttpServerResponse response) {
+        return response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP);
+    }
 
     static boolean acceptsGzip(String header) {
         if (header == null) {

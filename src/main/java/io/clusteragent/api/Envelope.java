@@ -38,8 +38,6 @@ public final class Envelope {
     private static final byte[] TIMESTAMP = "\",\"timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] METADATA_CLOSE = "\"}}".getBytes(StandardCharsets.US_ASCII);
     private static final String APPLICATION_JSON = "application/json";
-    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
-    private static final CharSequence VARY_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
 
     private final Clock clock;
 
@@ -65,8 +63,7 @@ public final class Envelope {
     /**
      * Sends a success body: the shared opening, then this request's own metadata. Written as two parts, so
      * a kept answer of hundreds of kilobytes is neither copied nor compressed for each request that reads
-     * it. Clients that accept gzip get the compressed form; either way the answer varies with
-     * {@code Accept-Encoding}, which shared caches must know.
+     * it. Clients that accept gzip get the compressed form.
      */
     void send(RoutingContext ctx, KeptAnswer opening) {
         HttpServerResponse response = start(ctx, 200);
@@ -74,10 +71,9 @@ public final class Envelope {
             return;
         }
         Buffer closing = closing(ctx);
-        response.putHeader(HttpHeaders.VARY, VARY_ENCODING);
-        if (AcceptEncoding.acceptsGzip(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+        if (AcceptEncoding.negotiateGzip(ctx.request())) {
             Buffer tail = opening.gzipTail(closing);
-            response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP)
+            AcceptEncoding.gzipped(response)
                     .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(opening.gzippedLength() + tail.length()))
                     .write(opening.gzipped());
             response.end(tail);

@@ -43,17 +43,15 @@ final class KubeStateRoute {
         ResourceSelection selection =
                 ResourceSelection.fromQuery(ctx.queryParam("resources"), ctx.queryParam("exclude_resources"));
         ExpositionFormat format = ExpositionFormat.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT));
-        boolean gzip = AcceptEncoding.acceptsGzip(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = AcceptEncoding.negotiateGzip(ctx.request());
         pool.executeBlocking(() -> render(families, selection, format, gzip), false)
                 .onSuccess(body -> {
                     if (ctx.response().ended() || ctx.response().closed()) {
                         return;
                     }
-                    ctx.response()
-                            .putHeader(HttpHeaders.CONTENT_TYPE, format.contentType())
-                            .putHeader(HttpHeaders.VARY, "Accept-Encoding");
+                    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, format.contentType());
                     if (gzip) {
-                        ctx.response().putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+                        AcceptEncoding.gzipped(ctx.response());
                     }
                     ctx.response().end(body);
                 })
