@@ -49,16 +49,18 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
      * @param connections what the client's interceptor sees of each resource's requests
      * @param watchGrace  how long a watch may be down before its resource counts as not synced
      * @param feed        the resources whose every object a listener is told of
+     * @param scope       all of the cluster, or one node and its pods
      */
     InformerClusterState(
             KubernetesClient client,
             MetricsCache metrics,
             WatchConnections connections,
             Duration watchGrace,
-            ObjectFeed feed) {
+            ObjectFeed feed,
+            WatchScope scope) {
         this.metrics = metrics;
         for (WatchedResource resource : feed.needed()) {
-            SharedIndexInformer<? extends HasMetadata> informer = createInformer(client, resource.type());
+            SharedIndexInformer<? extends HasMetadata> informer = createInformer(client, resource, scope);
             WatchHealth check = new WatchHealth(
                     resource.plural(), informer, connections.channel(resource), watchGrace, System::nanoTime);
             informers.put(resource, informer.exceptionHandler(check::retryAfter).addEventHandler(versions.handler()));
@@ -234,9 +236,11 @@ public final class InformerClusterState implements ClusterState, AutoCloseable {
         return metrics.pods();
     }
 
-    private static <T extends HasMetadata> SharedIndexInformer<T> createInformer(
-            KubernetesClient client, Class<T> type) {
-        return client.resources(type).inAnyNamespace().runnableInformer(0).itemStore(new SlimItemStore<>());
+    private static SharedIndexInformer<? extends HasMetadata> createInformer(
+            KubernetesClient client, WatchedResource resource, WatchScope scope) {
+        return scope.narrow(resource, client.resources(resource.type()).inAnyNamespace())
+                .runnableInformer(0)
+                .itemStore(new SlimItemStore<>());
     }
 
     @SuppressWarnings("unchecked")

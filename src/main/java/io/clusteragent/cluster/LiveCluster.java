@@ -44,12 +44,13 @@ public final class LiveCluster implements AutoCloseable {
             Duration metricsInterval,
             WatchConnections connections,
             Duration watchGrace,
-            ObjectFeed feed) {
+            ObjectFeed feed,
+            WatchScope scope) {
         this.vertx = vertx;
         this.client = client;
         this.ownsClient = ownsClient;
         this.metrics = new MetricsCache(client, clock);
-        this.state = new InformerClusterState(client, metrics, connections, watchGrace, feed);
+        this.state = new InformerClusterState(client, metrics, connections, watchGrace, feed, scope);
         this.metricsInterval = metricsInterval;
     }
 
@@ -67,13 +68,20 @@ public final class LiveCluster implements AutoCloseable {
         // The configuration keeps durations within int milliseconds.
         clientConfig.setRequestTimeout((int) config.k8sTimeout().toMillis());
         clientConfig.setConnectionTimeout((int) config.k8sTimeout().toMillis());
-        return connect(vertx, clientConfig, clock, config.metricsRefreshInterval(), config.watchGracePeriod(), feed);
+        return connect(
+                vertx,
+                clientConfig,
+                clock,
+                config.metricsRefreshInterval(),
+                config.watchGracePeriod(),
+                feed,
+                WatchScope.of(config.watchedNode()));
     }
 
     /** Connects to the API server {@code clientConfig} names, with the agent's own client and watch settings. */
     static LiveCluster connect(
             Vertx vertx, Config clientConfig, Clock clock, Duration metricsInterval, Duration watchGrace) {
-        return connect(vertx, clientConfig, clock, metricsInterval, watchGrace, ObjectFeed.NONE);
+        return connect(vertx, clientConfig, clock, metricsInterval, watchGrace, ObjectFeed.NONE, WatchScope.CLUSTER);
     }
 
     /** As the above, with {@code feed}'s listener told of every object it covers. */
@@ -83,7 +91,8 @@ public final class LiveCluster implements AutoCloseable {
             Clock clock,
             Duration metricsInterval,
             Duration watchGrace,
-            ObjectFeed feed) {
+            ObjectFeed feed,
+            WatchScope scope) {
         // fabric8 waits this long before re-establishing an ended watch, doubling the wait after each failed
         // attempt up to 32 times this; its default of a second delays every change made around a routine watch end.
         clientConfig.setWatchReconnectInterval((int) WATCH_RECONNECT_INTERVAL.toMillis());
@@ -101,7 +110,7 @@ public final class LiveCluster implements AutoCloseable {
                         builder -> builder.addOrReplaceInterceptor(WatchConnections.NAME, connections)
                                 .addOrReplaceInterceptor(MetadataOnlyRequests.NAME, new MetadataOnlyRequests()))
                 .build();
-        return new LiveCluster(vertx, client, true, clock, metricsInterval, connections, watchGrace, feed);
+        return new LiveCluster(vertx, client, true, clock, metricsInterval, connections, watchGrace, feed, scope);
     }
 
     /**
@@ -116,6 +125,17 @@ public final class LiveCluster implements AutoCloseable {
     /** As {@link #using(Vertx, KubernetesClient, Clock, Duration)}, telling {@code feed}'s listener of every object it covers. */
     public static LiveCluster using(
             Vertx vertx, KubernetesClient client, Clock clock, Duration metricsInterval, ObjectFeed feed) {
+        return using(vertx, client, clock, metricsInterval, feed, WatchScope.CLUSTER);
+    }
+
+    /** As the above, watching only what {@code scope} covers. */
+    public static LiveCluster using(
+            Vertx vertx,
+            KubernetesClient client,
+            Clock clock,
+            Duration metricsInterval,
+            ObjectFeed feed,
+            WatchScope scope) {
         return new LiveCluster(
                 vertx,
                 client,
@@ -124,7 +144,8 @@ public final class LiveCluster implements AutoCloseable {
                 metricsInterval,
                 new WatchConnections(),
                 AgentConfig.defaults().watchGracePeriod(),
-                feed);
+                feed,
+                scope);
     }
 
     public ClusterState state() {

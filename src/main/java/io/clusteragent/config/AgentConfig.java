@@ -35,6 +35,7 @@ public record AgentConfig(
         String environment,
         String serviceName,
         boolean leaderElection,
+        Optional<String> watchedNode,
         KubeStateSettings kubeState,
         Set<String> kubeStateResources,
         boolean shardFromStatefulSet) {
@@ -70,6 +71,7 @@ public record AgentConfig(
                 values.text(Setting.ENVIRONMENT).orElse("production"),
                 values.text(Setting.SERVICE_NAME).orElse("cluster-agent"),
                 leaderElection(values, env),
+                watchedNode(values),
                 KubeStateSettings.from(values),
                 KubeStateResources.read(values),
                 shardFromStatefulSet(values));
@@ -121,6 +123,23 @@ public record AgentConfig(
         return fromStatefulSet;
     }
 
+    /**
+     * The node a {@code WATCH_SCOPE=node} agent is confined to. A dump is read whole, so the scope, which
+     * exists to keep the rest of a live cluster out of memory, is refused there rather than half applied.
+     */
+    private static Optional<String> watchedNode(SettingValues values) {
+        if (values.oneOf(Setting.WATCH_SCOPE, "cluster", "node").equals("cluster")) {
+            return Optional.empty();
+        }
+        if (values.text(Setting.CLUSTER_SNAPSHOT).isPresent()) {
+            throw new ConfigException(Setting.WATCH_SCOPE.env() + "=node narrows the watches of a live cluster;"
+                    + " it cannot be used with " + Setting.CLUSTER_SNAPSHOT.env());
+        }
+        return Optional.of(values.text(Setting.NODE_NAME)
+                .orElseThrow(() -> new ConfigException(Setting.WATCH_SCOPE.env() + "=node needs "
+                        + Setting.NODE_NAME.env() + ", the node to watch (the downward API's spec.nodeName)")));
+    }
+
     /** {@code auto}: elect a leader when running in a cluster (where replicas may run side by side), not elsewhere. */
     private static boolean leaderElection(SettingValues values, Map<String, String> env) {
         String mode = values.oneOf(Setting.LEADER_ELECTION, "auto", "true", "false");
@@ -156,6 +175,7 @@ public record AgentConfig(
                 + " eventSink=" + publishing.url().map(RedactedUrl::of).orElse("log") + " spoolDir="
                 + publishing.spoolDir()
                 + detection.nodeName().map(node -> " node=" + node).orElse("")
+                + watchedNode.map(node -> " watchScope=node:" + node).orElse("")
                 + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection
                 + " kubeState=[" + kubeState + (shardFromStatefulSet ? " shardFromStatefulSet" : "") + "]"
                 + " kubeStateResources="

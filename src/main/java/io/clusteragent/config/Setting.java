@@ -179,6 +179,13 @@ public enum Setting {
             "",
             "node name",
             "Scope detectors to this node and its pods (one agent per node, as a DaemonSet)"),
+    WATCH_SCOPE(
+            "WATCH_SCOPE",
+            "--watch-scope",
+            "cluster",
+            "cluster | node",
+            "node: watch only the Node NODE_NAME names and the pods bound to it (one agent per node), so the rest of"
+                    + " the cluster never reaches memory; the API, detectors and metrics then cover that node only"),
     LEADER_ELECTION(
             "LEADER_ELECTION",
             "--leader-election",

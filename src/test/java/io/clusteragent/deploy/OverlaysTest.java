@@ -110,6 +110,8 @@ class OverlaysTest {
             assertThat(nodeName.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
         });
         assertThat(manifests.agentConfig().leaderElection()).isFalse();
+        assertThat(manifests.agentConfig().watchedNode()).as("WATCH_SCOPE=node").isPresent();
+        assertThat(manifests.agentConfig().kubeStateResources()).containsExactlyInAnyOrder("pods", "nodes");
         assertThat(daemonSet.getSpec().getTemplate().getSpec().getTolerations())
                 .extracting(Toleration::getKey, Toleration::getOperator)
                 .as("every taint tolerated")
