@@ -70,6 +70,13 @@ class PrometheusOnDemoTest {
     }
 
     @Test
+    void scrapesTheAgentsOwnMetersAndItsKubeStateFamilies() {
+        assertThat(prometheus.query("up == 1"))
+                .extracting(series -> series.at("/metric/job").asText())
+                .containsExactlyInAnyOrder("cluster-agent", "kube-state-metrics");
+    }
+
+    @Test
     void everyRuleEvaluatesWithoutError() {
         Eventually.assertWithin(CONVERGENCE, () -> {
             JsonNode groups = prometheus.get("rules").at("/data/groups");
