@@ -151,11 +151,7 @@ final class AgentDashboard {
                         "Round trip",
                         "Mean time of a POST to the Agent Service.",
                         "s",
-                        query(
-                                "rate(cluster_agent_publish_request_seconds_sum{" + AGENT
-                                        + "}[5m]) / rate(cluster_agent_publish_request_seconds_count{" + AGENT
-                                        + "}[5m])",
-                                "mean")),
+                        query(mean("cluster_agent_publish_request_seconds", ""), "mean")),
                 timeseries(
                         "Queue and spool",
                         "Incidents waiting for a delivery slot, and on disk.",
@@ -187,11 +183,7 @@ final class AgentDashboard {
                         "Response size",
                         "Mean bytes per answer, by route.",
                         "bytes",
-                        query(
-                                "sum by (route) (rate(vertx_http_server_response_bytes_sum{" + AGENT
-                                        + "}[5m])) / sum by (route) (rate(vertx_http_server_response_bytes_count{"
-                                        + AGENT + "}[5m]))",
-                                "{{route}}")));
+                        query(mean("vertx_http_server_response_bytes", "route"), "{{route}}")));
     }
 
     private static Dashboard.Row runtime() {
@@ -220,10 +212,12 @@ final class AgentDashboard {
                         "short",
                         query("sum by (pool_name) (vertx_pool_in_use{" + AGENT + "})", "{{pool_name}} in use"),
                         query("sum by (pool_name) (vertx_pool_queue_pending{" + AGENT + "})", "{{pool_name}} waiting"),
-                        query(
-                                "sum by (pool_name) (rate(vertx_pool_queue_time_seconds_sum{" + AGENT
-                                        + "}[5m])) / sum by (pool_name) (rate(vertx_pool_queue_time_seconds_count{"
-                                        + AGENT + "}[5m]))",
-                                "{{pool_name}} mean wait (s)")));
+                        query(mean("vertx_pool_queue_time_seconds", "pool_name"), "{{pool_name}} mean wait (s)")));
+    }
+
+    /** The mean of a timer's or summary's observations over 5 minutes, from its _sum and _count, by {@code by}. */
+    private static String mean(String family, String by) {
+        String rate = "sum by (" + by + ") (rate(" + family + "_%s{" + AGENT + "}[5m]))";
+        return rate.formatted("sum") + " / " + rate.formatted("count");
     }
 }
