@@ -217,7 +217,8 @@ final class AgentDashboard {
 
     /** The mean of a timer's or summary's observations over 5 minutes, from its _sum and _count, by {@code by}. */
     private static String mean(String family, String by) {
-        String rate = "sum by (" + by + ") (rate(" + family + "_%s{" + AGENT + "}[5m]))";
+        String sum = by.isEmpty() ? "sum" : "sum by (" + by + ")";
+        String rate = sum + " (rate(" + family + "_%s{" + AGENT + "}[5m]))";
         return rate.formatted("sum") + " / " + rate.formatted("count");
     }
 }
