@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Renders a kustomization the way users apply it: {@code kubectl kustomize DIR}. */
-final class Kubectl {
+public final class Kubectl {
 
     private static final long TIMEOUT_SECONDS = 120;
 
     private Kubectl() {}
 
-    static String kustomize(Path dir) {
+    public static String kustomize(Path dir) {
         Path stderr = null;
         try {
             stderr = Files.createTempFile("kustomize", ".err");
