@@ -74,6 +74,10 @@ class PrometheusOnDemoTest {
         assertThat(prometheus.query("up == 1"))
                 .extracting(series -> series.at("/metric/job").asText())
                 .containsExactlyInAnyOrder("cluster-agent", "kube-state-metrics");
+        assertThat(prometheus.query("kube_pod_info")).as("kube_pod_info").isNotEmpty();
+        assertThat(prometheus.query("kube_pod_container_status_waiting_reason{reason=\"CrashLoopBackOff\"} == 1"))
+                .as("the demo's crash-looping containers")
+                .isNotEmpty();
     }
 
     @Test
