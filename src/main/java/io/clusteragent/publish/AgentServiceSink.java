@@ -32,7 +32,7 @@ public final class AgentServiceSink implements IncidentSink {
 
     private final Vertx vertx;
     private final Context context;
-    private final Spool spool;
+    private final Spool<OutgoingIncident> spool;
     private final AgentServiceClient client;
     private final Backoff backoff;
     private final int concurrency;
@@ -42,7 +42,8 @@ public final class AgentServiceSink implements IncidentSink {
     private final Settlements settlements = new Settlements();
     private boolean closed;
 
-    private AgentServiceSink(Vertx vertx, Context context, Spool spool, PublishSettings settings, Clock clock) {
+    private AgentServiceSink(
+            Vertx vertx, Context context, Spool<OutgoingIncident> spool, PublishSettings settings, Clock clock) {
         URI url = settings.url().orElseThrow(() -> new IllegalArgumentException("the Agent Service sink needs a url"));
         this.vertx = vertx;
         this.context = context;
@@ -114,7 +115,7 @@ public final class AgentServiceSink implements IncidentSink {
 
     private void dispatch() {
         while (!closed && active.size() < concurrency) {
-            Optional<SpoolEntry> next = spool.claimNext();
+            Optional<SpoolEntry<OutgoingIncident>> next = spool.claimNext();
             if (next.isEmpty()) {
                 return;
             }
@@ -130,7 +131,7 @@ public final class AgentServiceSink implements IncidentSink {
         }
         active.remove(delivery);
         spool.remove(delivery.entry());
-        settlements.settled(delivery.entry().incident().idempotencyKey());
+        settlements.settled(delivery.entry().item().idempotencyKey());
         dispatch();
     }
 
