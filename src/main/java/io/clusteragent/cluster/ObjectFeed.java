@@ -40,6 +40,35 @@ public record ObjectFeed(Set<WatchedResource> resources, ObjectListener listener
         return new ObjectFeed(resources, listener);
     }
 
+    /** This feed and {@code other}: each listener is told of the resources its own feed covers. */
+    public ObjectFeed and(ObjectFeed other) {
+        EnumSet<WatchedResource> both = EnumSet.noneOf(WatchedResource.class);
+        both.addAll(resources);
+        both.addAll(other.resources);
+        ObjectFeed first = this;
+        return new ObjectFeed(both, new ObjectListener() {
+            @Override
+            public void upsert(WatchedResource resource, HasMetadata object) {
+                if (first.covers(resource)) {
+                    first.listener.upsert(resource, object);
+                }
+                if (other.covers(resource)) {
+                    other.listener.upsert(resource, object);
+                }
+            }
+
+            @Override
+            public void delete(WatchedResource resource, HasMetadata object) {
+                if (first.covers(resource)) {
+                    first.listener.delete(resource, object);
+                }
+                if (other.covers(resource)) {
+                    other.listener.delete(resource, object);
+                }
+            }
+        });
+    }
+
     boolean covers(WatchedResource resource) {
         return resources.contains(resource);
     }
