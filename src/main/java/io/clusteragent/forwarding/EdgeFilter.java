@@ -146,5 +146,10 @@ final class EdgeFilter {
     }
 
     /** @param occurrence what the observation added; null for {@link Outcome#UNCHANGED} and {@link Outcome#NOTHING_NEW} */
-    record Result(Outcome outcome, Occurrence occurrence) {}
+    record Result(Outcome outcome, Occurrence occurrence) {
+
+        int occurrences() {
+            return occurrence == null ? 0 : occurrence.occurrences();
+        }
+    }
 }

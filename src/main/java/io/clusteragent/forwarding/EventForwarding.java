@@ -44,6 +44,8 @@ public final class EventForwarding {
     static final int MAX_EVENTS = 20_000;
     private static final Duration RETRY_BASE = Duration.ofMillis(500);
     private static final Duration RETRY_CAP = Duration.ofSeconds(30);
+    /** How long closing waits for the producer's requests in flight. */
+    private static final Duration PRODUCER_CLOSE = Duration.ofSeconds(5);
 
     private final Vertx vertx;
     private final Context context;
@@ -54,6 +56,7 @@ public final class EventForwarding {
     private final Clock clock;
     private KafkaDelivery delivery;
     private EventForwarder forwarder;
+    private Future<Void> closing;
 
     private EventForwarding(
             Vertx vertx, ForwardingSettings settings, String clusterId, List<String> platformNamespaces,
@@ -147,9 +150,14 @@ public final class EventForwarding {
      * what is still spooled is sent by the next start.
      */
     public Future<Void> close(Duration drain) {
-        return follow().compose(followed -> onContext(() -> delivery == null
-                ? Future.<Void>succeededFuture()
-                : delivery.drain(drain).compose(drained -> delivery.close(Duration.ofSeconds(5)))));
+        return onContext(() -> {
+            if (closing == null) {
+                closing = follow().compose(followed -> delivery == null
+                        ? Future.<Void>succeededFuture()
+                        : delivery.drain(drain).compose(drained -> delivery.close(PRODUCER_CLOSE)));
+            }
+            return closing;
+        });
     }
 
     private Supplier<EdgeFilter> filters(ClusterState state) {
