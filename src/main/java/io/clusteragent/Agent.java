@@ -105,7 +105,8 @@ public final class Agent {
                         apiDeployment == null ? Future.<Void>succeededFuture() : vertx.undeploy(apiDeployment))
                 .compose(closed -> detection == null ? Future.<Void>succeededFuture() : detection.stop())
                 .compose(detectorsStopped -> forwarding
-                        .map(forwarder -> forwarder.close(config.shutdownTimeout().dividedBy(2)))
+                        .map(forwarder ->
+                                forwarder.close(config.shutdownTimeout().dividedBy(2)))
                         .orElse(Future.succeededFuture()))
                 .compose(forwardingStopped -> {
                     if (leadership != null) {
@@ -160,8 +161,10 @@ public final class Agent {
                             });
                     return Future.succeededFuture();
                 }
-                return detection.start()
-                        .compose(started -> forwarding.map(EventForwarding::lead).orElse(Future.succeededFuture()));
+                return detection
+                        .start()
+                        .compose(
+                                started -> forwarding.map(EventForwarding::lead).orElse(Future.succeededFuture()));
             });
         });
     }
@@ -170,7 +173,9 @@ public final class Agent {
     private Future<Void> openForwarding() {
         return forwarding
                 .map(forwarder -> forwarder.open(
-                        live.state(), live.forwardingCheckpoint(), config.publishing().spoolDir()))
+                        live.state(),
+                        live.forwardingCheckpoint(),
+                        config.publishing().spoolDir()))
                 .orElse(Future.succeededFuture());
     }
 
@@ -215,8 +220,8 @@ public final class Agent {
         }
         if (config.snapshot().isPresent()) {
             kubeState = replica.assign(replica.configuredShard(), meterRegistry());
-            return vertx.executeBlocking(
-                    () -> new SnapshotLoader(kubeStateFeed).load(config.snapshot().get(), clock.instant()));
+            return vertx.executeBlocking(() ->
+                    new SnapshotLoader(kubeStateFeed).load(config.snapshot().get(), clock.instant()));
         }
         LOG.info(
                 "watching the live cluster{}",

@@ -31,6 +31,7 @@ public final class IncidentConfigMap {
     public static final String KEY = "incidents.json.gz";
     /** The event forwarding leaders' checkpoint: what was forwarded, kept the same way. */
     public static final String FORWARDING_NAME = "cluster-agent-event-forwarding";
+
     public static final String FORWARDING_KEY = "checkpoint.json.gz";
 
     private final KubernetesClient client;

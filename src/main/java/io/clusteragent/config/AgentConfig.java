@@ -74,7 +74,8 @@ public record AgentConfig(
                 KubeStateSettings.from(values),
                 KubeStateResources.read(values),
                 shardFromStatefulSet(values),
-                ForwardingSettings.from(values, values.text(Setting.CLUSTER_SNAPSHOT).isPresent()));
+                ForwardingSettings.from(
+                        values, values.text(Setting.CLUSTER_SNAPSHOT).isPresent()));
     }
 
     private static DetectorSettings detection(SettingValues values) {

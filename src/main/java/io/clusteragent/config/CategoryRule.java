@@ -19,7 +19,8 @@ public record CategoryRule(String category, Field field, String labelKey, Patter
 
     /** Where PLATFORM_NAMESPACES stands in the list when the rules do not place it. */
     public static CategoryRule platformNamespaces() {
-        return new CategoryRule(PLATFORM, Field.PLATFORM_NAMESPACES, null, null, CategoryRuleSyntax.PLATFORM_NAMESPACES);
+        return new CategoryRule(
+                PLATFORM, Field.PLATFORM_NAMESPACES, null, null, CategoryRuleSyntax.PLATFORM_NAMESPACES);
     }
 
     public CategoryRule {

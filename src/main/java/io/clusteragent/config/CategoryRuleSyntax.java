@@ -54,7 +54,8 @@ final class CategoryRuleSyntax {
         if (pattern.isEmpty()) {
             throw invalid(setting, rule, "the pattern is empty");
         }
-        Pattern compiled = rule.charAt(operator) == '=' ? NamespaceGlobs.compile(List.of(pattern)) : regex(pattern, setting, rule);
+        Pattern compiled =
+                rule.charAt(operator) == '=' ? NamespaceGlobs.compile(List.of(pattern)) : regex(pattern, setting, rule);
         if (field.equals("namespace")) {
             return new CategoryRule(category, CategoryRule.Field.NAMESPACE, null, compiled, rule);
         }
@@ -68,7 +69,8 @@ final class CategoryRuleSyntax {
             }
             return new CategoryRule(category, CategoryRule.Field.NAMESPACE_LABEL, key, compiled, rule);
         }
-        throw invalid(setting, rule, "unknown field '" + field + "'; expected namespace, namespaceLabel.<key> or controller");
+        throw invalid(
+                setting, rule, "unknown field '" + field + "'; expected namespace, namespaceLabel.<key> or controller");
     }
 
     private static int indexOfOperator(String rule, int from) {

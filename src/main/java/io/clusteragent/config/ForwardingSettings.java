@@ -55,8 +55,11 @@ public record ForwardingSettings(
         @Override
         public String toString() {
             return "bootstrapServers=" + String.join(",", bootstrapServers) + " topic=" + topic + " securityProtocol="
-                    + securityProtocol + saslMechanism.map(m -> " saslMechanism=" + m).orElse("")
-                    + saslJaasConfig.map(secret -> " saslJaasConfig=" + RedactedUrl.HIDDEN).orElse("")
+                    + securityProtocol
+                    + saslMechanism.map(m -> " saslMechanism=" + m).orElse("")
+                    + saslJaasConfig
+                            .map(secret -> " saslJaasConfig=" + RedactedUrl.HIDDEN)
+                            .orElse("")
                     + (properties.isEmpty() ? "" : " properties=" + properties.keySet());
         }
     }

@@ -248,7 +248,8 @@ public enum Setting {
             "comma-separated kube-state-metrics resource names (" + String.join(", ", KubeStateResources.ALL)
                     + "), or empty for none",
             "Resources kube-state metrics report on, each watched only when listed; secrets as metadata only"),
-    // Forwarding Kubernetes Event occurrences to Kafka (io.clusteragent.forwarding, README "Forwarding events to Kafka").
+    // Forwarding Kubernetes Event occurrences to Kafka (io.clusteragent.forwarding, README "Forwarding events to
+    // Kafka").
     EVENT_FORWARDING(
             "EVENT_FORWARDING",
             "--event-forwarding",

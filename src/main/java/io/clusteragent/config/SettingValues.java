@@ -112,7 +112,8 @@ final class SettingValues {
             }
             int amount = Integer.parseInt(value.substring(0, slash).strip());
             String period = value.substring(slash + 1).strip();
-            long millis = period.matches("\\d+") ? Math.multiplyExact(Long.parseLong(period), 1000L) : sumOfParts(period);
+            long millis =
+                    period.matches("\\d+") ? Math.multiplyExact(Long.parseLong(period), 1000L) : sumOfParts(period);
             if (amount < 1 || millis < 1 || millis > LONGEST_DURATION.toMillis()) {
                 throw invalid(setting);
             }

@@ -48,7 +48,8 @@ final class EventOccurrences {
                     ? change.increase()
                     : event.firstSeen().isBefore(at.minus(window)) ? 0 : event.count();
             if (increase > 0) {
-                windows.computeIfAbsent(Key.of(cached), k -> new OccurrenceWindow()).add(at, increase, event.message());
+                windows.computeIfAbsent(Key.of(cached), k -> new OccurrenceWindow())
+                        .add(at, increase, event.message());
             }
         });
     }

@@ -28,6 +28,7 @@ final class CheckpointWriter {
     private final Clock clock;
     /** Of the last save that succeeded; 0 before the first. */
     private volatile long savedAtMillis;
+
     private volatile long leadingSinceMillis;
     private Future<Void> saving = Future.succeededFuture();
 
@@ -42,7 +43,8 @@ final class CheckpointWriter {
         this.spoolSettled = spoolSettled;
         this.clock = clock;
         Gauge.builder("cluster_agent_forwarding_checkpoint_age_seconds", this, CheckpointWriter::ageSeconds)
-                .description("Seconds since the leader last saved what it forwarded; NaN on a replica that does not lead")
+                .description(
+                        "Seconds since the leader last saved what it forwarded; NaN on a replica that does not lead")
                 .register(registry);
     }
 
@@ -53,18 +55,23 @@ final class CheckpointWriter {
     /** Saves after the spool writes asked for so far; a save already running is waited for first. */
     Future<Void> save(Checkpoint checkpoint) {
         saving = saving.transform(previous -> spoolSettled.get())
-                .compose(durable -> worker.<Void>executeBlocking(() -> {
-                    store.save(checkpoint);
-                    return null;
-                }, true))
+                .compose(durable -> worker.<Void>executeBlocking(
+                        () -> {
+                            store.save(checkpoint);
+                            return null;
+                        },
+                        true))
                 .onSuccess(saved -> savedAtMillis = clock.millis())
                 .recover(failure -> {
                     if (failure instanceof IncidentConfigMap.ConflictException) {
-                        LOG.warn("another leader saved the forwarding checkpoint first; its checkpoint counts {}",
+                        LOG.warn(
+                                "another leader saved the forwarding checkpoint first; its checkpoint counts {}",
                                 kv("checkpoint", store.describe()));
                     } else {
-                        LOG.warn("could not save the forwarding checkpoint, will try again {}: {}",
-                                kv("checkpoint", store.describe()), failure.toString());
+                        LOG.warn(
+                                "could not save the forwarding checkpoint, will try again {}: {}",
+                                kv("checkpoint", store.describe()),
+                                failure.toString());
                     }
                     return Future.failedFuture(failure);
                 });

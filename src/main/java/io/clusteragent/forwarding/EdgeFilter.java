@@ -1,19 +1,24 @@
 package io.clusteragent.forwarding;
 
 import io.clusteragent.analysis.events.ObservedEvent;
+import io.clusteragent.config.ForwardingSettings;
 import io.clusteragent.detect.EventCounts;
+import io.clusteragent.detect.PlatformNamespaces;
 import io.clusteragent.eventrecord.InvolvedObject;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What one observation of an Event comes to at the edge: its occurrences (the count increase since it
  * was last observed), classified, then filtered and rate-limited. Pure and single-threaded: the
  * forwarder calls it on its context, the benchmark in a loop.
  */
-final class EdgeFilter {
+public final class EdgeFilter {
 
     /** client-go's EventAggregator puts this before the message of the event that stands for similar ones. */
     static final String AGGREGATE_PREFIX = "(combined from similar events): ";
@@ -26,6 +31,23 @@ final class EdgeFilter {
     /** Counts of the events the filter drops, kept only so their occurrences are counted right. */
     private final EventCounts dropped;
 
+    /**
+     * The edge of an agent with these settings, classifying by these namespace labels; for the benchmark,
+     * which measures it without Kafka.
+     */
+    public static EdgeFilter of(
+            ForwardingSettings settings,
+            List<String> platformNamespaces,
+            Function<String, Map<String, String>> namespaceLabels,
+            long nowNanos) {
+        return new EdgeFilter(
+                new NormalEvents(settings.normalAllowlist()),
+                new EventClassifier(
+                        settings.categoryRules(), PlatformNamespaces.of(platformNamespaces), namespaceLabels),
+                new RateLimits(settings.perReason(), settings.global(), nowNanos),
+                EventForwarding.MAX_EVENTS);
+    }
+
     EdgeFilter(NormalEvents normal, EventClassifier classifier, RateLimits limits, int maxEvents) {
         this.normal = normal;
         this.classifier = classifier;
@@ -34,7 +56,7 @@ final class EdgeFilter {
         this.dropped = new EventCounts(maxEvents);
     }
 
-    Result observe(Event event, long nowNanos) {
+    public Result observe(Event event, long nowNanos) {
         String type = event.getType() == null ? "Normal" : event.getType();
         String reason = event.getReason() == null ? "" : event.getReason();
         boolean kept = normal.forwarded(type, reason);
@@ -119,7 +141,8 @@ final class EdgeFilter {
     }
 
     private static String controller(Event event) {
-        if (event.getReportingComponent() != null && !event.getReportingComponent().isEmpty()) {
+        if (event.getReportingComponent() != null
+                && !event.getReportingComponent().isEmpty()) {
             return event.getReportingComponent();
         }
         return event.getSource() == null ? null : event.getSource().getComponent();
@@ -133,7 +156,7 @@ final class EdgeFilter {
         return event.getMetadata() == null ? null : event.getMetadata().getResourceVersion();
     }
 
-    enum Outcome {
+    public enum Outcome {
         /** This version was observed already: an informer resync or relist. */
         UNCHANGED,
         /** Changed without a count increase (a new message or time only). */
@@ -146,7 +169,7 @@ final class EdgeFilter {
     }
 
     /** @param occurrence what the observation added; null for {@link Outcome#UNCHANGED} and {@link Outcome#NOTHING_NEW} */
-    record Result(Outcome outcome, Occurrence occurrence) {
+    public record Result(Outcome outcome, Occurrence occurrence) {
 
         int occurrences() {
             return occurrence == null ? 0 : occurrence.occurrences();

@@ -45,10 +45,14 @@ final class EventClassifier {
     private boolean matches(CategoryRule rule, String namespace, String controller) {
         return switch (rule.field()) {
             case PLATFORM_NAMESPACES -> namespace == null || platformNamespaces.isPlatform(namespace);
-            case NAMESPACE -> namespace != null && rule.pattern().matcher(namespace).matches();
-            case CONTROLLER -> controller != null && rule.pattern().matcher(controller).matches();
+            case NAMESPACE ->
+                namespace != null && rule.pattern().matcher(namespace).matches();
+            case CONTROLLER ->
+                controller != null && rule.pattern().matcher(controller).matches();
             case NAMESPACE_LABEL -> {
-                String value = namespace == null ? null : namespaceLabels.apply(namespace).get(rule.labelKey());
+                String value = namespace == null
+                        ? null
+                        : namespaceLabels.apply(namespace).get(rule.labelKey());
                 yield value != null && rule.pattern().matcher(value).matches();
             }
         };

@@ -41,6 +41,7 @@ final class EventForwarder {
     private boolean leading;
     /** Moves on every change of leadership, so a lead that finishes after a follow does not start. */
     private long term;
+
     private long newestResourceVersion;
     private boolean unsaved;
     private long[] timers = new long[0];
@@ -72,7 +73,8 @@ final class EventForwarder {
             return Future.succeededFuture();
         }
         long myTerm = ++term;
-        return checkpoints.load()
+        return checkpoints
+                .load()
                 .recover(unreadable -> {
                     LOG.error(
                             "forwarding checkpoint unreadable, the cached events are forwarded whole {}: {}",
@@ -155,8 +157,10 @@ final class EventForwarder {
         unsaved = true;
         meters.occurrences("received", occurrence.reason(), occurrence.category(), occurrence.occurrences());
         switch (result.outcome()) {
-            case FILTERED -> meters.occurrences("filtered", occurrence.reason(), occurrence.category(), occurrence.occurrences());
-            case SUPPRESSED -> meters.occurrences("suppressed", occurrence.reason(), occurrence.category(), occurrence.occurrences());
+            case FILTERED ->
+                meters.occurrences("filtered", occurrence.reason(), occurrence.category(), occurrence.occurrences());
+            case SUPPRESSED ->
+                meters.occurrences("suppressed", occurrence.reason(), occurrence.category(), occurrence.occurrences());
             case FORWARDED -> {
                 meters.occurrences("forwarded", occurrence.reason(), occurrence.category(), occurrence.occurrences());
                 offer(records.event(occurrence, image(event)));
@@ -168,7 +172,8 @@ final class EventForwarder {
     }
 
     private void sendSummaries() {
-        List<RateLimits.Summary> held = filter == null ? List.of() : filter.limits().drainHeld();
+        List<RateLimits.Summary> held =
+                filter == null ? List.of() : filter.limits().drainHeld();
         held.forEach(summary -> {
             meters.summary();
             offer(records.summary(summary, clock.instant()));
@@ -183,7 +188,8 @@ final class EventForwarder {
 
     private Future<Void> checkpoint() {
         unsaved = false;
-        return checkpoints.save(new Checkpoint(newestResourceVersion, filter.forwardable().counts()))
+        return checkpoints
+                .save(new Checkpoint(newestResourceVersion, filter.forwardable().counts()))
                 .onFailure(failed -> unsaved = true);
     }
 

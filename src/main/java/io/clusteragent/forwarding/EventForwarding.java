@@ -6,7 +6,6 @@ import io.clusteragent.cluster.ObjectFeed;
 import io.clusteragent.cluster.ObjectListener;
 import io.clusteragent.cluster.WatchedResource;
 import io.clusteragent.config.ForwardingSettings;
-import io.clusteragent.detect.PlatformNamespaces;
 import io.clusteragent.publish.Backoff;
 import io.clusteragent.publish.Spool;
 import io.fabric8.kubernetes.api.model.Event;
@@ -42,6 +41,7 @@ public final class EventForwarding {
     static final String SPOOL_SUBDIRECTORY = "events";
     /** Events remembered with their counts (and in the checkpoint): a busy cluster's hour of Warnings. */
     static final int MAX_EVENTS = 20_000;
+
     private static final Duration RETRY_BASE = Duration.ofMillis(500);
     private static final Duration RETRY_CAP = Duration.ofSeconds(30);
     /** How long closing waits for the producer's requests in flight. */
@@ -59,8 +59,12 @@ public final class EventForwarding {
     private Future<Void> closing;
 
     private EventForwarding(
-            Vertx vertx, ForwardingSettings settings, String clusterId, List<String> platformNamespaces,
-            MeterRegistry registry, Clock clock) {
+            Vertx vertx,
+            ForwardingSettings settings,
+            String clusterId,
+            List<String> platformNamespaces,
+            MeterRegistry registry,
+            Clock clock) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.settings = settings;
@@ -118,8 +122,12 @@ public final class EventForwarding {
                         "event-forwarding-spool-io"))
                 .compose(spool -> onContext(() -> {
                     KafkaTransport transport = new KafkaTransport(
-                            ProducerConfig.of(settings.kafka(), clusterId), settings.kafka().topic());
-                    Backoff backoff = new Backoff(RETRY_BASE, RETRY_CAP, () -> ThreadLocalRandom.current().nextDouble());
+                            ProducerConfig.of(settings.kafka(), clusterId),
+                            settings.kafka().topic());
+                    Backoff backoff = new Backoff(
+                            RETRY_BASE,
+                            RETRY_CAP,
+                            () -> ThreadLocalRandom.current().nextDouble());
                     delivery = new KafkaDelivery(vertx, context, spool, transport, backoff, meters);
                     CheckpointWriter checkpoints = new CheckpointWriter(
                             vertx, CheckpointStore.in(checkpoint), delivery::settled, clock, meters.registry());
@@ -161,16 +169,14 @@ public final class EventForwarding {
     }
 
     private Supplier<EdgeFilter> filters(ClusterState state) {
-        EventClassifier classifier = new EventClassifier(
-                settings.categoryRules(),
-                PlatformNamespaces.of(platformNamespaces),
+        return () -> EdgeFilter.of(
+                settings,
+                platformNamespaces,
                 namespace -> state.namespace(namespace)
                         .map(ns -> ns.getMetadata().getLabels())
                         .map(labels -> (Map<String, String>) labels)
-                        .orElse(Map.of()));
-        NormalEvents normal = new NormalEvents(settings.normalAllowlist());
-        return () -> new EdgeFilter(
-                normal, classifier, new RateLimits(settings.perReason(), settings.global(), System.nanoTime()), MAX_EVENTS);
+                        .orElse(Map.of()),
+                System.nanoTime());
     }
 
     private EventRecords records() {

@@ -117,9 +117,9 @@ final class KafkaDelivery {
         }
         sending = true;
         String key = batch.get(0).item().clusterId();
-        List<byte[]> values = batch.stream().map(entry -> EventRecordJson.write(entry.item())).toList();
-        Future.fromCompletionStage(transport.send(key, values), context)
-                .onSuccess(results -> settle(batch, results));
+        List<byte[]> values =
+                batch.stream().map(entry -> EventRecordJson.write(entry.item())).toList();
+        Future.fromCompletionStage(transport.send(key, values), context).onSuccess(results -> settle(batch, results));
     }
 
     private void settle(List<SpoolEntry<EventRecord>> batch, List<Throwable> results) {

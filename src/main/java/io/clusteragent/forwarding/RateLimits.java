@@ -38,7 +38,8 @@ final class RateLimits {
     boolean admit(Occurrence occurrence, long nowNanos) {
         BucketKey key = new BucketKey(occurrence.namespace(), occurrence.reason());
         TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(perReason, nowNanos));
-        boolean first = known.put(objectKey(occurrence.involvedObject()) + '\u0000' + occurrence.reason(), true) == null;
+        boolean first =
+                known.put(objectKey(occurrence.involvedObject()) + '\u0000' + occurrence.reason(), true) == null;
         boolean tokens = bucket.hasToken(nowNanos) && global.hasToken(nowNanos);
         if (tokens || first) {
             bucket.take();
@@ -53,8 +54,8 @@ final class RateLimits {
     /** What was held back since the last call, per namespace and reason, and forgets it. */
     List<Summary> drainHeld() {
         List<Summary> summaries = new ArrayList<>();
-        held.forEach((key, h) -> summaries.add(new Summary(
-                key.namespace(), key.reason(), h.category, h.type, h.occurrences, h.first, h.last)));
+        held.forEach((key, h) -> summaries.add(
+                new Summary(key.namespace(), key.reason(), h.category, h.type, h.occurrences, h.first, h.last)));
         held.clear();
         return summaries;
     }
@@ -76,7 +77,13 @@ final class RateLimits {
 
     /** Occurrences of one reason in one namespace (null: cluster-scoped objects) that the limits held back. */
     record Summary(
-            String namespace, String reason, Category category, String type, long occurrences, Instant first, Instant last) {}
+            String namespace,
+            String reason,
+            Category category,
+            String type,
+            long occurrences,
+            Instant first,
+            Instant last) {}
 
     private record BucketKey(String namespace, String reason) {}
 

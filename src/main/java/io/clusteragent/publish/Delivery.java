@@ -29,7 +29,12 @@ final class Delivery {
     private boolean cancelled;
 
     Delivery(
-            SpoolEntry<OutgoingIncident> entry, AgentServiceClient client, Backoff backoff, Vertx vertx, Clock clock, Counters counters) {
+            SpoolEntry<OutgoingIncident> entry,
+            AgentServiceClient client,
+            Backoff backoff,
+            Vertx vertx,
+            Clock clock,
+            Counters counters) {
         this.entry = entry;
         this.client = client;
         this.backoff = backoff;

@@ -46,6 +46,7 @@ public final class Spool<T> {
     private final Set<Long> claimed = new HashSet<>();
     /** Claimed entries per order key: a key with any is busy. */
     private final Map<String, Integer> busyKeys = new HashMap<>();
+
     private final AtomicLong dropped = new AtomicLong();
     private long nextSequence;
     private Future<?> lastIo = Future.succeededFuture();
@@ -69,8 +70,7 @@ public final class Spool<T> {
      *
      * @param ioPool the name of its single-thread file I/O pool; one per spool, so one spool's fsyncs do not delay another's
      */
-    public static <T> Future<Spool<T>> open(
-            Vertx vertx, Path dir, int maxEntries, SpoolCodec<T> codec, String ioPool) {
+    public static <T> Future<Spool<T>> open(Vertx vertx, Path dir, int maxEntries, SpoolCodec<T> codec, String ioPool) {
         Spool<T> spool = new Spool<>(
                 new SpoolFiles<>(dir, codec), codec, vertx.createSharedWorkerExecutor(ioPool, 1), maxEntries);
         return spool.<List<SpoolEntry<T>>>blocking(spool.files::load).map(loaded -> {

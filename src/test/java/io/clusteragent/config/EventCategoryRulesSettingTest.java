@@ -1,9 +1,9 @@
 package io.clusteragent.config;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,8 @@ class EventCategoryRulesSettingTest {
                 "Platform:namespaceLabel.-bad=x|'-bad' is not a label key"
             })
     void aBrokenRuleFailsStartUpNamingTheSettingTheRuleAndWhy(String rule, String why) {
-        assertThatThrownBy(() -> AgentConfig.fromMap(Map.of("EVENT_CATEGORY_RULES", "platform-namespaces;" + rule), List.of()))
+        assertThatThrownBy(() ->
+                        AgentConfig.fromMap(Map.of("EVENT_CATEGORY_RULES", "platform-namespaces;" + rule), List.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("EVENT_CATEGORY_RULES (--event-category-rules)")
                 .hasMessageContaining("rule '" + rule.strip() + "'")
@@ -40,7 +41,8 @@ class EventCategoryRulesSettingTest {
                 .forwarding()
                 .categoryRules();
 
-        assertThat(rules).extracting(CategoryRule::field)
+        assertThat(rules)
+                .extracting(CategoryRule::field)
                 .containsExactly(CategoryRule.Field.NAMESPACE, CategoryRule.Field.PLATFORM_NAMESPACES);
     }
 

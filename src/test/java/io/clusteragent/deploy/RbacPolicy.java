@@ -163,7 +163,8 @@ final class RbacPolicy {
         boolean governs(PolicyRule rule) {
             return rule.getApiGroups().equals(List.of(apiGroup))
                     && rule.getResources().equals(List.of(resource))
-                    && (rule.getResourceNames().isEmpty() || rule.getResourceNames().contains(name));
+                    && (rule.getResourceNames().isEmpty()
+                            || rule.getResourceNames().contains(name));
         }
     }
 

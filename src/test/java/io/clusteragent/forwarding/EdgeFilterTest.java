@@ -23,7 +23,8 @@ class EdgeFilterTest {
 
     private final EdgeFilter filter = new EdgeFilter(
             new NormalEvents(Set.of("NodeNotReady")),
-            new EventClassifier(List.of(CategoryRule.platformNamespaces()), PlatformNamespaces.defaults(), ns -> Map.of()),
+            new EventClassifier(
+                    List.of(CategoryRule.platformNamespaces()), PlatformNamespaces.defaults(), ns -> Map.of()),
             new RateLimits(GENEROUS, GENEROUS, 0),
             1_000);
 
@@ -80,10 +81,8 @@ class EdgeFilterTest {
     @Test
     void theAggregateOfSimilarEventsCountsItsIncreasesUnderTheMessageWithoutTheMarker() {
         String message = EdgeFilter.AGGREGATE_PREFIX + "Liveness probe failed: connection refused";
-        Result first = filter.observe(
-                Events.event("agg", "30", "Warning", "shop", "cart", "Unhealthy", 1, message), 0);
-        Result more = filter.observe(
-                Events.event("agg", "31", "Warning", "shop", "cart", "Unhealthy", 4, message), 0);
+        Result first = filter.observe(Events.event("agg", "30", "Warning", "shop", "cart", "Unhealthy", 1, message), 0);
+        Result more = filter.observe(Events.event("agg", "31", "Warning", "shop", "cart", "Unhealthy", 4, message), 0);
 
         assertThat(first.occurrences()).isEqualTo(1);
         assertThat(more.occurrences()).isEqualTo(3);

@@ -53,9 +53,7 @@ class EventClassifierTest {
         assertThat(rules.categoryOf("payments-infra", "kubelet")).isEqualTo(Category.Platform);
         assertThat(rules.categoryOf("shop", "karpenter-controller")).isEqualTo(Category.Platform);
         assertThat(rules.categoryOf("user-42", "kubelet")).isEqualTo(Category.Customer);
-        assertThat(rules.categoryOf("shop", "kubelet"))
-                .as("unmatched")
-                .isEqualTo(Category.Customer);
+        assertThat(rules.categoryOf("shop", "kubelet")).as("unmatched").isEqualTo(Category.Customer);
     }
 
     @Test

@@ -12,7 +12,8 @@ final class Events {
 
     /** A core/v1 event about a pod, as the kubelet's correlator writes it. */
     static Event warning(String uid, String resourceVersion, String namespace, String pod, String reason, int count) {
-        return event(uid, resourceVersion, "Warning", namespace, pod, reason, count, "Back-off restarting failed container");
+        return event(
+                uid, resourceVersion, "Warning", namespace, pod, reason, count, "Back-off restarting failed container");
     }
 
     static Event event(
@@ -48,7 +49,8 @@ final class Events {
     }
 
     /** An events.k8s.io event with a series, as the scheduler writes it: no core/v1 count or timestamps. */
-    static Event series(String uid, String resourceVersion, String namespace, String pod, int seriesCount, String lastObserved) {
+    static Event series(
+            String uid, String resourceVersion, String namespace, String pod, int seriesCount, String lastObserved) {
         return new EventBuilder()
                 .withNewMetadata()
                 .withName(pod + "." + uid)

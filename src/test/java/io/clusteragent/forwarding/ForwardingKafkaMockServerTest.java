@@ -86,6 +86,9 @@ class ForwardingKafkaMockServerTest {
         assertWithin(WAIT, () -> assertThat(a.leadership.isLeader()).isTrue());
         assertWithin(WAIT, () -> assertThat(counts(reader)).isEqualTo(Map.of("e1", List.of(1), "e2", List.of(3))));
 
+        assertThat(a.occurrences("filtered", "Pulled")).as("Normal, not on the allowlist").isEqualTo(1);
+        assertThat(a.occurrences("forwarded", "FailedMount")).isEqualTo(3);
+
         bump("e1", 4);
         assertWithin(WAIT, () -> assertThat(counts(reader)).containsEntry("e1", List.of(1, 4)));
 
@@ -106,8 +109,10 @@ class ForwardingKafkaMockServerTest {
                     .isLessThan(RESPONSIVE);
         }
         broker.startBroker();
-        assertWithin(WAIT, () -> assertThat(counts(reader))
-                .isEqualTo(Map.of("e1", List.of(1, 4), "e2", List.of(3, 5), "e3", List.of(2))));
+        assertWithin(
+                WAIT,
+                () -> assertThat(counts(reader))
+                        .isEqualTo(Map.of("e1", List.of(1, 4), "e2", List.of(3, 5), "e3", List.of(2))));
 
         // A hands over to B as the agent stops: forwarding closes (checkpoint saved), then the Lease is given up.
         Replica b = replica(vertx, "replica-b");
@@ -117,8 +122,10 @@ class ForwardingKafkaMockServerTest {
         a.leadership.close();
         assertWithin(WAIT, () -> assertThat(b.leadership.isLeader()).isTrue());
         bump("e3", 7);
-        assertWithin(WAIT, () -> assertThat(counts(reader))
-                .isEqualTo(Map.of("e1", List.of(1, 4, 6), "e2", List.of(3, 5), "e3", List.of(2, 7))));
+        assertWithin(
+                WAIT,
+                () -> assertThat(counts(reader))
+                        .isEqualTo(Map.of("e1", List.of(1, 4, 6), "e2", List.of(3, 5), "e3", List.of(2, 7))));
 
         // A comes back with its spool directory and leads again after B stops.
         Replica again = replica(vertx, "replica-a");
@@ -127,12 +134,14 @@ class ForwardingKafkaMockServerTest {
         assertWithin(WAIT, () -> assertThat(again.leadership.isLeader()).isTrue());
         bump("e2", 9);
         put(Events.warning("e4", null, "kube-system", "coredns", "BackOff", 1));
-        assertWithin(WAIT, () -> assertThat(counts(reader))
-                .isEqualTo(Map.of(
-                        "e1", List.of(1, 4, 6),
-                        "e2", List.of(3, 5, 9),
-                        "e3", List.of(2, 7),
-                        "e4", List.of(1))));
+        assertWithin(
+                WAIT,
+                () -> assertThat(counts(reader))
+                        .isEqualTo(Map.of(
+                                "e1", List.of(1, 4, 6),
+                                "e2", List.of(3, 5, 9),
+                                "e3", List.of(2, 7),
+                                "e4", List.of(1))));
 
         List<EventRecord> events = reader.events();
         Map<String, Long> occurrences = events.stream()
@@ -143,7 +152,8 @@ class ForwardingKafkaMockServerTest {
         assertThat(reader.poll())
                 .as("keyed by the cluster id")
                 .allSatisfy(record -> assertThat(record.key()).isEqualTo("kind-test"));
-        assertThat(events).filteredOn(e -> name(e).equals("e4"))
+        assertThat(events)
+                .filteredOn(e -> name(e).equals("e4"))
                 .singleElement()
                 .satisfies(e -> assertThat(e.category()).hasToString("Platform"));
     }
@@ -165,7 +175,12 @@ class ForwardingKafkaMockServerTest {
         String name = event.getMetadata().getUid();
         event.getMetadata().setName(name);
         event.getMetadata().setUid(null);
-        Event created = mockClient.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+        Event created = mockClient
+                .v1()
+                .events()
+                .inNamespace(event.getMetadata().getNamespace())
+                .resource(event)
+                .create();
         nameByUid.put(created.getMetadata().getUid(), name);
     }
 
@@ -189,6 +204,14 @@ class ForwardingKafkaMockServerTest {
 
         double spoolDepth() {
             return registry.get("cluster_agent_forwarding_spool_depth").gauge().value();
+        }
+
+        double occurrences(String outcome, String reason) {
+            return registry.get("cluster_agent_forwarding_occurrences")
+                    .tag("outcome", outcome)
+                    .tag("reason", reason)
+                    .counter()
+                    .count();
         }
     }
 

@@ -32,7 +32,8 @@ class RateLimitsTest {
 
     @Test
     void pastTheBurstOfANamespaceAndReasonOccurrencesAreHeldBackAndSummarized() {
-        RateLimits limits = new RateLimits(new Rate(2, Duration.ofMinutes(1)), new Rate(1000, Duration.ofSeconds(1)), 0);
+        RateLimits limits =
+                new RateLimits(new Rate(2, Duration.ofMinutes(1)), new Rate(1000, Duration.ofSeconds(1)), 0);
         Occurrence repeat = backOff("shop", "cart", 3);
 
         assertThat(limits.admit(repeat, 0)).as("first of its object and reason").isTrue();
@@ -47,7 +48,9 @@ class RateLimitsTest {
             assertThat(summary.occurrences()).isEqualTo(6);
             assertThat(summary.category()).isEqualTo(Category.Customer);
         });
-        assertThat(limits.drainHeld()).as("each held occurrence summarized once").isEmpty();
+        assertThat(limits.drainHeld())
+                .as("each held occurrence summarized once")
+                .isEmpty();
     }
 
     @Test
@@ -61,7 +64,10 @@ class RateLimitsTest {
                     .as("first BackOff of cart-" + pod)
                     .isTrue();
         }
-        assertThat(limits.drainHeld()).singleElement().extracting(RateLimits.Summary::occurrences).isEqualTo(1L);
+        assertThat(limits.drainHeld())
+                .singleElement()
+                .extracting(RateLimits.Summary::occurrences)
+                .isEqualTo(1L);
     }
 
     @Test

@@ -83,10 +83,10 @@ class SpoolTest {
                         .compose(x -> spool.add(open("b", 1)))
                         .compose(x -> {
                             List<String> claims = new ArrayList<>();
-                            SpoolEntry<OutgoingIncident> first = spool.claimNext().orElseThrow();
+                            SpoolEntry<OutgoingIncident> first =
+                                    spool.claimNext().orElseThrow();
                             claims.add(first.item().idempotencyKey());
-                            spool.claimNext()
-                                    .ifPresent(e -> claims.add(e.item().idempotencyKey()));
+                            spool.claimNext().ifPresent(e -> claims.add(e.item().idempotencyKey()));
                             claims.add(spool.claimNext()
                                     .map(e -> e.item().idempotencyKey())
                                     .orElse("none"));
