@@ -106,7 +106,7 @@ public final class Agent {
                 .compose(closed -> detection == null ? Future.<Void>succeededFuture() : detection.stop())
                 .compose(detectorsStopped -> forwarding
                         .map(forwarder ->
-                                forwarder.close(config.shutdownTimeout().dividedBy(2)))
+                                forwarder.close(config.shutdownTimeout().dividedBy(3)))
                         .orElse(Future.succeededFuture()))
                 .compose(forwardingStopped -> {
                     if (leadership != null) {
@@ -208,7 +208,7 @@ public final class Agent {
         ObjectFeed kubeStateFeed = replica.feed();
         ObjectFeed feed = kubeStateFeed;
         if (config.forwarding().enabled()) {
-            EventForwarding created = EventForwarding.create(
+            EventForwarding created = new EventForwarding(
                     vertx,
                     config.forwarding(),
                     config.clusterName(),

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -45,26 +46,16 @@ public record ObjectFeed(Set<WatchedResource> resources, ObjectListener listener
         EnumSet<WatchedResource> both = EnumSet.noneOf(WatchedResource.class);
         both.addAll(resources);
         both.addAll(other.resources);
-        ObjectFeed first = this;
+        List<ObjectFeed> feeds = List.of(this, other);
         return new ObjectFeed(both, new ObjectListener() {
             @Override
             public void upsert(WatchedResource resource, HasMetadata object) {
-                if (first.covers(resource)) {
-                    first.listener.upsert(resource, object);
-                }
-                if (other.covers(resource)) {
-                    other.listener.upsert(resource, object);
-                }
+                feeds.stream().filter(f -> f.covers(resource)).forEach(f -> f.listener.upsert(resource, object));
             }
 
             @Override
             public void delete(WatchedResource resource, HasMetadata object) {
-                if (first.covers(resource)) {
-                    first.listener.delete(resource, object);
-                }
-                if (other.covers(resource)) {
-                    other.listener.delete(resource, object);
-                }
+                feeds.stream().filter(f -> f.covers(resource)).forEach(f -> f.listener.delete(resource, object));
             }
         });
     }

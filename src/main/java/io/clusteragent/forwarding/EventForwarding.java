@@ -7,13 +7,13 @@ import io.clusteragent.cluster.ObjectListener;
 import io.clusteragent.cluster.WatchedResource;
 import io.clusteragent.config.ForwardingSettings;
 import io.clusteragent.publish.Backoff;
+import io.clusteragent.publish.OnContext;
 import io.clusteragent.publish.Spool;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ public final class EventForwarding {
     private static final Duration RETRY_BASE = Duration.ofMillis(500);
     private static final Duration RETRY_CAP = Duration.ofSeconds(30);
     /** How long closing waits for the producer's requests in flight. */
-    private static final Duration PRODUCER_CLOSE = Duration.ofSeconds(5);
+    private static final Duration PRODUCER_CLOSE = Duration.ofSeconds(2);
 
     private final Vertx vertx;
     private final Context context;
@@ -58,7 +58,8 @@ public final class EventForwarding {
     private EventForwarder forwarder;
     private Future<Void> closing;
 
-    private EventForwarding(
+    /** Made before the cluster source, which takes its {@link #feed()}; nothing is forwarded until {@link #open}. */
+    public EventForwarding(
             Vertx vertx,
             ForwardingSettings settings,
             String clusterId,
@@ -72,17 +73,6 @@ public final class EventForwarding {
         this.platformNamespaces = platformNamespaces;
         this.meters = new ForwardingMeters(registry);
         this.clock = clock;
-    }
-
-    /** Made before the cluster source, which takes its {@link #feed()}; nothing is forwarded until {@link #open}. */
-    public static EventForwarding create(
-            Vertx vertx,
-            ForwardingSettings settings,
-            String clusterId,
-            List<String> platformNamespaces,
-            MeterRegistry registry,
-            Clock clock) {
-        return new EventForwarding(vertx, settings, clusterId, platformNamespaces, registry, clock);
     }
 
     /** The Events, as the informers see them, handed over to the forwarding context. */
@@ -185,17 +175,6 @@ public final class EventForwarding {
     }
 
     private <T> Future<T> onContext(Supplier<Future<T>> action) {
-        if (Vertx.currentContext() == context) {
-            return action.get();
-        }
-        Promise<T> promise = Promise.promise();
-        context.runOnContext(run -> {
-            try {
-                action.get().onComplete(promise);
-            } catch (RuntimeException e) {
-                promise.fail(e);
-            }
-        });
-        return promise.future();
+        return OnContext.call(context, action);
     }
 }

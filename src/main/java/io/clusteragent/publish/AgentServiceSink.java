@@ -4,7 +4,6 @@ import io.clusteragent.config.PublishSettings;
 import io.clusteragent.config.RedactedUrl;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
@@ -60,8 +58,8 @@ public final class AgentServiceSink implements IncidentSink {
     /** Loads the spool left by a previous run and starts delivering it. */
     public static Future<AgentServiceSink> start(Vertx vertx, PublishSettings settings) {
         Context context = vertx.getOrCreateContext();
-        return onContext(context, () -> Spool.open(vertx, settings.spoolDir(), settings.spoolMaxEntries()))
-                .compose(spool -> onContext(context, () -> {
+        return OnContext.call(context, () -> Spool.open(vertx, settings.spoolDir(), settings.spoolMaxEntries()))
+                .compose(spool -> OnContext.call(context, () -> {
                     AgentServiceSink sink = new AgentServiceSink(vertx, context, spool, settings, Clock.systemUTC());
                     LOG.info(
                             "publishing incidents to the Agent Service {} {} {} {}",
@@ -76,7 +74,7 @@ public final class AgentServiceSink implements IncidentSink {
 
     @Override
     public Future<Void> publish(OutgoingIncident incident) {
-        return onContext(context, () -> {
+        return OnContext.call(context, () -> {
             if (closed) {
                 return Future.failedFuture(new IllegalStateException("the incident sink is closed"));
             }
@@ -86,7 +84,7 @@ public final class AgentServiceSink implements IncidentSink {
 
     @Override
     public Future<Void> close() {
-        return onContext(context, () -> {
+        return OnContext.call(context, () -> {
             if (closed) {
                 return Future.succeededFuture();
             }
@@ -133,20 +131,5 @@ public final class AgentServiceSink implements IncidentSink {
         spool.remove(delivery.entry());
         settlements.settled(delivery.entry().item().idempotencyKey());
         dispatch();
-    }
-
-    private static <T> Future<T> onContext(Context context, Supplier<Future<T>> action) {
-        if (Vertx.currentContext() == context) {
-            return action.get();
-        }
-        Promise<T> promise = Promise.promise();
-        context.runOnContext(run -> {
-            try {
-                action.get().onComplete(promise);
-            } catch (RuntimeException e) {
-                promise.fail(e);
-            }
-        });
-        return promise.future();
     }
 }

@@ -86,7 +86,9 @@ class ForwardingKafkaMockServerTest {
         assertWithin(WAIT, () -> assertThat(a.leadership.isLeader()).isTrue());
         assertWithin(WAIT, () -> assertThat(counts(reader)).isEqualTo(Map.of("e1", List.of(1), "e2", List.of(3))));
 
-        assertThat(a.occurrences("filtered", "Pulled")).as("Normal, not on the allowlist").isEqualTo(1);
+        assertThat(a.occurrences("filtered", "Pulled"))
+                .as("Normal, not on the allowlist")
+                .isEqualTo(1);
         assertThat(a.occurrences("forwarded", "FailedMount")).isEqualTo(3);
 
         bump("e1", 4);
@@ -230,7 +232,7 @@ class ForwardingKafkaMockServerTest {
                 .build();
         closing.add(client);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        EventForwarding forwarding = EventForwarding.create(
+        EventForwarding forwarding = new EventForwarding(
                 vertx,
                 config.forwarding(),
                 config.clusterName(),
