@@ -15,6 +15,7 @@ import io.clusteragent.detect.run.ConfigMapIncidentStore;
 import io.clusteragent.detect.run.DetectionDeployment;
 import io.clusteragent.detect.run.DetectionMeters;
 import io.clusteragent.detect.run.DetectionVerticle;
+import io.clusteragent.forwarding.EventForwarding;
 import io.clusteragent.health.Draining;
 import io.clusteragent.kubestate.KubeStateMetrics;
 import io.clusteragent.publish.IncidentSignals;
@@ -56,6 +57,7 @@ public final class Agent {
     private DetectionDeployment detection;
     private Leadership leadership;
     private Optional<KubeStateMetrics> kubeState = Optional.empty();
+    private Optional<EventForwarding> forwarding = Optional.empty();
 
     public Agent(Vertx vertx, AgentConfig config) {
         this.vertx = vertx;
@@ -102,7 +104,11 @@ public final class Agent {
                 .compose(drained ->
                         apiDeployment == null ? Future.<Void>succeededFuture() : vertx.undeploy(apiDeployment))
                 .compose(closed -> detection == null ? Future.<Void>succeededFuture() : detection.stop())
-                .compose(detectorsStopped -> {
+                .compose(detectorsStopped -> forwarding
+                        .map(forwarder ->
+                                forwarder.close(config.shutdownTimeout().dividedBy(3)))
+                        .orElse(Future.succeededFuture()))
+                .compose(forwardingStopped -> {
                     if (leadership != null) {
                         leadership.close();
                     }
@@ -141,12 +147,36 @@ public final class Agent {
                             sink::onSettled,
                             meters),
                     meters);
-            if (elected) {
-                leadership = live.elect(vertx.getOrCreateContext(), detection::start, detection::stop);
-                return Future.succeededFuture();
-            }
-            return detection.start();
+            return openForwarding().compose(opened -> {
+                if (elected) {
+                    leadership = live.elect(
+                            vertx.getOrCreateContext(),
+                            () -> {
+                                detection.start();
+                                forwarding.ifPresent(EventForwarding::lead);
+                            },
+                            () -> {
+                                detection.stop();
+                                forwarding.ifPresent(EventForwarding::follow);
+                            });
+                    return Future.succeededFuture();
+                }
+                return detection
+                        .start()
+                        .compose(
+                                started -> forwarding.map(EventForwarding::lead).orElse(Future.succeededFuture()));
+            });
         });
+    }
+
+    /** The event spool, loaded and sending, before leadership decides who forwards. */
+    private Future<Void> openForwarding() {
+        return forwarding
+                .map(forwarder -> forwarder.open(
+                        live.state(),
+                        live.forwardingCheckpoint(),
+                        config.publishing().spoolDir()))
+                .orElse(Future.succeededFuture());
     }
 
     /**
@@ -175,11 +205,23 @@ public final class Agent {
 
     private Future<ClusterState> clusterState() {
         KubeStateReplica replica = new KubeStateReplica(config.kubeState(), config.kubeStateResources());
-        ObjectFeed feed = replica.feed();
+        ObjectFeed kubeStateFeed = replica.feed();
+        ObjectFeed feed = kubeStateFeed;
+        if (config.forwarding().enabled()) {
+            EventForwarding created = new EventForwarding(
+                    vertx,
+                    config.forwarding(),
+                    config.clusterName(),
+                    config.detection().platformNamespaces(),
+                    meterRegistry(),
+                    Clock.systemUTC());
+            forwarding = Optional.of(created);
+            feed = feed.and(created.feed());
+        }
         if (config.snapshot().isPresent()) {
             kubeState = replica.assign(replica.configuredShard(), meterRegistry());
-            return vertx.executeBlocking(
-                    () -> new SnapshotLoader(feed).load(config.snapshot().get(), clock.instant()));
+            return vertx.executeBlocking(() ->
+                    new SnapshotLoader(kubeStateFeed).load(config.snapshot().get(), clock.instant()));
         }
         LOG.info(
                 "watching the live cluster{}",

@@ -29,15 +29,30 @@ public final class IncidentConfigMap {
 
     public static final String NAME = "cluster-agent-incidents";
     public static final String KEY = "incidents.json.gz";
+    /** The event forwarding leaders' checkpoint: what was forwarded, kept the same way. */
+    public static final String FORWARDING_NAME = "cluster-agent-event-forwarding";
+
+    public static final String FORWARDING_KEY = "checkpoint.json.gz";
 
     private final KubernetesClient client;
     private final String namespace;
+    private final String name;
+    private final String key;
+    private final String component;
     /** Of the ConfigMap as last read or written; null when there is none yet. */
     private String resourceVersion;
 
     public IncidentConfigMap(KubernetesClient client, String namespace) {
+        this(client, namespace, NAME, KEY, "incident-state");
+    }
+
+    /** Another document the leaders hand on, in a ConfigMap of its own with the same guarantees. */
+    IncidentConfigMap(KubernetesClient client, String namespace, String name, String key, String component) {
         this.client = client;
         this.namespace = namespace;
+        this.name = name;
+        this.key = key;
+        this.component = component;
     }
 
     /**
@@ -48,14 +63,14 @@ public final class IncidentConfigMap {
      */
     public Optional<byte[]> load() throws IOException {
         ConfigMap stored =
-                client.configMaps().inNamespace(namespace).withName(NAME).get();
+                client.configMaps().inNamespace(namespace).withName(name).get();
         if (stored == null) {
             resourceVersion = null;
             return Optional.empty();
         }
         resourceVersion = stored.getMetadata().getResourceVersion();
         String gzipped =
-                stored.getBinaryData() == null ? null : stored.getBinaryData().get(KEY);
+                stored.getBinaryData() == null ? null : stored.getBinaryData().get(key);
         if (gzipped == null) {
             return Optional.empty();
         }
@@ -74,13 +89,13 @@ public final class IncidentConfigMap {
     public void save(byte[] document) throws ConflictException {
         ConfigMap desired = new ConfigMapBuilder()
                 .withNewMetadata()
-                .withName(NAME)
+                .withName(name)
                 .withNamespace(namespace)
                 .withResourceVersion(resourceVersion)
                 .addToLabels("app.kubernetes.io/name", "cluster-agent")
-                .addToLabels("app.kubernetes.io/component", "incident-state")
+                .addToLabels("app.kubernetes.io/component", component)
                 .endMetadata()
-                .addToBinaryData(KEY, Base64.getEncoder().encodeToString(gzip(document)))
+                .addToBinaryData(key, Base64.getEncoder().encodeToString(gzip(document)))
                 .build();
         try {
             var resource = client.configMaps().inNamespace(namespace).resource(desired);
@@ -88,7 +103,7 @@ public final class IncidentConfigMap {
             resourceVersion = saved.getMetadata().getResourceVersion();
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-                throw new ConflictException("another replica saved the incident state in " + describe() + " first", e);
+                throw new ConflictException("another replica saved " + describe() + " first", e);
             }
             throw e;
         }
@@ -111,7 +126,7 @@ public final class IncidentConfigMap {
     }
 
     public String describe() {
-        return "ConfigMap " + namespace + "/" + NAME;
+        return "ConfigMap " + namespace + "/" + name;
     }
 
     /** Another replica saved the document first. */

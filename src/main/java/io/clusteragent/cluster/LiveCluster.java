@@ -195,6 +195,16 @@ public final class LiveCluster implements AutoCloseable {
         return new IncidentConfigMap(client, ownNamespace());
     }
 
+    /** Where the event forwarding leaders keep their checkpoint, next to the Lease. */
+    public IncidentConfigMap forwardingCheckpoint() {
+        return new IncidentConfigMap(
+                client,
+                ownNamespace(),
+                IncidentConfigMap.FORWARDING_NAME,
+                IncidentConfigMap.FORWARDING_KEY,
+                "event-forwarding-checkpoint");
+    }
+
     /**
      * kube-state-metrics' automatic sharding: this pod's ordinal in the StatefulSet that owns it, and
      * the StatefulSet's replicas, read once. The pod is the agent's hostname, its namespace the

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,6 +39,25 @@ public record ObjectFeed(Set<WatchedResource> resources, ObjectListener listener
                     .orElseThrow(() -> new IllegalArgumentException("not a kube-state resource: " + name)));
         }
         return new ObjectFeed(resources, listener);
+    }
+
+    /** This feed and {@code other}: each listener is told of the resources its own feed covers. */
+    public ObjectFeed and(ObjectFeed other) {
+        EnumSet<WatchedResource> both = EnumSet.noneOf(WatchedResource.class);
+        both.addAll(resources);
+        both.addAll(other.resources);
+        List<ObjectFeed> feeds = List.of(this, other);
+        return new ObjectFeed(both, new ObjectListener() {
+            @Override
+            public void upsert(WatchedResource resource, HasMetadata object) {
+                feeds.stream().filter(f -> f.covers(resource)).forEach(f -> f.listener.upsert(resource, object));
+            }
+
+            @Override
+            public void delete(WatchedResource resource, HasMetadata object) {
+                feeds.stream().filter(f -> f.covers(resource)).forEach(f -> f.listener.delete(resource, object));
+            }
+        });
     }
 
     boolean covers(WatchedResource resource) {

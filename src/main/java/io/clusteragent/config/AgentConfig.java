@@ -38,7 +38,8 @@ public record AgentConfig(
         Optional<String> watchedNode,
         KubeStateSettings kubeState,
         Set<String> kubeStateResources,
-        boolean shardFromStatefulSet) {
+        boolean shardFromStatefulSet,
+        ForwardingSettings forwarding) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -74,7 +75,9 @@ public record AgentConfig(
                 watchedNode(values),
                 KubeStateSettings.from(values),
                 KubeStateResources.read(values),
-                shardFromStatefulSet(values));
+                shardFromStatefulSet(values),
+                ForwardingSettings.from(
+                        values, values.text(Setting.CLUSTER_SNAPSHOT).isPresent()));
     }
 
     private static DetectorSettings detection(SettingValues values) {
@@ -179,7 +182,8 @@ public record AgentConfig(
                 + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection
                 + " kubeState=[" + kubeState + (shardFromStatefulSet ? " shardFromStatefulSet" : "") + "]"
                 + " kubeStateResources="
-                + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources));
+                + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources))
+                + " eventForwarding=" + forwarding;
     }
 
     private static String millis(Duration duration) {

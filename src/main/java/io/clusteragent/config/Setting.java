@@ -254,7 +254,99 @@ public enum Setting {
             KubeStateResources.DEFAULT,
             "comma-separated kube-state-metrics resource names (" + String.join(", ", KubeStateResources.ALL)
                     + "), or empty for none",
-            "Resources kube-state metrics report on, each watched only when listed; secrets as metadata only");
+            "Resources kube-state metrics report on, each watched only when listed; secrets as metadata only"),
+    // Forwarding Kubernetes Event occurrences to Kafka (io.clusteragent.forwarding, README "Forwarding events to
+    // Kafka").
+    EVENT_FORWARDING(
+            "EVENT_FORWARDING",
+            "--event-forwarding",
+            "off",
+            "off | kafka",
+            "Forward Event occurrences (count increases) to Kafka from the leader; needs the live cluster"),
+    KAFKA_BOOTSTRAP_SERVERS(
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "--kafka-bootstrap-servers",
+            "",
+            "comma-separated host:port",
+            "Kafka brokers to forward events to; required with EVENT_FORWARDING=kafka"),
+    KAFKA_TOPIC_EVENTS(
+            "KAFKA_TOPIC_EVENTS",
+            "--kafka-topic-events",
+            "k8s.events",
+            "topic name",
+            "Topic of the event records (docs/event-records.md), keyed by CLUSTER_NAME"),
+    KAFKA_SECURITY_PROTOCOL(
+            "KAFKA_SECURITY_PROTOCOL",
+            "--kafka-security-protocol",
+            "PLAINTEXT",
+            "PLAINTEXT | SSL | SASL_PLAINTEXT | SASL_SSL",
+            "Kafka's security.protocol"),
+    KAFKA_SASL_MECHANISM(
+            "KAFKA_SASL_MECHANISM",
+            "--kafka-sasl-mechanism",
+            "",
+            "SASL mechanism (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER, ...)",
+            "Kafka's sasl.mechanism, for the SASL protocols"),
+    KAFKA_SASL_JAAS_CONFIG(
+            "KAFKA_SASL_JAAS_CONFIG",
+            "--kafka-sasl-jaas-config",
+            "",
+            "JAAS login module line",
+            "Kafka's sasl.jaas.config; a secret, never logged: set it from a Secret"),
+    KAFKA_PROPERTIES_FILE(
+            "KAFKA_PROPERTIES_FILE",
+            "--kafka-properties-file",
+            "",
+            "file path (Java properties)",
+            "More Kafka producer properties (TLS stores, timeouts); the settings above and the delivery guarantees win"),
+    EVENT_NORMAL_ALLOWLIST(
+            "EVENT_NORMAL_ALLOWLIST",
+            "--event-normal-allowlist",
+            "NodeReady,NodeNotReady,NodeNotSchedulable,NodeSchedulable,NodeHasDiskPressure,NodeHasInsufficientMemory,NodeHasInsufficientPID,RegisteredNode,RemovingNode,Rebooted,Killing,Preempted",
+            "comma-separated reasons",
+            "Normal events of these reasons are forwarded; other Normal events are not"),
+    EVENT_CATEGORY_RULES(
+            "EVENT_CATEGORY_RULES",
+            "--event-category-rules",
+            "",
+            "rules separated by ; such as Platform:namespaceLabel.tier=infra;platform-namespaces;Customer:namespace~tenant-.*",
+            "Ordered Platform/Customer rules over namespace, namespaceLabel.<key> and controller; first match wins, unmatched is Customer"),
+    EVENT_RATE_LIMIT_PER_REASON(
+            "EVENT_RATE_LIMIT_PER_REASON",
+            "--event-rate-limit-per-reason",
+            "30/1m",
+            "count/duration",
+            "Event records per namespace and reason: a burst of count, refilled at count per duration"),
+    EVENT_RATE_LIMIT_GLOBAL(
+            "EVENT_RATE_LIMIT_GLOBAL",
+            "--event-rate-limit-global",
+            "200/1s",
+            "count/duration",
+            "Event records of the whole cluster: a burst of count, refilled at count per duration"),
+    EVENT_RATE_LIMIT_SUMMARY_INTERVAL(
+            "EVENT_RATE_LIMIT_SUMMARY_INTERVAL",
+            "--event-rate-limit-summary-interval",
+            "1m",
+            "duration",
+            "How often one summary record per namespace and reason counts what the rate limits held back"),
+    EVENT_HEARTBEAT_INTERVAL(
+            "EVENT_HEARTBEAT_INTERVAL",
+            "--event-heartbeat-interval",
+            "30s",
+            "duration",
+            "How often the leader sends a heartbeat record, so windows close on quiet partitions"),
+    EVENT_SPOOL_MAX_ENTRIES(
+            "EVENT_SPOOL_MAX_ENTRIES",
+            "--event-spool-max-entries",
+            "20000",
+            "integer >= 1",
+            "Event records kept on disk (SPOOL_DIR/events) while Kafka is away; past it the oldest are dropped and counted"),
+    EVENT_CHECKPOINT_INTERVAL(
+            "EVENT_CHECKPOINT_INTERVAL",
+            "--event-checkpoint-interval",
+            "5s",
+            "duration",
+            "How often the leader records what it has forwarded, in ConfigMap cluster-agent-event-forwarding");
 
     private final String env;
     private final List<String> aliases;

@@ -102,6 +102,27 @@ final class SettingValues {
         return millis;
     }
 
+    /** {@code 30/1m}: at most 30 in a burst, refilled at 30 per minute. */
+    Rate rate(Setting setting) {
+        String value = raw.get(setting);
+        int slash = value.indexOf('/');
+        try {
+            if (slash < 0) {
+                throw invalid(setting);
+            }
+            int amount = Integer.parseInt(value.substring(0, slash).strip());
+            String period = value.substring(slash + 1).strip();
+            long millis =
+                    period.matches("\\d+") ? Math.multiplyExact(Long.parseLong(period), 1000L) : sumOfParts(period);
+            if (amount < 1 || millis < 1 || millis > LONGEST_DURATION.toMillis()) {
+                throw invalid(setting);
+            }
+            return new Rate(amount, Duration.ofMillis(millis));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw invalid(setting);
+        }
+    }
+
     double positiveNumber(Setting setting) {
         try {
             double value = Double.parseDouble(raw.get(setting));

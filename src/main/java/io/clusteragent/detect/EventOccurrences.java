@@ -7,10 +7,11 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Warning occurrences per object and reason within a sliding window, counted as the increases of
@@ -22,9 +23,10 @@ final class EventOccurrences {
 
     private final Duration window;
     /** The last version and count seen per Event object, as of the latest poll that saw it. */
-    private final Map<String, Seen> seenByEvent = new HashMap<>();
+    private final EventCounts counts = new EventCounts();
+    /** The events the current poll has seen, so that those it did not see are forgotten. */
+    private final Set<String> seenThisPoll = new HashSet<>();
 
-    private long generation;
     private final Map<Key, OccurrenceWindow> windows = new LinkedHashMap<>();
 
     EventOccurrences(Duration window) {
@@ -36,33 +38,30 @@ final class EventOccurrences {
         if (!"Warning".equals(cached.getType()) || cached.getInvolvedObject() == null) {
             return;
         }
-        String id = idOf(cached);
+        String id = EventCounts.idOf(cached);
+        seenThisPoll.add(id);
         String version =
                 cached.getMetadata() == null ? null : cached.getMetadata().getResourceVersion();
-        Seen last = seenByEvent.get(id);
-        if (last != null && version != null && version.equals(last.resourceVersion)) {
-            last.generation = generation;
-            return; // unchanged since the last poll: most events, most of the time
-        }
         ObservedEvent event = ObservedEvent.of(cached);
-        seenByEvent.put(id, new Seen(version, event.count(), generation));
-        int increase = last != null
-                ? event.count() - last.count
-                : event.firstSeen().isBefore(at.minus(window)) ? 0 : event.count();
-        if (increase > 0) {
-            windows.computeIfAbsent(Key.of(cached), k -> new OccurrenceWindow()).add(at, increase, event.message());
-        }
+        counts.observe(id, version, event.count()).ifPresent(change -> {
+            int increase = !change.firstSeen()
+                    ? change.increase()
+                    : event.firstSeen().isBefore(at.minus(window)) ? 0 : event.count();
+            if (increase > 0) {
+                windows.computeIfAbsent(Key.of(cached), k -> new OccurrenceWindow())
+                        .add(at, increase, event.message());
+            }
+        });
     }
 
     /** Starts a poll over every event: those it does not see again are forgotten by {@link #endPoll}. */
     void beginPoll() {
-        generation++;
+        seenThisPoll.clear();
     }
 
     /** Forgets the counts of events that expired from the cluster (their time-to-live is an hour by default). */
     void endPoll() {
-        long current = generation;
-        seenByEvent.values().removeIf(seen -> seen.generation != current);
+        counts.retainOnly(seenThisPoll);
     }
 
     /** Per object, its reason with the most occurrences in the window ending at {@code now}, when they reach {@code threshold}. */
@@ -85,15 +84,6 @@ final class EventOccurrences {
         return new ArrayList<>(worstByObject.values());
     }
 
-    /** The event object's uid; hand-written snapshots may leave it out, and then namespace/name identify it. */
-    static String idOf(Event event) {
-        var metadata = event.getMetadata();
-        if (metadata == null) {
-            return "";
-        }
-        return metadata.getUid() != null ? metadata.getUid() : metadata.getNamespace() + "/" + metadata.getName();
-    }
-
     /** One reason for one incarnation (uid) of one object. */
     record Key(String kind, String namespace, String name, String uid, String reason) {
 
@@ -113,16 +103,4 @@ final class EventOccurrences {
     }
 
     record Burst(Key key, int occurrences, String lastMessage) {}
-
-    private static final class Seen {
-        private final String resourceVersion;
-        private final int count;
-        private long generation;
-
-        Seen(String resourceVersion, int count, long generation) {
-            this.resourceVersion = resourceVersion;
-            this.count = count;
-            this.generation = generation;
-        }
-    }
 }

@@ -1,10 +1,10 @@
 package io.clusteragent.detect;
 
 import io.clusteragent.config.DetectorSettings;
+import io.clusteragent.config.NamespaceGlobs;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The namespaces whose incidents are Platform rather than Customer, as globs where {@code *} stands
@@ -17,8 +17,7 @@ public final class PlatformNamespaces {
 
     private PlatformNamespaces(List<String> globs) {
         this.globs = globs;
-        this.pattern =
-                Pattern.compile(globs.stream().map(PlatformNamespaces::regex).collect(Collectors.joining("|")));
+        this.pattern = NamespaceGlobs.compile(globs);
     }
 
     /** Blank entries are ignored, so a trailing comma in the setting does not make every namespace Platform. */
@@ -46,15 +45,5 @@ public final class PlatformNamespaces {
 
     public List<String> globs() {
         return globs;
-    }
-
-    private static String regex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        int start = 0;
-        for (int star = glob.indexOf('*'); star >= 0; star = glob.indexOf('*', start)) {
-            regex.append(Pattern.quote(glob.substring(start, star))).append(".*");
-            start = star + 1;
-        }
-        return regex.append(Pattern.quote(glob.substring(start))).toString();
     }
 }

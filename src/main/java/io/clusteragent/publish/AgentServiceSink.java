@@ -4,7 +4,6 @@ import io.clusteragent.config.PublishSettings;
 import io.clusteragent.config.RedactedUrl;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
@@ -32,7 +30,7 @@ public final class AgentServiceSink implements IncidentSink {
 
     private final Vertx vertx;
     private final Context context;
-    private final Spool spool;
+    private final Spool<OutgoingIncident> spool;
     private final AgentServiceClient client;
     private final Backoff backoff;
     private final int concurrency;
@@ -42,7 +40,8 @@ public final class AgentServiceSink implements IncidentSink {
     private final Settlements settlements = new Settlements();
     private boolean closed;
 
-    private AgentServiceSink(Vertx vertx, Context context, Spool spool, PublishSettings settings, Clock clock) {
+    private AgentServiceSink(
+            Vertx vertx, Context context, Spool<OutgoingIncident> spool, PublishSettings settings, Clock clock) {
         URI url = settings.url().orElseThrow(() -> new IllegalArgumentException("the Agent Service sink needs a url"));
         this.vertx = vertx;
         this.context = context;
@@ -59,8 +58,8 @@ public final class AgentServiceSink implements IncidentSink {
     /** Loads the spool left by a previous run and starts delivering it. */
     public static Future<AgentServiceSink> start(Vertx vertx, PublishSettings settings) {
         Context context = vertx.getOrCreateContext();
-        return onContext(context, () -> Spool.open(vertx, settings.spoolDir(), settings.spoolMaxEntries()))
-                .compose(spool -> onContext(context, () -> {
+        return OnContext.call(context, () -> Spool.open(vertx, settings.spoolDir(), settings.spoolMaxEntries()))
+                .compose(spool -> OnContext.call(context, () -> {
                     AgentServiceSink sink = new AgentServiceSink(vertx, context, spool, settings, Clock.systemUTC());
                     LOG.info(
                             "publishing incidents to the Agent Service {} {} {} {}",
@@ -75,7 +74,7 @@ public final class AgentServiceSink implements IncidentSink {
 
     @Override
     public Future<Void> publish(OutgoingIncident incident) {
-        return onContext(context, () -> {
+        return OnContext.call(context, () -> {
             if (closed) {
                 return Future.failedFuture(new IllegalStateException("the incident sink is closed"));
             }
@@ -85,7 +84,7 @@ public final class AgentServiceSink implements IncidentSink {
 
     @Override
     public Future<Void> close() {
-        return onContext(context, () -> {
+        return OnContext.call(context, () -> {
             if (closed) {
                 return Future.succeededFuture();
             }
@@ -114,7 +113,7 @@ public final class AgentServiceSink implements IncidentSink {
 
     private void dispatch() {
         while (!closed && active.size() < concurrency) {
-            Optional<SpoolEntry> next = spool.claimNext();
+            Optional<SpoolEntry<OutgoingIncident>> next = spool.claimNext();
             if (next.isEmpty()) {
                 return;
             }
@@ -130,22 +129,7 @@ public final class AgentServiceSink implements IncidentSink {
         }
         active.remove(delivery);
         spool.remove(delivery.entry());
-        settlements.settled(delivery.entry().incident().idempotencyKey());
+        settlements.settled(delivery.entry().item().idempotencyKey());
         dispatch();
-    }
-
-    private static <T> Future<T> onContext(Context context, Supplier<Future<T>> action) {
-        if (Vertx.currentContext() == context) {
-            return action.get();
-        }
-        Promise<T> promise = Promise.promise();
-        context.runOnContext(run -> {
-            try {
-                action.get().onComplete(promise);
-            } catch (RuntimeException e) {
-                promise.fail(e);
-            }
-        });
-        return promise.future();
     }
 }

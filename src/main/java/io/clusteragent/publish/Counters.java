@@ -20,7 +20,7 @@ final class Counters {
         return new PostTimes(posts.get(), postNanos.get());
     }
 
-    PublishStats snapshot(Spool spool) {
+    PublishStats snapshot(Spool<?> spool) {
         return new PublishStats(
                 delivered.get(), retried.get(), rejected.get(), spool.droppedCount(), spool.waiting(), spool.depth());
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Delivery {
 
-    private final SpoolEntry entry;
+    private final SpoolEntry<OutgoingIncident> entry;
     private final AgentServiceClient client;
     private final Backoff backoff;
     private final Vertx vertx;
@@ -29,7 +29,12 @@ final class Delivery {
     private boolean cancelled;
 
     Delivery(
-            SpoolEntry entry, AgentServiceClient client, Backoff backoff, Vertx vertx, Clock clock, Counters counters) {
+            SpoolEntry<OutgoingIncident> entry,
+            AgentServiceClient client,
+            Backoff backoff,
+            Vertx vertx,
+            Clock clock,
+            Counters counters) {
         this.entry = entry;
         this.client = client;
         this.backoff = backoff;
@@ -44,7 +49,7 @@ final class Delivery {
         return done.future();
     }
 
-    SpoolEntry entry() {
+    SpoolEntry<OutgoingIncident> entry() {
         return entry;
     }
 
@@ -62,7 +67,7 @@ final class Delivery {
             return;
         }
         long start = System.nanoTime();
-        client.post(entry.incident()).onComplete(result -> {
+        client.post(entry.item()).onComplete(result -> {
             counters.posted(System.nanoTime() - start);
             if (cancelled) {
                 return;
@@ -76,7 +81,7 @@ final class Delivery {
     }
 
     private void judge(Answer answer, int attempt) {
-        OutgoingIncident incident = entry.incident();
+        OutgoingIncident incident = entry.item();
         if (answer.accepted()) {
             counters.delivered.incrementAndGet();
             DeliveryLog.accepted(incident, answer.status(), answer.body(), attempt);
@@ -93,7 +98,7 @@ final class Delivery {
     private void retry(int attempt, String failure, Optional<Duration> retryAfter) {
         counters.retried.incrementAndGet();
         Duration delay = retryAfter.orElseGet(() -> backoff.delay(attempt));
-        DeliveryLog.retrying(entry.incident(), failure, attempt, delay);
+        DeliveryLog.retrying(entry.item(), failure, attempt, delay);
         pendingRetry = vertx.timer(Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
         pendingRetry.onSuccess(fired -> attempt(attempt + 1));
     }

@@ -24,11 +24,11 @@ public final class IncidentStateFile implements IncidentStore {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentStateFile.class);
     static final String NAME = "incident-state";
 
-    private final SpoolFiles files;
+    private final SpoolFiles<OutgoingIncident> files;
     private final Path file;
 
     public IncidentStateFile(Path spoolDir) {
-        this.files = new SpoolFiles(spoolDir);
+        this.files = SpoolFiles.incidents(spoolDir);
         this.file = spoolDir.resolve(NAME);
     }
 

@@ -8,8 +8,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,41 +22,58 @@ import java.util.concurrent.atomic.AtomicLong;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
- * The delivery queue, kept on disk so an outage of any length or a restart loses nothing. An entry is
- * claimed while it is being delivered, and at most one entry per fingerprint is claimed at a time, so
- * versions of one incident go out in order. Bounded: when full, the oldest resolved notification that
- * is not being delivered is dropped first, then the oldest of any kind.
+ * A delivery queue kept on disk, so an outage of any length or a restart loses nothing. An entry is
+ * claimed while it is being delivered, and entries of one order key are claimed in the order they were
+ * spooled, never overtaking each other. Bounded: when full, the oldest expendable entry that is not
+ * being delivered is dropped first, then the oldest of any kind. What it holds, and which entries are
+ * expendable, is its {@link SpoolCodec}'s: incidents for the Agent Service, event records for Kafka.
  *
  * <p>Confined to one context: every method is called from the context that opened it. The file I/O
- * runs on a single-thread worker pool, so writes and deletes happen in the order they were asked for.
+ * runs on a single-thread worker pool per spool, so writes and deletes happen in the order they were asked for.
+ *
+ * @param <T> the spooled item
  */
-final class Spool {
+public final class Spool<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
     private static final String IO_POOL = "publish-spool-io";
 
-    private final SpoolFiles files;
+    private final SpoolFiles<T> files;
+    private final SpoolCodec<T> codec;
     private final WorkerExecutor io;
     private final int maxEntries;
-    private final TreeMap<Long, SpoolEntry> entries = new TreeMap<>();
+    private final TreeMap<Long, SpoolEntry<T>> entries = new TreeMap<>();
     private final Set<Long> claimed = new HashSet<>();
-    private final Set<String> busyFingerprints = new HashSet<>();
+    /** Claimed entries per order key: a key with any is busy. */
+    private final Map<String, Integer> busyKeys = new HashMap<>();
+
     private final AtomicLong dropped = new AtomicLong();
     private long nextSequence;
     private Future<?> lastIo = Future.succeededFuture();
     private volatile int depth;
     private volatile int waiting;
 
-    private Spool(SpoolFiles files, WorkerExecutor io, int maxEntries) {
+    private Spool(SpoolFiles<T> files, SpoolCodec<T> codec, WorkerExecutor io, int maxEntries) {
         this.files = files;
+        this.codec = codec;
         this.io = io;
         this.maxEntries = maxEntries;
     }
 
-    /** Creates the directory if needed and loads what a previous run left, oldest first. */
-    static Future<Spool> open(Vertx vertx, Path dir, int maxEntries) {
-        Spool spool = new Spool(new SpoolFiles(dir), vertx.createSharedWorkerExecutor(IO_POOL, 1), maxEntries);
-        return spool.<List<SpoolEntry>>blocking(spool.files::load).map(loaded -> {
+    /** The incident spool: creates the directory if needed and loads what a previous run left, oldest first. */
+    static Future<Spool<OutgoingIncident>> open(Vertx vertx, Path dir, int maxEntries) {
+        return open(vertx, dir, maxEntries, IncidentSpoolCodec.INSTANCE, IO_POOL);
+    }
+
+    /**
+     * A spool of {@code codec}'s items in {@code dir}, loaded with what a previous run left, oldest first.
+     *
+     * @param ioPool the name of its single-thread file I/O pool; one per spool, so one spool's fsyncs do not delay another's
+     */
+    public static <T> Future<Spool<T>> open(Vertx vertx, Path dir, int maxEntries, SpoolCodec<T> codec, String ioPool) {
+        Spool<T> spool = new Spool<>(
+                new SpoolFiles<>(dir, codec), codec, vertx.createSharedWorkerExecutor(ioPool, 1), maxEntries);
+        return spool.<List<SpoolEntry<T>>>blocking(spool.files::load).map(loaded -> {
             loaded.forEach(entry -> spool.entries.put(entry.sequence(), entry));
             spool.nextSequence =
                     loaded.isEmpty() ? 1 : loaded.get(loaded.size() - 1).sequence() + 1;
@@ -66,18 +86,21 @@ final class Spool {
     }
 
     /**
-     * Completes once the incident is on disk. An incident whose key is already spooled is not written
+     * Completes once the item is on disk. An item whose identity is already spooled is not written
      * twice: after a crash, detection offers again what it is not sure was spooled.
      */
-    Future<SpoolEntry> add(OutgoingIncident incident) {
-        Optional<SpoolEntry> spooled = entries.values().stream()
-                .filter(e -> e.incident().idempotencyKey().equals(incident.idempotencyKey()))
-                .findFirst();
-        if (spooled.isPresent()) {
-            return Future.succeededFuture(spooled.get());
+    public Future<SpoolEntry<T>> add(T item) {
+        String identity = codec.identity(item);
+        if (identity != null) {
+            Optional<SpoolEntry<T>> spooled = entries.values().stream()
+                    .filter(e -> identity.equals(codec.identity(e.item())))
+                    .findFirst();
+            if (spooled.isPresent()) {
+                return Future.succeededFuture(spooled.get());
+            }
         }
-        SpoolEntry entry = new SpoolEntry(nextSequence++, incident);
-        return this.<SpoolEntry>blocking(() -> {
+        SpoolEntry<T> entry = new SpoolEntry<>(nextSequence++, item);
+        return this.<SpoolEntry<T>>blocking(() -> {
                     files.write(entry);
                     return entry;
                 })
@@ -94,53 +117,75 @@ final class Spool {
                 });
     }
 
-    /** The oldest entry whose fingerprint has nothing in delivery, now claimed; empty when none is ready. */
-    Optional<SpoolEntry> claimNext() {
-        for (SpoolEntry entry : entries.values()) {
-            String fingerprint = entry.incident().fingerprint();
-            if (!busyFingerprints.contains(fingerprint)) {
-                claimed.add(entry.sequence());
-                busyFingerprints.add(fingerprint);
-                updateDepth();
-                return Optional.of(entry);
-            }
-        }
-        return Optional.empty();
+    /** The oldest entry whose order key has nothing in delivery, now claimed; empty when none is ready. */
+    Optional<SpoolEntry<T>> claimNext() {
+        List<SpoolEntry<T>> next = claim(1);
+        return next.isEmpty() ? Optional.empty() : Optional.of(next.get(0));
     }
 
-    /** Forgets a delivered or refused entry, which frees its fingerprint for the next version. */
-    Future<Void> remove(SpoolEntry entry) {
-        entries.remove(entry.sequence());
-        if (claimed.remove(entry.sequence())) {
-            busyFingerprints.remove(entry.incident().fingerprint());
+    /**
+     * Up to {@code max} of the oldest entries whose order keys have nothing in delivery, now claimed, in
+     * spool order: a transport that sends them in this order keeps each key's order.
+     */
+    public List<SpoolEntry<T>> claim(int max) {
+        List<SpoolEntry<T>> batch = new ArrayList<>();
+        for (SpoolEntry<T> entry : entries.values()) {
+            if (batch.size() >= max) {
+                break;
+            }
+            if (!claimed.contains(entry.sequence()) && !busyKeys.containsKey(codec.orderKey(entry.item()))) {
+                batch.add(entry);
+            }
         }
+        batch.forEach(entry -> {
+            claimed.add(entry.sequence());
+            busyKeys.merge(codec.orderKey(entry.item()), 1, Integer::sum);
+        });
+        updateDepth();
+        return batch;
+    }
+
+    /** Gives a claimed entry back undelivered, for a later claim. */
+    public void release(SpoolEntry<T> entry) {
+        unclaim(entry);
+        updateDepth();
+    }
+
+    /** Forgets a delivered or refused entry, which frees its order key for the next one. */
+    public Future<Void> remove(SpoolEntry<T> entry) {
+        entries.remove(entry.sequence());
+        unclaim(entry);
         updateDepth();
         return this.<Void>blocking(() -> {
                     files.delete(entry.sequence());
                     return null;
                 })
                 .onFailure(e -> LOG.warn(
-                        "could not delete spool file, the incident may be sent again after a restart {} {}: {}",
-                        kv("fingerprint", entry.incident().fingerprint()),
-                        kv("version", entry.incident().version()),
+                        "could not delete spool file, its item may be sent again after a restart {}: {}",
+                        kv("file", entry.sequence()),
                         e.toString()));
     }
 
+    /** Completes once every write and delete asked for so far is done, successful or not. */
+    public Future<Void> settled() {
+        return lastIo.transform(done -> Future.<Void>succeededFuture());
+    }
+
     /** What is spooled, oldest first. */
-    List<SpoolEntry> entries() {
+    public List<SpoolEntry<T>> entries() {
         return List.copyOf(entries.values());
     }
 
-    int depth() {
+    public int depth() {
         return depth;
     }
 
     /** Entries not being delivered. */
-    int waiting() {
+    public int waiting() {
         return waiting;
     }
 
-    long droppedCount() {
+    public long droppedCount() {
         return dropped.get();
     }
 
@@ -149,29 +194,30 @@ final class Spool {
     }
 
     /** Completes after every write and delete asked for so far. */
-    Future<Void> close() {
+    public Future<Void> close() {
         return lastIo.transform(done -> io.close());
+    }
+
+    private void unclaim(SpoolEntry<T> entry) {
+        if (claimed.remove(entry.sequence())) {
+            busyKeys.computeIfPresent(codec.orderKey(entry.item()), (key, count) -> count > 1 ? count - 1 : null);
+        }
     }
 
     /** Claimed entries are never evicted; if every entry is claimed the spool briefly holds one more. */
     private void evictOne() {
-        Optional<SpoolEntry> victim = oldestUnclaimed(true).or(() -> oldestUnclaimed(false));
+        Optional<SpoolEntry<T>> victim = oldestUnclaimed(true).or(() -> oldestUnclaimed(false));
         victim.ifPresent(entry -> {
             dropped.incrementAndGet();
-            LOG.warn(
-                    "spool full, dropped incident {} {} {} {}",
-                    kv("fingerprint", entry.incident().fingerprint()),
-                    kv("version", entry.incident().version()),
-                    kv("status", entry.incident().resolved() ? "resolved" : "open"),
-                    kv("spoolMaxEntries", maxEntries));
+            codec.logDropped(entry.item(), maxEntries);
             remove(entry);
         });
     }
 
-    private Optional<SpoolEntry> oldestUnclaimed(boolean resolvedOnly) {
+    private Optional<SpoolEntry<T>> oldestUnclaimed(boolean expendableOnly) {
         return entries.values().stream()
                 .filter(entry -> !claimed.contains(entry.sequence()))
-                .filter(entry -> !resolvedOnly || entry.incident().resolved())
+                .filter(entry -> !expendableOnly || codec.expendable(entry.item()))
                 .findFirst();
     }
 
@@ -180,8 +226,8 @@ final class Spool {
         waiting = entries.size() - claimed.size();
     }
 
-    private <T> Future<T> blocking(Callable<T> task) {
-        Future<T> result = io.executeBlocking(task, true);
+    private <R> Future<R> blocking(Callable<R> task) {
+        Future<R> result = io.executeBlocking(task, true);
         lastIo = result;
         return result;
     }

@@ -1,4 +1,4 @@
 package io.clusteragent.publish;
 
-/** A spooled incident; the sequence orders delivery and names its file. */
-record SpoolEntry(long sequence, OutgoingIncident incident) {}
+/** A spooled item; the sequence orders delivery and names its file. */
+public record SpoolEntry<T>(long sequence, T item) {}

@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
- * The spool directory: one JSON file per incident, named by its zero-padded sequence so the names sort
- * in delivery order. Every method blocks; callers run them on a worker.
+ * The spool directory: one file per item, in its codec's form, named by its zero-padded sequence so the
+ * names sort in delivery order. Every method blocks; callers run them on a worker.
  */
-final class SpoolFiles {
+final class SpoolFiles<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpoolFiles.class);
     private static final String SUFFIX = ".json";
@@ -31,9 +31,16 @@ final class SpoolFiles {
     private static final String PROBE = "write-probe";
 
     private final Path dir;
+    private final SpoolCodec<T> codec;
 
-    SpoolFiles(Path dir) {
+    SpoolFiles(Path dir, SpoolCodec<T> codec) {
         this.dir = dir;
+        this.codec = codec;
+    }
+
+    /** The incident spool's directory. */
+    static SpoolFiles<OutgoingIncident> incidents(Path dir) {
+        return new SpoolFiles<>(dir, IncidentSpoolCodec.INSTANCE);
     }
 
     Path dir() {
@@ -43,9 +50,9 @@ final class SpoolFiles {
     /**
      * Every readable entry, oldest first. Half-written files of a crash are deleted, unreadable ones set aside.
      * Fails, naming the directory and the cause, when the directory cannot be created, read or written:
-     * an agent that cannot spool would lose every incident, so it does not start.
+     * an agent that cannot spool would lose what it sends, so it does not start.
      */
-    List<SpoolEntry> load() throws IOException {
+    List<SpoolEntry<T>> load() throws IOException {
         try {
             Files.createDirectories(dir);
             probe();
@@ -55,8 +62,8 @@ final class SpoolFiles {
         }
     }
 
-    private List<SpoolEntry> loadEntries() throws IOException {
-        List<SpoolEntry> entries = new ArrayList<>();
+    private List<SpoolEntry<T>> loadEntries() throws IOException {
+        List<SpoolEntry<T>> entries = new ArrayList<>();
         for (Path file : list()) {
             String name = file.getFileName().toString();
             if (name.endsWith(TEMP_SUFFIX)) {
@@ -69,8 +76,8 @@ final class SpoolFiles {
         return entries;
     }
 
-    void write(SpoolEntry entry) throws IOException {
-        writeAtomically(file(entry.sequence()), PublishJson.spoolRecord(entry.incident()));
+    void write(SpoolEntry<T> entry) throws IOException {
+        writeAtomically(file(entry.sequence()), codec.write(entry.item()));
     }
 
     /** Written to a temporary file, forced to disk, then renamed: a crash leaves the old content or the new one. */
@@ -88,7 +95,7 @@ final class SpoolFiles {
         forceDirectory();
     }
 
-    /** Writing, forcing and deleting a file is what every incident will need: find out now rather than per incident. */
+    /** Writing, forcing and deleting a file is what every item will need: find out now rather than per incident. */
     private void probe() throws IOException {
         Path probe = dir.resolve(PROBE);
         writeAtomically(probe, new byte[] {'o', 'k'});
@@ -109,14 +116,10 @@ final class SpoolFiles {
         }
     }
 
-    private Optional<SpoolEntry> read(Path file, String name) throws IOException {
+    private Optional<SpoolEntry<T>> read(Path file, String name) throws IOException {
         try {
             long sequence = Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
-            OutgoingIncident incident = PublishJson.readSpoolRecord(Files.readAllBytes(file));
-            if (incident == null) {
-                throw new IOException("the file holds null, not an incident");
-            }
-            return Optional.of(new SpoolEntry(sequence, incident));
+            return Optional.of(new SpoolEntry<>(sequence, codec.read(Files.readAllBytes(file))));
         } catch (IOException | RuntimeException unreadable) {
             Path aside = setAside(file);
             LOG.warn("unreadable spool file set aside {}: {}", kv("file", aside.toString()), firstLine(unreadable));

@@ -159,16 +159,24 @@ final class RbacPolicy {
     /** An object the detector leader writes in its own namespace: named rules for it, and create, which no name can limit. */
     record LeaderObject(String kind, String apiGroup, String resource, String name, Set<String> verbs) {
 
+        /** A rule for its kind that names it, or that names nothing (create). */
         boolean governs(PolicyRule rule) {
             return rule.getApiGroups().equals(List.of(apiGroup))
-                    && rule.getResources().equals(List.of(resource));
+                    && rule.getResources().equals(List.of(resource))
+                    && (rule.getResourceNames().isEmpty()
+                            || rule.getResourceNames().contains(name));
         }
     }
 
-    /** The Lease (cluster/Leadership.java) and the incident state the leaders hand on (cluster/IncidentConfigMap.java). */
+    /**
+     * The Lease (cluster/Leadership.java), the incident state the leaders hand on and the event
+     * forwarding checkpoint (cluster/IncidentConfigMap.java).
+     */
     static final List<LeaderObject> LEADER_OBJECTS = List.of(
             new LeaderObject("Lease", "coordination.k8s.io", "leases", Leadership.LEASE_NAME, LEASE_VERBS),
-            new LeaderObject("ConfigMap", "", "configmaps", IncidentConfigMap.NAME, Set.of("get", "update")));
+            new LeaderObject("ConfigMap", "", "configmaps", IncidentConfigMap.NAME, Set.of("get", "update")),
+            new LeaderObject(
+                    "ConfigMap", "", "configmaps", IncidentConfigMap.FORWARDING_NAME, Set.of("get", "update")));
 
     private static void leaseGrants(
             Manifests manifests, String namespace, String account, boolean leaderElection, List<String> found) {

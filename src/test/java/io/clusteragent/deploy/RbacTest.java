@@ -86,7 +86,11 @@ class RbacTest {
         assertThat(manifests.one(Role.class).getRules())
                 .extracting(PolicyRule::getResourceNames)
                 .containsExactlyInAnyOrder(
-                        List.of(Leadership.LEASE_NAME), List.of(), List.of(IncidentConfigMap.NAME), List.of());
+                        List.of(Leadership.LEASE_NAME),
+                        List.of(),
+                        List.of(IncidentConfigMap.NAME),
+                        List.of(),
+                        List.of(IncidentConfigMap.FORWARDING_NAME));
     }
 
     @ParameterizedTest
@@ -181,6 +185,10 @@ class RbacTest {
                         "every ConfigMap readable",
                         m -> m.one(Role.class).getRules().get(3).getVerbs().add("get"),
                         "grants more than create"),
+                broken(
+                        "the forwarding checkpoint not writable",
+                        m -> m.one(Role.class).getRules().get(4).getVerbs().remove("update"),
+                        "needs update on ConfigMap " + IncidentConfigMap.FORWARDING_NAME),
                 broken(
                         "no way to create the incident state",
                         m -> m.one(Role.class).getRules().remove(3),

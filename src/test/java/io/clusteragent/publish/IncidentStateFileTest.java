@@ -30,7 +30,7 @@ class IncidentStateFileTest {
         new IncidentStateFile(dir).save(state);
 
         assertThat(new IncidentStateFile(dir).load()).isEqualTo(state);
-        assertThat(new SpoolFiles(dir).load()).isEmpty();
+        assertThat(SpoolFiles.incidents(dir).load()).isEmpty();
         assertThat(dir.resolve(IncidentStateFile.NAME)).exists();
     }
 

@@ -83,17 +83,17 @@ class SpoolTest {
                         .compose(x -> spool.add(open("b", 1)))
                         .compose(x -> {
                             List<String> claims = new ArrayList<>();
-                            SpoolEntry first = spool.claimNext().orElseThrow();
-                            claims.add(first.incident().idempotencyKey());
-                            spool.claimNext()
-                                    .ifPresent(e -> claims.add(e.incident().idempotencyKey()));
+                            SpoolEntry<OutgoingIncident> first =
+                                    spool.claimNext().orElseThrow();
+                            claims.add(first.item().idempotencyKey());
+                            spool.claimNext().ifPresent(e -> claims.add(e.item().idempotencyKey()));
                             claims.add(spool.claimNext()
-                                    .map(e -> e.incident().idempotencyKey())
+                                    .map(e -> e.item().idempotencyKey())
                                     .orElse("none"));
                             test.verify(() -> assertThat(spool.waiting()).isEqualTo(1));
                             return spool.remove(first).map(removed -> {
                                 spool.claimNext()
-                                        .ifPresent(e -> claims.add(e.incident().idempotencyKey()));
+                                        .ifPresent(e -> claims.add(e.item().idempotencyKey()));
                                 return claims;
                             });
                         })
@@ -186,8 +186,8 @@ class SpoolTest {
                 })));
     }
 
-    private static List<String> keys(Spool spool) {
-        return spool.entries().stream().map(e -> e.incident().idempotencyKey()).toList();
+    private static List<String> keys(Spool<OutgoingIncident> spool) {
+        return spool.entries().stream().map(e -> e.item().idempotencyKey()).toList();
     }
 
     private List<String> spoolFiles() {
