@@ -3,6 +3,8 @@ package io.clusteragent.testing;
 import io.clusteragent.Main;
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
+import io.clusteragent.auth.AccessControl;
+import io.clusteragent.auth.AccessReviews;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Draining;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** The API verticle on a free port over a given cluster state, driven by a real HTTP client. */
 public final class TestServer implements AutoCloseable {
@@ -51,6 +54,18 @@ public final class TestServer implements AutoCloseable {
 
     /** @param kubeState what {@code /metrics/kubestate} serves; empty answers it 404 */
     public static TestServer start(ClusterState state, Map<String, String> env, Optional<KubeStateMetrics> kubeState) {
+        return start(state, env, kubeState, vertx -> null);
+    }
+
+    /**
+     * @param reviews what the API server says of callers, made on the server's Vert.x; asked when {@code env} sets
+     *                AUTH_MODE=kubernetes
+     */
+    public static TestServer start(
+            ClusterState state,
+            Map<String, String> env,
+            Optional<KubeStateMetrics> kubeState,
+            Function<Vertx, AccessReviews> reviews) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
         AgentConfig config = AgentConfig.fromMap(withGenerousBudget(env), List.of("--port", "0"));
         ApiVerticle api = new ApiVerticle(
@@ -59,7 +74,8 @@ public final class TestServer implements AutoCloseable {
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 new ResponseCache(config.responseCacheBytes()),
                 new Draining(),
-                kubeState);
+                kubeState,
+                AccessControl.of(vertx, config.auth(), reviews.apply(vertx), "localhost"));
         await(vertx.deployVerticle(api));
         return new TestServer(vertx, api.port());
     }
