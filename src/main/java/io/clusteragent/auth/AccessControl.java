@@ -40,7 +40,9 @@ public final class AccessControl {
         return kubernetes(vertx, settings, reviews, System::nanoTime);
     }
 
-    static AccessControl kubernetes(Vertx vertx, AuthSettings settings, AccessReviews reviews, LongSupplier nanoTime) {
+    /** @param nanoTime the clock the caches and rate limits run on: {@link System#nanoTime}, or a test's */
+    public static AccessControl kubernetes(
+            Vertx vertx, AuthSettings settings, AccessReviews reviews, LongSupplier nanoTime) {
         long timeoutMs = settings.reviewTimeout().toMillis();
         return new AccessControl(
                 new Authenticator(reviews, settings, answer -> within(vertx, answer, timeoutMs), nanoTime),

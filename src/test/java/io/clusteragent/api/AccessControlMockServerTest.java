@@ -1,6 +1,7 @@
 package io.clusteragent.api;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.clusteragent.auth.AccessControl;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.KubernetesAccessReviews;
 import io.clusteragent.cluster.ObjectFeed;
@@ -350,7 +351,12 @@ class AccessControlMockServerTest {
     private void start(Map<String, String> settings) {
         Map<String, String> env = new HashMap<>(settings);
         env.put("AUTH_MODE", "kubernetes");
-        api = TestServer.start(demo, env, Optional.empty(), vertx -> KubernetesAccessReviews.create(vertx, client));
+        api = TestServer.start(
+                demo,
+                env,
+                Optional.empty(),
+                (vertx, config) ->
+                        AccessControl.kubernetes(vertx, config.auth(), KubernetesAccessReviews.create(vertx, client)));
     }
 
     private HttpResponse<Buffer> get(String path, String token) {

@@ -4,7 +4,6 @@ import io.clusteragent.Main;
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
 import io.clusteragent.auth.AccessControl;
-import io.clusteragent.auth.AccessReviews;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Draining;
@@ -27,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** The API verticle on a free port over a given cluster state, driven by a real HTTP client. */
 public final class TestServer implements AutoCloseable {
@@ -54,18 +53,15 @@ public final class TestServer implements AutoCloseable {
 
     /** @param kubeState what {@code /metrics/kubestate} serves; empty answers it 404 */
     public static TestServer start(ClusterState state, Map<String, String> env, Optional<KubeStateMetrics> kubeState) {
-        return start(state, env, kubeState, vertx -> null);
+        return start(state, env, kubeState, (vertx, config) -> AccessControl.of(vertx, config.auth(), null, "localhost"));
     }
 
-    /**
-     * @param reviews what the API server says of callers, made on the server's Vert.x; asked when {@code env} sets
-     *                AUTH_MODE=kubernetes
-     */
+    /** @param access who may call which route, made on the server's Vert.x for its configuration */
     public static TestServer start(
             ClusterState state,
             Map<String, String> env,
             Optional<KubeStateMetrics> kubeState,
-            Function<Vertx, AccessReviews> reviews) {
+            BiFunction<Vertx, AgentConfig, AccessControl> access) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
         AgentConfig config = AgentConfig.fromMap(withGenerousBudget(env), List.of("--port", "0"));
         ApiVerticle api = new ApiVerticle(
@@ -75,7 +71,7 @@ public final class TestServer implements AutoCloseable {
                 new ResponseCache(config.responseCacheBytes()),
                 new Draining(),
                 kubeState,
-                AccessControl.of(vertx, config.auth(), reviews.apply(vertx), "localhost"));
+                access.apply(vertx, config));
         await(vertx.deployVerticle(api));
         return new TestServer(vertx, api.port());
     }
