@@ -1,8 +1,8 @@
 package io.clusteragent;
 
 import io.clusteragent.api.ApiVerticle;
-import io.clusteragent.auth.AccessControl;
 import io.clusteragent.api.ResponseCache;
+import io.clusteragent.auth.AccessControl;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.LiveCluster;
@@ -80,8 +80,8 @@ public final class Agent {
                             HttpServerOptions.DEFAULT_HOST);
                     return vertx.deployVerticle(
                                     () -> {
-                                        ApiVerticle instance =
-                                                new ApiVerticle(config, state, clock, cache, draining, kubeState, access);
+                                        ApiVerticle instance = new ApiVerticle(
+                                                config, state, clock, cache, draining, kubeState, access);
                                         if (api == null) {
                                             api = instance;
                                         }

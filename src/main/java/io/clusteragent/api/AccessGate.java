@@ -10,10 +10,10 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * The route's access rule, enforced before anything else of the route runs: the caller is authenticated, kept
@@ -38,8 +38,7 @@ final class AccessGate {
             return RoutingContext::next;
         }
         return ctx -> onOwnContext(
-                        ctx,
-                        control.admit(credentials(ctx), rule.checks(ctx::pathParam, ctx.normalizedPath())))
+                        ctx, control.admit(credentials(ctx), rule.checks(ctx::pathParam, ctx.normalizedPath())))
                 .onSuccess(caller -> {
                     AccessLog.user(ctx, caller.user());
                     ctx.next();
@@ -84,7 +83,8 @@ final class AccessGate {
     }
 
     private static Future<Caller> onOwnContext(RoutingContext ctx, Future<Caller> answer) {
-        return Future.fromCompletionStage(answer.toCompletionStage(), ctx.vertx().getOrCreateContext());
+        return Future.fromCompletionStage(
+                answer.toCompletionStage(), ctx.vertx().getOrCreateContext());
     }
 
     private static Credentials credentials(RoutingContext ctx) {

@@ -86,7 +86,8 @@ public final class ApiRouter {
         router.errorHandler(404, ctx -> gate.whenAuthenticated(ctx, known -> notFound(known, envelope)));
         router.errorHandler(
                 405,
-                ctx -> gate.whenAuthenticated(ctx, known -> answer(known, envelope, Unroutable.methodNotAllowed(known))));
+                ctx -> gate.whenAuthenticated(
+                        ctx, known -> answer(known, envelope, Unroutable.methodNotAllowed(known))));
         return router;
     }
 

@@ -109,7 +109,15 @@ public final class ApiVerticle extends AbstractVerticle {
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         Router router = ApiRouter.create(
-                vertx, state, clock, analysisPool, config, cache, new Probes(vertx, state, draining), kubeState, access);
+                vertx,
+                state,
+                clock,
+                analysisPool,
+                config,
+                cache,
+                new Probes(vertx, state, draining),
+                kubeState,
+                access);
         InvalidRequests invalid = new InvalidRequests(new Envelope(clock), options);
         guard = new ConnectionGuard(vertx, draining, config.readTimeout(), router, invalid);
         guard.start();
@@ -129,7 +137,8 @@ public final class ApiVerticle extends AbstractVerticle {
 
     private static AccessControl unauthenticated(AgentConfig config) {
         if (config.auth().enabled()) {
-            throw new IllegalArgumentException("AUTH_MODE=kubernetes needs the API server's reviews: pass an AccessControl");
+            throw new IllegalArgumentException(
+                    "AUTH_MODE=kubernetes needs the API server's reviews: pass an AccessControl");
         }
         return AccessControl.none();
     }

@@ -26,8 +26,8 @@ public record AccessCheck(
         if (!isResource()) {
             return verb + " " + path;
         }
-        String qualified = (group.isEmpty() ? "" : group + "/") + resource
-                + (subresource.isEmpty() ? "" : "/" + subresource);
+        String qualified =
+                (group.isEmpty() ? "" : group + "/") + resource + (subresource.isEmpty() ? "" : "/" + subresource);
         return verb + " " + qualified
                 + (name.isEmpty() ? "" : " \"" + name + "\"")
                 + (namespace.isEmpty() ? "" : " in namespace \"" + namespace + "\"");

@@ -64,7 +64,8 @@ final class Authenticator {
                             "the API server did not review the bearer token; try again later"));
                 })
                 .compose(result -> result.caller()
-                        .filter(caller -> audiences.isEmpty() || result.audiences().stream().anyMatch(audiences::contains))
+                        .filter(caller -> audiences.isEmpty()
+                                || result.audiences().stream().anyMatch(audiences::contains))
                         .map(Future::succeededFuture)
                         .orElseGet(() -> refused(
                                 "Authentication required",

@@ -39,7 +39,8 @@ final class Authorizer {
     /** Succeeds when every check is allowed; fails with the first denied one, else with the first review that failed. */
     Future<Void> authorize(Caller caller, List<AccessCheck> checks) {
         List<Future<AccessDecision>> decisions = checks.stream()
-                .map(check -> cache.get(new Question(caller, check), () -> bounded.apply(reviews.review(caller, check))))
+                .map(check ->
+                        cache.get(new Question(caller, check), () -> bounded.apply(reviews.review(caller, check))))
                 .toList();
         return Future.join(decisions).transform(done -> {
             for (int i = 0; i < checks.size(); i++) {
@@ -50,7 +51,10 @@ final class Authorizer {
             }
             for (Future<AccessDecision> decision : decisions) {
                 if (decision.failed()) {
-                    LOG.warn("cannot review access for {}: {}", caller.user(), decision.cause().getMessage());
+                    LOG.warn(
+                            "cannot review access for {}: {}",
+                            caller.user(),
+                            decision.cause().getMessage());
                     return Future.failedFuture(new AccessRefused(
                             AccessRefused.Reason.UNAVAILABLE,
                             "Authorization unavailable",

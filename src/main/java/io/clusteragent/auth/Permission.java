@@ -34,8 +34,12 @@ public record Permission(
 
     AccessCheck check(UnaryOperator<String> pathParameter) {
         return AccessCheck.resource(
-                verb, "", resource, subresource, value(pathParameter, namespaceParameter), value(pathParameter,
-                        nameParameter));
+                verb,
+                "",
+                resource,
+                subresource,
+                value(pathParameter, namespaceParameter),
+                value(pathParameter, nameParameter));
     }
 
     private static String value(UnaryOperator<String> pathParameter, String name) {

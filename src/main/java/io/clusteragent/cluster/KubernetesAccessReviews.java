@@ -57,7 +57,12 @@ public final class KubernetesAccessReviews implements AccessReviews {
                 .endSpec()
                 .build();
         return pool.executeBlocking(
-                () -> result(client.authentication().v1().tokenReviews().create(review).getStatus()), false);
+                () -> result(client.authentication()
+                        .v1()
+                        .tokenReviews()
+                        .create(review)
+                        .getStatus()),
+                false);
     }
 
     private static TokenReviewResult result(TokenReviewStatus status) {
@@ -99,7 +104,12 @@ public final class KubernetesAccessReviews implements AccessReviews {
         SubjectAccessReview review =
                 new SubjectAccessReviewBuilder().withSpec(spec.build()).build();
         return pool.executeBlocking(
-                () -> decision(client.authorization().v1().subjectAccessReview().create(review).getStatus()), false);
+                () -> decision(client.authorization()
+                        .v1()
+                        .subjectAccessReview()
+                        .create(review)
+                        .getStatus()),
+                false);
     }
 
     private static AccessDecision decision(SubjectAccessReviewStatus status) {

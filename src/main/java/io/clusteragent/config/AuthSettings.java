@@ -38,8 +38,8 @@ public record AuthSettings(
 
     /** Authentication off, as in tests, snapshot mode and outside a cluster. */
     public static AuthSettings none() {
-        return new AuthSettings(Mode.NONE, List.of(), Duration.ofMinutes(1), Duration.ofSeconds(10), 10_000,
-                Duration.ofSeconds(5), 0);
+        return new AuthSettings(
+                Mode.NONE, List.of(), Duration.ofMinutes(1), Duration.ofSeconds(10), 10_000, Duration.ofSeconds(5), 0);
     }
 
     public boolean enabled() {

@@ -96,10 +96,12 @@ class AccessControlMockServerTest {
         HttpResponse<Buffer> namespace = get("/api/v1/namespace/data/error", ALICE);
         assertThat(namespace.statusCode()).isEqualTo(403);
         assertThat(error(namespace).getString("message")).contains("cannot list pods in namespace \"data\"");
-        assertThat(get("/api/v1/nodes/worker-1/utilization", ALICE).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/nodes/worker-1/utilization", ALICE).statusCode())
+                .isEqualTo(200);
         HttpResponse<Buffer> node = get("/api/v1/nodes/worker-2/utilization", ALICE);
         assertThat(node.statusCode()).isEqualTo(403);
-        assertThat(error(node).getString("message")).isEqualTo("Forbidden: user \"alice\" cannot get nodes \"worker-2\"");
+        assertThat(error(node).getString("message"))
+                .isEqualTo("Forbidden: user \"alice\" cannot get nodes \"worker-2\"");
     }
 
     @Test
@@ -107,7 +109,8 @@ class AccessControlMockServerTest {
         rbac();
         start(Map.of());
 
-        assertThat(get("/api/v1/nodes/worker-1/utilization", ALICE).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/nodes/worker-1/utilization", ALICE).statusCode())
+                .isEqualTo(200);
 
         assertThat(asked).hasSize(2).allSatisfy(review -> {
             assertThat(review.getSpec().getUser()).isEqualTo("alice");
@@ -117,8 +120,11 @@ class AccessControlMockServerTest {
         });
         assertThat(asked)
                 .extracting(review -> review.getSpec().getResourceAttributes())
-                .extracting(ResourceAttributes::getVerb, ResourceAttributes::getResource,
-                        ResourceAttributes::getSubresource, ResourceAttributes::getName)
+                .extracting(
+                        ResourceAttributes::getVerb,
+                        ResourceAttributes::getResource,
+                        ResourceAttributes::getSubresource,
+                        ResourceAttributes::getName)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("get", "nodes", null, "worker-1"),
                         org.assertj.core.groups.Tuple.tuple("get", "nodes", "metrics", "worker-1"));
@@ -130,8 +136,8 @@ class AccessControlMockServerTest {
         start(Map.of());
 
         HttpResponse<Buffer> none = get(ALLOWED_POD + "/describe", null);
-        HttpResponse<Buffer> malformed =
-                request(ALLOWED_POD + "/describe", MultiMap.caseInsensitiveMultiMap().add("Authorization", "Basic YTpi"));
+        HttpResponse<Buffer> malformed = request(
+                ALLOWED_POD + "/describe", MultiMap.caseInsensitiveMultiMap().add("Authorization", "Basic YTpi"));
         HttpResponse<Buffer> rejected = get(ALLOWED_POD + "/describe", "not-a-token-anyone-issued");
 
         for (HttpResponse<Buffer> response : List.of(none, malformed, rejected)) {
@@ -151,9 +157,11 @@ class AccessControlMockServerTest {
         assertThat(get("/healthz", null).statusCode()).isEqualTo(200);
         assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/nothing-here", null).statusCode()).isEqualTo(401);
-        assertThat(request(HttpMethod.DELETE, ALLOWED_POD + "/describe", null).statusCode()).isEqualTo(401);
+        assertThat(request(HttpMethod.DELETE, ALLOWED_POD + "/describe", null).statusCode())
+                .isEqualTo(401);
         assertThat(get("/api/v1/nothing-here", ALICE).statusCode()).isEqualTo(404);
-        assertThat(request(HttpMethod.DELETE, ALLOWED_POD + "/describe", ALICE).statusCode()).isEqualTo(405);
+        assertThat(request(HttpMethod.DELETE, ALLOWED_POD + "/describe", ALICE).statusCode())
+                .isEqualTo(405);
     }
 
     @Test
@@ -168,7 +176,8 @@ class AccessControlMockServerTest {
         assertThat(get(ALLOWED_POD + "/describe", PROMETHEUS).statusCode()).isEqualTo(403);
         assertThat(asked)
                 .filteredOn(review -> review.getSpec().getNonResourceAttributes() != null)
-                .extracting(review -> review.getSpec().getNonResourceAttributes().getPath())
+                .extracting(
+                        review -> review.getSpec().getNonResourceAttributes().getPath())
                 .containsOnly("/metrics");
     }
 
@@ -179,7 +188,8 @@ class AccessControlMockServerTest {
 
         List<CompletableFuture<Integer>> burst = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            burst.add(CompletableFuture.supplyAsync(() -> get(ALLOWED_POD + "/describe", ALICE).statusCode()));
+            burst.add(CompletableFuture.supplyAsync(
+                    () -> get(ALLOWED_POD + "/describe", ALICE).statusCode()));
         }
         for (CompletableFuture<Integer> status : burst) {
             assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
@@ -195,7 +205,11 @@ class AccessControlMockServerTest {
 
     @Test
     void anApiServerFailingTokenReviewsRefusesWith503NotWith401() {
-        server.expect().post().withPath(TOKEN_REVIEWS).andReturn(500, "etcd is down").always();
+        server.expect()
+                .post()
+                .withPath(TOKEN_REVIEWS)
+                .andReturn(500, "etcd is down")
+                .always();
         rbac();
         // fabric8 retries a 500 with backoff; the review timeout bounds the wait.
         start(Map.of("AUTH_REVIEW_TIMEOUT", "1s"));
@@ -212,7 +226,11 @@ class AccessControlMockServerTest {
 
     @Test
     void anApiServerFailingAccessReviewsRefusesWith503NeverWith200() {
-        server.expect().post().withPath(ACCESS_REVIEWS).andReturn(500, "etcd is down").always();
+        server.expect()
+                .post()
+                .withPath(ACCESS_REVIEWS)
+                .andReturn(500, "etcd is down")
+                .always();
         rbac();
         start(Map.of("AUTH_REVIEW_TIMEOUT", "1s"));
 
@@ -247,7 +265,9 @@ class AccessControlMockServerTest {
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(error(third).getString("code")).isEqualTo("TOO_MANY_REQUESTS");
         assertThat(third.getHeader("Retry-After")).isEqualTo("1");
-        assertThat(get("/metrics", PROMETHEUS).statusCode()).as("another caller").isEqualTo(200);
+        assertThat(get("/metrics", PROMETHEUS).statusCode())
+                .as("another caller")
+                .isEqualTo(200);
     }
 
     @Test
@@ -262,7 +282,8 @@ class AccessControlMockServerTest {
             get(ALLOWED_POD + "/describe", "rejected-token-0123456789");
             AccessLog.flush(Duration.ofSeconds(5));
 
-            List<String> everything = log.events().stream().map(AccessControlMockServerTest::text).toList();
+            List<String> everything =
+                    log.events().stream().map(AccessControlMockServerTest::text).toList();
             assertThat(everything).isNotEmpty().noneMatch(line -> line.contains("token-0123456789"));
             assertThat(log.events())
                     .filteredOn(event -> event.getLoggerName().equals("access"))
@@ -273,7 +294,9 @@ class AccessControlMockServerTest {
 
     private static String text(ILoggingEvent event) {
         return event.getFormattedMessage() + " " + Arrays.toString(event.getArgumentArray()) + " "
-                + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+                + (event.getThrowableProxy() == null
+                        ? ""
+                        : event.getThrowableProxy().getMessage());
     }
 
     /** The mock API server as RBAC would answer for alice and prometheus. */
@@ -300,7 +323,10 @@ class AccessControlMockServerTest {
         tokenReviews.incrementAndGet();
         TokenReview review = Serialization.unmarshal(request.getUtf8Body(), TokenReview.class);
         String token = review.getSpec().getToken();
-        TokenReviewBuilder answer = new TokenReviewBuilder(review).withNewStatus().withAuthenticated(false).endStatus();
+        TokenReviewBuilder answer = new TokenReviewBuilder(review)
+                .withNewStatus()
+                .withAuthenticated(false)
+                .endStatus();
         if (token.equals(ALICE)) {
             answer.editStatus()
                     .withAuthenticated(true)
@@ -332,11 +358,14 @@ class AccessControlMockServerTest {
         boolean allowed;
         String reason = "";
         if (resource == null) {
-            allowed = user.endsWith(":prometheus") && review.getSpec().getNonResourceAttributes().getPath().startsWith("/metrics");
+            allowed = user.endsWith(":prometheus")
+                    && review.getSpec().getNonResourceAttributes().getPath().startsWith("/metrics");
         } else if (user.equals("alice")) {
-            allowed = "shop".equals(resource.getNamespace()) || "worker-1".equals(resource.getName())
-                    && resource.getNamespace() == null;
-            reason = allowed ? "" : resource.getNamespace() == null ? "" : "alice may not read namespace " + resource.getNamespace();
+            allowed = "shop".equals(resource.getNamespace())
+                    || "worker-1".equals(resource.getName()) && resource.getNamespace() == null;
+            reason = allowed
+                    ? ""
+                    : resource.getNamespace() == null ? "" : "alice may not read namespace " + resource.getNamespace();
         } else {
             allowed = false;
         }

@@ -11,8 +11,8 @@ import io.clusteragent.config.AgentConfig;
 import io.clusteragent.config.AuthSettings;
 import io.clusteragent.health.Probes;
 import io.clusteragent.testing.ShopCluster;
-import io.vertx.core.Future;
 import io.micrometer.core.instrument.Metrics;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -54,16 +54,70 @@ class ClientCertificateIdentityTest {
 
     @BeforeAll
     static void generateKeyPairs() throws Exception {
-        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
-                "server.key", "-out", "server.crt", "-days", "1", "-subj", "/CN=localhost", "-addext",
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.crt",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
                 "subjectAltName=DNS:localhost,IP:127.0.0.1");
-        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ca.key",
-                "-out", "ca.crt", "-days", "1", "-subj", "/CN=client-ca");
-        openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "client.key",
-                "-out", "client.csr", "-subj", "/O=shop-readers/O=oncall/CN=alice");
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.crt",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=client-ca");
+        openssl(
+                "req",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                "client.key",
+                "-out",
+                "client.csr",
+                "-subj",
+                "/O=shop-readers/O=oncall/CN=alice");
         java.nio.file.Files.writeString(keys.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
-        openssl("x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
-                "client.crt", "-days", "1", "-extfile", "client.ext");
+        openssl(
+                "x509",
+                "-req",
+                "-in",
+                "client.csr",
+                "-CA",
+                "ca.crt",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-out",
+                "client.crt",
+                "-days",
+                "1",
+                "-extfile",
+                "client.ext");
     }
 
     @AfterEach
@@ -76,19 +130,22 @@ class ClientCertificateIdentityTest {
     void theCertificatesCommonNameIsTheUserAndItsOrganizationsTheGroups() throws Exception {
         int port = serve();
 
-        HttpResponse<Buffer> response = await(client(true).get(port, "localhost", "/metrics").send());
+        HttpResponse<Buffer> response =
+                await(client(true).get(port, "localhost", "/metrics").send());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(reviewed)
                 .singleElement()
-                .isEqualTo(new Caller("alice", List.of("shop-readers", "oncall", "system:authenticated"), "", Map.of()));
+                .isEqualTo(
+                        new Caller("alice", List.of("shop-readers", "oncall", "system:authenticated"), "", Map.of()));
     }
 
     @Test
     void overTlsWithoutACertificateOrTokenTheAnswerIs401() throws Exception {
         int port = serve();
 
-        HttpResponse<Buffer> response = await(client(false).get(port, "localhost", "/metrics").send());
+        HttpResponse<Buffer> response =
+                await(client(false).get(port, "localhost", "/metrics").send());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(reviewed).isEmpty();
@@ -97,8 +154,13 @@ class ClientCertificateIdentityTest {
     private int serve() throws Exception {
         AgentConfig defaults = AgentConfig.defaults();
         AuthSettings settings = new AuthSettings(
-                AuthSettings.Mode.KUBERNETES, List.of(), Duration.ofMinutes(1), Duration.ofSeconds(10), 100,
-                Duration.ofSeconds(5), 0);
+                AuthSettings.Mode.KUBERNETES,
+                List.of(),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(10),
+                100,
+                Duration.ofSeconds(5),
+                0);
         AccessReviews reviews = new AccessReviews() {
             @Override
             public Future<TokenReviewResult> reviewToken(String token, List<String> audiences) {
@@ -128,7 +190,8 @@ class ClientCertificateIdentityTest {
                         .setKeyCertOptions(new PemKeyCertOptions()
                                 .setKeyPath(keys.resolve("server.key").toString())
                                 .setCertPath(keys.resolve("server.crt").toString()))
-                        .setTrustOptions(new PemTrustOptions().addCertPath(keys.resolve("ca.crt").toString()))
+                        .setTrustOptions(new PemTrustOptions()
+                                .addCertPath(keys.resolve("ca.crt").toString()))
                         .setClientAuth(ClientAuth.REQUEST))
                 .requestHandler(router)
                 .listen());
@@ -138,7 +201,8 @@ class ClientCertificateIdentityTest {
     private WebClient client(boolean withCertificate) {
         WebClientOptions options = new WebClientOptions()
                 .setSsl(true)
-                .setTrustOptions(new PemTrustOptions().addCertPath(keys.resolve("server.crt").toString()));
+                .setTrustOptions(new PemTrustOptions()
+                        .addCertPath(keys.resolve("server.crt").toString()));
         if (withCertificate) {
             options.setKeyCertOptions(new PemKeyCertOptions()
                     .setKeyPath(keys.resolve("client.key").toString())
@@ -156,7 +220,9 @@ class ClientCertificateIdentityTest {
                 .start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("openssl %s: %s", String.join(" ", args), output).isZero();
+        assertThat(process.exitValue())
+                .as("openssl %s: %s", String.join(" ", args), output)
+                .isZero();
     }
 
     private static <T> T await(Future<T> future) throws Exception {

@@ -508,7 +508,8 @@ class OpenApiContractTest {
                 String path = call.scenario() == Scenario.SLOW
                         ? call.template().replaceAll("\\{[a-z]+}", "never-asked")
                         : call.path();
-                calls.add(new Call(call.scenario(), HttpMethod.HEAD, path, call.template(), call.status(), call.token()));
+                calls.add(
+                        new Call(call.scenario(), HttpMethod.HEAD, path, call.template(), call.status(), call.token()));
             }
         }
 

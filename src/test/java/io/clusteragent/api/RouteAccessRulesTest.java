@@ -54,8 +54,11 @@ class RouteAccessRulesTest {
             asked.put(
                     route.getPath(),
                     rule.authenticates()
-                            ? rule.checks(name -> Map.of("namespace", "shop", "pod", "web-1", "node", "worker-1")
-                                            .get(name), example)
+                            ? rule
+                                    .checks(
+                                            name -> Map.of("namespace", "shop", "pod", "web-1", "node", "worker-1")
+                                                    .get(name),
+                                            example)
                                     .stream()
                                     .map(AccessCheck::describe)
                                     .toList()
@@ -78,13 +81,11 @@ class RouteAccessRulesTest {
                 .containsEntry("/readyz", List.of("open"))
                 .containsEntry("/metrics", List.of("get /metrics"))
                 .containsEntry("/metrics/kubestate", List.of("get /metrics/kubestate"));
-        assertThat(asked)
-                .as("every /metrics path is a non-resource URL")
-                .allSatisfy((path, checks) -> {
-                    if (path.startsWith("/metrics")) {
-                        assertThat(checks).containsExactly("get " + path);
-                    }
-                });
+        assertThat(asked).as("every /metrics path is a non-resource URL").allSatisfy((path, checks) -> {
+            if (path.startsWith("/metrics")) {
+                assertThat(checks).containsExactly("get " + path);
+            }
+        });
     }
 
     private List<Route> routes() {
@@ -99,6 +100,8 @@ class RouteAccessRulesTest {
                 new Probes(vertx, ShopCluster.withOneRunningPod()),
                 Optional.empty(),
                 AccessControl.none());
-        return router.getRoutes().stream().filter(route -> route.getPath() != null).toList();
+        return router.getRoutes().stream()
+                .filter(route -> route.getPath() != null)
+                .toList();
     }
 }

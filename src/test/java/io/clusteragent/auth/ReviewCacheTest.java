@@ -14,8 +14,7 @@ class ReviewCacheTest {
     private final AtomicLong now = new AtomicLong();
     private final AtomicInteger asked = new AtomicInteger();
     /** Allowed (true) answers live 60 ticks, denied ones 10. */
-    private final ReviewCache<String, Boolean> cache =
-            new ReviewCache<>(2, allowed -> allowed ? 60 : 10, now::get);
+    private final ReviewCache<String, Boolean> cache = new ReviewCache<>(2, allowed -> allowed ? 60 : 10, now::get);
 
     @Test
     void anAnswerIsKeptForItsOwnTimeToLive() {

@@ -22,8 +22,7 @@ class AuthSettingsTest {
         Path dump = Files.writeString(dir.resolve("dump.yaml"), "apiVersion: v1\nkind: List\nitems: []\n");
 
         assertThat(AgentConfig.defaults().auth().mode()).isEqualTo(AuthSettings.Mode.NONE);
-        assertThat(AgentConfig.fromMap(IN_A_CLUSTER, List.of()).auth().mode())
-                .isEqualTo(AuthSettings.Mode.KUBERNETES);
+        assertThat(AgentConfig.fromMap(IN_A_CLUSTER, List.of()).auth().mode()).isEqualTo(AuthSettings.Mode.KUBERNETES);
         assertThat(AgentConfig.fromMap(IN_A_CLUSTER, List.of("--snapshot", dump.toString()))
                         .auth()
                         .mode())
@@ -32,7 +31,9 @@ class AuthSettingsTest {
                         .auth()
                         .enabled())
                 .isFalse();
-        assertThat(AgentConfig.fromMap(Map.of(), List.of("--auth-mode", "kubernetes")).auth().enabled())
+        assertThat(AgentConfig.fromMap(Map.of(), List.of("--auth-mode", "kubernetes"))
+                        .auth()
+                        .enabled())
                 .isTrue();
     }
 

@@ -139,7 +139,8 @@ final class RbacPolicy {
         return REVIEW.containsAll(rule.getVerbs())
                 && rule.getApiGroups().stream()
                         .allMatch(group -> rule.getResources().stream()
-                                .allMatch(resource -> KubernetesAccessReviews.RESOURCES.contains(group + "/" + resource)));
+                                .allMatch(resource ->
+                                        KubernetesAccessReviews.RESOURCES.contains(group + "/" + resource)));
     }
 
     private static void clusterGrants(

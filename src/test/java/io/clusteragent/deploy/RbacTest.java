@@ -83,7 +83,8 @@ class RbacTest {
         Manifests manifests = kustomization.render();
 
         assertThat(manifests.agentConfig().auth().enabled()).isTrue();
-        assertThat(manifests.named(ClusterRole.class, "cluster-agent-auth-delegator")
+        assertThat(manifests
+                        .named(ClusterRole.class, "cluster-agent-auth-delegator")
                         .orElseThrow()
                         .getRules())
                 .extracting(rule -> rule.getApiGroups().get(0) + "/" + rule.getResources() + " " + rule.getVerbs())
@@ -97,7 +98,8 @@ class RbacTest {
         Manifests manifests = Kustomization.DEVELOPMENT.render();
 
         assertThat(manifests.agentConfig().auth().enabled()).isFalse();
-        assertThat(manifests.named(ClusterRole.class, "cluster-agent-auth-delegator")).isEmpty();
+        assertThat(manifests.named(ClusterRole.class, "cluster-agent-auth-delegator"))
+                .isEmpty();
         assertThat(manifests.all(ClusterRoleBinding.class))
                 .noneMatch(binding -> binding.getRoleRef().getName().equals("cluster-agent-auth-delegator"));
     }
@@ -236,7 +238,9 @@ class RbacTest {
     }
 
     private static ClusterRole delegator(Manifests manifests) {
-        return manifests.named(ClusterRole.class, "cluster-agent-auth-delegator").orElseThrow();
+        return manifests
+                .named(ClusterRole.class, "cluster-agent-auth-delegator")
+                .orElseThrow();
     }
 
     private static ClusterRole reader(Manifests manifests) {

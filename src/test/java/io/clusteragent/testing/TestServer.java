@@ -53,7 +53,8 @@ public final class TestServer implements AutoCloseable {
 
     /** @param kubeState what {@code /metrics/kubestate} serves; empty answers it 404 */
     public static TestServer start(ClusterState state, Map<String, String> env, Optional<KubeStateMetrics> kubeState) {
-        return start(state, env, kubeState, (vertx, config) -> AccessControl.of(vertx, config.auth(), null, "localhost"));
+        return start(
+                state, env, kubeState, (vertx, config) -> AccessControl.of(vertx, config.auth(), null, "localhost"));
     }
 
     /** @param access who may call which route, made on the server's Vert.x for its configuration */
