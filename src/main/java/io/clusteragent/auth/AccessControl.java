@@ -2,13 +2,11 @@ package io.clusteragent.auth;
 
 import io.clusteragent.config.AuthSettings;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,10 +41,10 @@ public final class AccessControl {
     /** @param nanoTime the clock the caches and rate limits run on: {@link System#nanoTime}, or a test's */
     public static AccessControl kubernetes(
             Vertx vertx, AuthSettings settings, AccessReviews reviews, LongSupplier nanoTime) {
-        long timeoutMs = settings.reviewTimeout().toMillis();
+        ReviewDeadline deadline = new ReviewDeadline(vertx, settings.reviewTimeout());
         return new AccessControl(
-                new Authenticator(reviews, settings, answer -> within(vertx, answer, timeoutMs), nanoTime),
-                new Authorizer(reviews, settings, answer -> within(vertx, answer, timeoutMs), nanoTime),
+                new Authenticator(reviews, settings, deadline, nanoTime),
+                new Authorizer(reviews, settings, deadline, nanoTime),
                 settings.ratePerUser() == 0
                         ? null
                         : new RateLimiter(settings.ratePerUser(), MAX_RATE_LIMITED_CALLERS, nanoTime));
@@ -97,23 +95,5 @@ public final class AccessControl {
             }
             return authorizer.authorize(caller, checks).map(caller);
         });
-    }
-
-    /** {@code answer}, or a failure once {@code timeoutMs} have passed without one. */
-    private static <T> Future<T> within(Vertx vertx, Future<T> answer, long timeoutMs) {
-        Promise<T> bounded = Promise.promise();
-        long timer = vertx.setTimer(
-                timeoutMs,
-                id -> bounded.tryFail(
-                        new TimeoutException("the API server did not answer within " + timeoutMs + "ms")));
-        answer.onComplete(result -> {
-            vertx.cancelTimer(timer);
-            if (result.succeeded()) {
-                bounded.tryComplete(result.result());
-            } else {
-                bounded.tryFail(result.cause());
-            }
-        });
-        return bounded.future();
     }
 }

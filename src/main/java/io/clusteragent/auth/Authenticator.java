@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,21 +20,14 @@ final class Authenticator {
 
     private final AccessReviews reviews;
     private final List<String> audiences;
-    private final Function<Future<TokenReviewResult>, Future<TokenReviewResult>> bounded;
+    private final ReviewDeadline deadline;
     private final ReviewCache<String, TokenReviewResult> cache;
 
-    Authenticator(
-            AccessReviews reviews,
-            AuthSettings settings,
-            Function<Future<TokenReviewResult>, Future<TokenReviewResult>> bounded,
-            LongSupplier nanoTime) {
+    Authenticator(AccessReviews reviews, AuthSettings settings, ReviewDeadline deadline, LongSupplier nanoTime) {
         this.reviews = reviews;
         this.audiences = settings.audiences();
-        this.bounded = bounded;
-        this.cache = new ReviewCache<>(
-                settings.cacheSize(),
-                result -> (result.caller().isPresent() ? settings.allowedTtl() : settings.deniedTtl()).toNanos(),
-                nanoTime);
+        this.deadline = deadline;
+        this.cache = ReviewCache.forVerdicts(settings, result -> result.caller().isPresent(), nanoTime);
     }
 
     Future<Caller> authenticate(Credentials credentials) {
@@ -54,7 +46,7 @@ final class Authenticator {
     }
 
     private Future<Caller> review(Credentials.BearerToken token) {
-        return cache.get(token.digest(), () -> bounded.apply(reviews.reviewToken(token.token(), audiences)))
+        return cache.get(token.digest(), () -> deadline.bound(reviews.reviewToken(token.token(), audiences)))
                 .recover(failure -> {
                     // The reviews' failures name the API server and the status, never the token.
                     LOG.warn("cannot review a bearer token: {}", failure.getMessage());

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,27 +19,20 @@ final class Authorizer {
     private record Question(Caller caller, AccessCheck check) {}
 
     private final AccessReviews reviews;
-    private final Function<Future<AccessDecision>, Future<AccessDecision>> bounded;
+    private final ReviewDeadline deadline;
     private final ReviewCache<Question, AccessDecision> cache;
 
-    Authorizer(
-            AccessReviews reviews,
-            AuthSettings settings,
-            Function<Future<AccessDecision>, Future<AccessDecision>> bounded,
-            LongSupplier nanoTime) {
+    Authorizer(AccessReviews reviews, AuthSettings settings, ReviewDeadline deadline, LongSupplier nanoTime) {
         this.reviews = reviews;
-        this.bounded = bounded;
-        this.cache = new ReviewCache<>(
-                settings.cacheSize(),
-                decision -> (decision.allowed() ? settings.allowedTtl() : settings.deniedTtl()).toNanos(),
-                nanoTime);
+        this.deadline = deadline;
+        this.cache = ReviewCache.forVerdicts(settings, AccessDecision::allowed, nanoTime);
     }
 
     /** Succeeds when every check is allowed; fails with the first denied one, else with the first review that failed. */
     Future<Void> authorize(Caller caller, List<AccessCheck> checks) {
         List<Future<AccessDecision>> decisions = checks.stream()
                 .map(check ->
-                        cache.get(new Question(caller, check), () -> bounded.apply(reviews.review(caller, check))))
+                        cache.get(new Question(caller, check), () -> deadline.bound(reviews.review(caller, check))))
                 .toList();
         return Future.join(decisions).transform(done -> {
             for (int i = 0; i < checks.size(); i++) {

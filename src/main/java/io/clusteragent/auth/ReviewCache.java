@@ -1,11 +1,13 @@
 package io.clusteragent.auth;
 
+import io.clusteragent.config.AuthSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -45,6 +47,14 @@ final class ReviewCache<K, V> {
                 return size() > capacity;
             }
         };
+    }
+
+    /** Answers kept AUTH_CACHE_ALLOWED_TTL when {@code favourable}, AUTH_CACHE_DENIED_TTL otherwise. */
+    static <K, V> ReviewCache<K, V> forVerdicts(AuthSettings settings, Predicate<V> favourable, LongSupplier nanoTime) {
+        return new ReviewCache<>(
+                settings.cacheSize(),
+                answer -> (favourable.test(answer) ? settings.allowedTtl() : settings.deniedTtl()).toNanos(),
+                nanoTime);
     }
 
     /** The answer for {@code key}: the kept one, the one being asked for, or a new one from {@code review}. */

@@ -54,70 +54,14 @@ class ClientCertificateIdentityTest {
 
     @BeforeAll
     static void generateKeyPairs() throws Exception {
-        openssl(
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
-                "-keyout",
-                "server.key",
-                "-out",
-                "server.crt",
-                "-days",
-                "1",
-                "-subj",
-                "/CN=localhost",
-                "-addext",
-                "subjectAltName=DNS:localhost,IP:127.0.0.1");
-        openssl(
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
-                "-keyout",
-                "ca.key",
-                "-out",
-                "ca.crt",
-                "-days",
-                "1",
-                "-subj",
-                "/CN=client-ca");
-        openssl(
-                "req",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
-                "-keyout",
-                "client.key",
-                "-out",
-                "client.csr",
-                "-subj",
-                "/O=shop-readers/O=oncall/CN=alice");
+        String ec = "-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1";
+        openssl("req -x509 " + ec + " -keyout server.key -out server.crt -subj /CN=localhost"
+                + " -addext subjectAltName=DNS:localhost,IP:127.0.0.1");
+        openssl("req -x509 " + ec + " -keyout ca.key -out ca.crt -subj /CN=client-ca");
+        openssl("req " + ec + " -keyout client.key -out client.csr -subj /O=shop-readers/O=oncall/CN=alice");
         java.nio.file.Files.writeString(keys.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
-        openssl(
-                "x509",
-                "-req",
-                "-in",
-                "client.csr",
-                "-CA",
-                "ca.crt",
-                "-CAkey",
-                "ca.key",
-                "-CAcreateserial",
-                "-out",
-                "client.crt",
-                "-days",
-                "1",
-                "-extfile",
-                "client.ext");
+        openssl("x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out client.crt -days 1"
+                + " -extfile client.ext");
     }
 
     @AfterEach
@@ -211,18 +155,17 @@ class ClientCertificateIdentityTest {
         return WebClient.create(vertx, options);
     }
 
-    private static void openssl(String... args) throws Exception {
+    /** Runs {@code openssl} in the key directory; no argument has a space in it. */
+    private static void openssl(String arguments) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
+        command.addAll(List.of(arguments.split(" ")));
         Process process = new ProcessBuilder(command)
                 .directory(keys.toFile())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue())
-                .as("openssl %s: %s", String.join(" ", args), output)
-                .isZero();
+        assertThat(process.exitValue()).as("openssl %s: %s", arguments, output).isZero();
     }
 
     private static <T> T await(Future<T> future) throws Exception {
