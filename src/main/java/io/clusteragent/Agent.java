@@ -2,6 +2,7 @@ package io.clusteragent;
 
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
+import io.clusteragent.auth.AccessControl;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.LiveCluster;
@@ -28,6 +29,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,10 +75,15 @@ public final class Agent {
                     this.state = state;
                     // One HTTP verticle per event loop, as Vert.x intends: they share the port and one answer cache.
                     ResponseCache cache = new ResponseCache(config.responseCacheBytes());
+                    AccessControl access = AccessControl.of(
+                            vertx,
+                            config.auth(),
+                            config.auth().enabled() ? live.accessReviews() : null,
+                            HttpServerOptions.DEFAULT_HOST);
                     return vertx.deployVerticle(
                                     () -> {
-                                        ApiVerticle instance =
-                                                new ApiVerticle(config, state, clock, cache, draining, kubeState);
+                                        ApiVerticle instance = new ApiVerticle(
+                                                config, state, clock, cache, draining, kubeState, access);
                                         if (api == null) {
                                             api = instance;
                                         }

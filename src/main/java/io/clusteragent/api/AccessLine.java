@@ -13,6 +13,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
  * What the event loop knows of a request when its response ends, kept as it is: turning it into a
  * log event is left to the access log's writer thread.
  *
+ * @param user the authenticated caller's name; null when authentication is off or the caller is not known
  * @param end the wall-clock time the response ended, which is the time of the line
  * @param thread the event loop that served the request, named in the line as it was when the loop wrote it
  */
@@ -20,6 +21,7 @@ record AccessLine(
         HttpMethod method,
         String path,
         String route,
+        String user,
         int status,
         String requestId,
         long durationNanos,
@@ -39,6 +41,7 @@ record AccessLine(
                     kv("method", method.name()),
                     kv("path", path),
                     kv("route", route),
+                    kv("user", user),
                     kv("status", status),
                     kv("durationMs", durationMs)
                 });

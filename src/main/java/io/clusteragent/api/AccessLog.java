@@ -26,6 +26,7 @@ public final class AccessLog {
 
     private static final Logger LOG = (Logger) LoggerFactory.getLogger("access");
     private static final String ROUTE = "accessLog.route";
+    private static final String USER = "accessLog.user";
     private static final BackgroundWriter<AccessLine> WRITER =
             new BackgroundWriter<>(WRITER_THREAD, CAPACITY, line -> LOG.callAppenders(line.event(LOG)));
 
@@ -67,27 +68,33 @@ public final class AccessLog {
         ctx.next();
     }
 
+    /** Names the authenticated caller in the request's line: the user name, never what proved it. */
+    static void user(RoutingContext ctx, String user) {
+        ctx.put(USER, user);
+    }
+
     /** Called once per request by {@link Edge}, which then passes the request on. */
     static void handle(RoutingContext ctx) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
         long start = System.nanoTime();
-        ctx.addEndHandler(done -> line(ctx.request(), RequestIds.of(ctx), ctx.get(ROUTE), start));
+        ctx.addEndHandler(done -> line(ctx.request(), RequestIds.of(ctx), ctx.get(ROUTE), ctx.get(USER), start));
     }
 
     /** The line of a request answered without the router, one Vert.x could not read: it has no route. */
     static void unrouted(HttpServerRequest request, String requestId, long start) {
         if (LOG.isInfoEnabled()) {
-            line(request, requestId, null, start);
+            line(request, requestId, null, null, start);
         }
     }
 
-    private static void line(HttpServerRequest request, String requestId, String route, long start) {
+    private static void line(HttpServerRequest request, String requestId, String route, String user, long start) {
         WRITER.submit(new AccessLine(
                 request.method(),
                 request.path(),
                 route,
+                user,
                 request.response().getStatusCode(),
                 requestId,
                 System.nanoTime() - start,

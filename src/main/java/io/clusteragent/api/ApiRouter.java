@@ -1,5 +1,8 @@
 package io.clusteragent.api;
 
+import io.clusteragent.auth.AccessControl;
+import io.clusteragent.auth.AccessRule;
+import io.clusteragent.auth.Permission;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Probes;
@@ -23,6 +26,7 @@ public final class ApiRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
     private static final String POD = "/api/v1/pods/:namespace/:pod";
+    private static final String ACCESS_RULE = "accessRule";
 
     private ApiRouter() {}
 
@@ -34,8 +38,10 @@ public final class ApiRouter {
             AgentConfig config,
             ResponseCache cache,
             Probes probes,
-            Optional<KubeStateMetrics> kubeState) {
+            Optional<KubeStateMetrics> kubeState,
+            AccessControl access) {
         Envelope envelope = new Envelope(clock);
+        AccessGate gate = new AccessGate(access, envelope);
         Analyses analyses = new Analyses(state, clock, envelope, pool, cache, config.requestTimeout());
         PodRoutes pods = new PodRoutes(analyses);
         NamespaceRoutes namespaces = new NamespaceRoutes(analyses, config.podRestartThreshold());
@@ -43,51 +49,81 @@ public final class ApiRouter {
 
         Router router = Router.router(vertx);
         router.route().handler(Edge::handle);
-        ApiRoutes api = new ApiRoutes(router, ctx -> requireReady(ctx, probes));
-        api.get(POD + "/describe", pods::describe);
-        api.get(POD + "/resources", pods::resources);
-        api.get(POD + "/scheduling", pods::scheduling);
-        api.get(POD + "/failure-events", pods::failureEvents);
-        api.get("/api/v1/namespace/:namespace/error", namespaces::errors);
-        api.get("/api/v1/nodes/:node/utilization", nodes::utilization);
+        Routes routes = new Routes(router, gate);
+        Handler<RoutingContext> ready = ctx -> requireReady(ctx, probes);
+        AccessRule pod = AccessRule.allOf(
+                Permission.get("pods").inNamespace("namespace").named("pod"),
+                Permission.list("events").inNamespace("namespace"));
+        routes.get(POD + "/describe", pod, ready, pods::describe);
+        routes.get(POD + "/resources", pod, ready, pods::resources);
+        routes.get(POD + "/scheduling", pod, ready, pods::scheduling);
+        routes.get(POD + "/failure-events", pod, ready, pods::failureEvents);
+        routes.get(
+                "/api/v1/namespace/:namespace/error",
+                AccessRule.allOf(
+                        Permission.list("pods").inNamespace("namespace"),
+                        Permission.list("events").inNamespace("namespace")),
+                ready,
+                namespaces::errors);
+        routes.get(
+                "/api/v1/nodes/:node/utilization",
+                AccessRule.allOf(
+                        Permission.get("nodes").named("node"),
+                        Permission.get("nodes").subresource("metrics").named("node")),
+                ready,
+                nodes::utilization);
 
-        readable(router, "/healthz").handler(probes.liveness());
-        readable(router, "/readyz").handler(probes.readiness());
-        readable(router, "/metrics").handler(PrometheusScrapingHandler.create());
-        readable(router, "/metrics/kubestate").handler(new KubeStateRoute(kubeState, pool)::scrape);
+        routes.get("/healthz", AccessRule.open(), probes.liveness());
+        routes.get("/readyz", AccessRule.open(), probes.readiness());
+        routes.get("/metrics", AccessRule.nonResourceUrl(), PrometheusScrapingHandler.create());
+        routes.get("/metrics/kubestate", AccessRule.nonResourceUrl(), new KubeStateRoute(kubeState, pool)::scrape);
 
         router.route().failureHandler(ctx -> fail(ctx, envelope));
         // Edge refuses the paths vert.x-web cannot decode; should matching still throw, the caller gets a 400, not a
         // stack trace.
         router.errorHandler(400, ctx -> answer(ctx, envelope, Unroutable.badRequest(ctx)));
+        // Whether a path is served is told to authenticated callers only.
+        router.errorHandler(404, ctx -> gate.whenAuthenticated(ctx, known -> notFound(known, envelope)));
         router.errorHandler(
-                404,
-                ctx -> envelope.error(
-                        ctx,
-                        ErrorCode.RESOURCE_NOT_FOUND,
-                        "Route not found",
-                        "no route for "
-                                + Names.abbreviate(ctx.request().method().name()) + " "
-                                + Names.abbreviate(ctx.request().path())));
-        router.errorHandler(405, ctx -> answer(ctx, envelope, Unroutable.methodNotAllowed(ctx)));
+                405,
+                ctx -> gate.whenAuthenticated(
+                        ctx, known -> answer(known, envelope, Unroutable.methodNotAllowed(known))));
         return router;
     }
 
-    /**
-     * A route answering GET and HEAD, as HTTP wants of every route that answers GET. The route is
-     * remembered for the access log while it is current.
-     */
-    private static Route readable(Router router, String path) {
-        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(AccessLog::route);
+    private static void notFound(RoutingContext ctx, Envelope envelope) {
+        envelope.error(
+                ctx,
+                ErrorCode.RESOURCE_NOT_FOUND,
+                "Route not found",
+                "no route for "
+                        + Names.abbreviate(ctx.request().method().name()) + " "
+                        + Names.abbreviate(ctx.request().path()));
+    }
+
+    /** The access rule of {@code route}, which every route with a path has: the route table cannot add one without. */
+    public static Optional<AccessRule> accessRule(Route route) {
+        return Optional.ofNullable(route.getMetadata(ACCESS_RULE));
     }
 
     /**
-     * Every API route gets the readiness gate on the route itself, not on a shared {@code /api/*}
-     * route, so the route label of the HTTP metrics is the route's own path.
+     * The only way a route enters the table: GET and HEAD (as HTTP wants of every route that answers GET), its
+     * access rule enforced first, then its handlers. The route is remembered for the access log while it is
+     * current. Every API route gets the readiness gate on the route itself, not on a shared {@code /api/*} route,
+     * so the route label of the HTTP metrics is the route's own path.
      */
-    private record ApiRoutes(Router router, Handler<RoutingContext> readiness) {
-        void get(String path, Handler<RoutingContext> handler) {
-            readable(router, path).handler(readiness).handler(handler);
+    private record Routes(Router router, AccessGate gate) {
+        @SafeVarargs
+        final void get(String path, AccessRule rule, Handler<RoutingContext>... handlers) {
+            Route route = router.route(path)
+                    .method(HttpMethod.GET)
+                    .method(HttpMethod.HEAD)
+                    .putMetadata(ACCESS_RULE, rule)
+                    .handler(AccessLog::route)
+                    .handler(gate.enforce(rule));
+            for (Handler<RoutingContext> handler : handlers) {
+                route.handler(handler);
+            }
         }
     }
 
@@ -101,7 +137,7 @@ public final class ApiRouter {
         ctx.next();
     }
 
-    private static void answer(RoutingContext ctx, Envelope envelope, ApiException answer) {
+    static void answer(RoutingContext ctx, Envelope envelope, ApiException answer) {
         Edge.enter(ctx);
         envelope.error(ctx, answer.code(), answer.getMessage(), answer.details());
     }

@@ -1,5 +1,6 @@
 package io.clusteragent.api;
 
+import io.clusteragent.auth.AccessControl;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.config.Setting;
@@ -44,6 +45,7 @@ public final class ApiVerticle extends AbstractVerticle {
     private final ResponseCache cache;
     private final Draining draining;
     private final Optional<KubeStateMetrics> kubeState;
+    private final AccessControl access;
     private WorkerExecutor analysisPool;
     private ConnectionGuard guard;
     private HttpServer server;
@@ -70,6 +72,19 @@ public final class ApiVerticle extends AbstractVerticle {
             ResponseCache cache,
             Draining draining,
             Optional<KubeStateMetrics> kubeState) {
+        this(config, state, clock, cache, draining, kubeState, unauthenticated(config));
+    }
+
+    /** @param access who may call which route; one for every instance, so they share its caches */
+    public ApiVerticle(
+            AgentConfig config,
+            ClusterState state,
+            Clock clock,
+            ResponseCache cache,
+            Draining draining,
+            Optional<KubeStateMetrics> kubeState,
+            AccessControl access) {
+        this.access = access;
         this.kubeState = kubeState;
         this.config = config;
         this.state = state;
@@ -94,7 +109,15 @@ public final class ApiVerticle extends AbstractVerticle {
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         Router router = ApiRouter.create(
-                vertx, state, clock, analysisPool, config, cache, new Probes(vertx, state, draining), kubeState);
+                vertx,
+                state,
+                clock,
+                analysisPool,
+                config,
+                cache,
+                new Probes(vertx, state, draining),
+                kubeState,
+                access);
         InvalidRequests invalid = new InvalidRequests(new Envelope(clock), options);
         guard = new ConnectionGuard(vertx, draining, config.readTimeout(), router, invalid);
         guard.start();
@@ -110,6 +133,14 @@ public final class ApiVerticle extends AbstractVerticle {
                 .recover(failure -> Future.failedFuture(bindFailure(failure)))
                 .<Void>mapEmpty()
                 .onComplete(startPromise);
+    }
+
+    private static AccessControl unauthenticated(AgentConfig config) {
+        if (config.auth().enabled()) {
+            throw new IllegalArgumentException(
+                    "AUTH_MODE=kubernetes needs the API server's reviews: pass an AccessControl");
+        }
+        return AccessControl.none();
     }
 
     private Throwable bindFailure(Throwable failure) {

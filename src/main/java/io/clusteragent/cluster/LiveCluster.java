@@ -1,5 +1,6 @@
 package io.clusteragent.cluster;
 
+import io.clusteragent.auth.AccessReviews;
 import io.clusteragent.config.AgentConfig;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -188,6 +189,11 @@ public final class LiveCluster implements AutoCloseable {
     public Leadership elect(io.vertx.core.Context context, Runnable onStartLeading, Runnable onStopLeading) {
         return Leadership.elect(
                 client, ownNamespace(), identity(), LEASE_DURATION, context, onStartLeading, onStopLeading);
+    }
+
+    /** The API server's TokenReview and SubjectAccessReview, for AUTH_MODE=kubernetes. */
+    public AccessReviews accessReviews() {
+        return KubernetesAccessReviews.create(vertx, client);
     }
 
     /** Where the detector leaders keep the incident state, next to the Lease: the agent's own namespace. */

@@ -39,7 +39,8 @@ public record AgentConfig(
         KubeStateSettings kubeState,
         Set<String> kubeStateResources,
         boolean shardFromStatefulSet,
-        ForwardingSettings forwarding) {
+        ForwardingSettings forwarding,
+        AuthSettings auth) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -77,7 +78,8 @@ public record AgentConfig(
                 KubeStateResources.read(values),
                 shardFromStatefulSet(values),
                 ForwardingSettings.from(
-                        values, values.text(Setting.CLUSTER_SNAPSHOT).isPresent()));
+                        values, values.text(Setting.CLUSTER_SNAPSHOT).isPresent()),
+                AuthSettings.from(values, env));
     }
 
     private static DetectorSettings detection(SettingValues values) {
@@ -183,7 +185,8 @@ public record AgentConfig(
                 + " kubeState=[" + kubeState + (shardFromStatefulSet ? " shardFromStatefulSet" : "") + "]"
                 + " kubeStateResources="
                 + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources))
-                + " eventForwarding=" + forwarding;
+                + " eventForwarding=" + forwarding
+                + " auth=[" + auth + "]";
     }
 
     private static String millis(Duration duration) {

@@ -346,7 +346,50 @@ public enum Setting {
             "--event-checkpoint-interval",
             "5s",
             "duration",
-            "How often the leader records what it has forwarded, in ConfigMap cluster-agent-event-forwarding");
+            "How often the leader records what it has forwarded, in ConfigMap cluster-agent-event-forwarding"),
+    // Who may call the API: Kubernetes-delegated authentication (TokenReview) and authorization (SubjectAccessReview).
+    AUTH_MODE(
+            "AUTH_MODE",
+            "--auth-mode",
+            "auto",
+            "auto | kubernetes | none",
+            "kubernetes: callers present a bearer token or client certificate and need RBAC for each route; auto is kubernetes in a cluster and none with a snapshot or outside a cluster"),
+    AUTH_AUDIENCES(
+            "AUTH_AUDIENCES",
+            "--auth-audiences",
+            "",
+            "comma-separated audiences",
+            "Audiences a bearer token must be issued for; empty accepts the API server's own"),
+    AUTH_CACHE_ALLOWED_TTL(
+            "AUTH_CACHE_ALLOWED_TTL",
+            "--auth-cache-allowed-ttl",
+            "1m",
+            "duration",
+            "How long an accepted token and an allowed access review are reused"),
+    AUTH_CACHE_DENIED_TTL(
+            "AUTH_CACHE_DENIED_TTL",
+            "--auth-cache-denied-ttl",
+            "10s",
+            "duration",
+            "How long a rejected token and a denied access review are reused"),
+    AUTH_CACHE_SIZE(
+            "AUTH_CACHE_SIZE",
+            "--auth-cache-size",
+            "10000",
+            "integer >= 1",
+            "Token reviews and access decisions kept at most, each"),
+    AUTH_REVIEW_TIMEOUT(
+            "AUTH_REVIEW_TIMEOUT",
+            "--auth-review-timeout",
+            "5s",
+            "duration",
+            "Longest wait for one token or access review (K8S_TIMEOUT if shorter); past it the answer is 503"),
+    RATE_LIMIT_PER_USER(
+            "RATE_LIMIT_PER_USER",
+            "--rate-limit-per-user",
+            "0",
+            "integer >= 0 (requests per second)",
+            "Requests per second each authenticated caller may make, past which the answer is 429; 0 turns it off");
 
     private final String env;
     private final List<String> aliases;

@@ -13,6 +13,12 @@ import io.clusteragent.analysis.scheduling.FailureSummary;
 import io.clusteragent.analysis.scheduling.PodScheduling;
 import io.clusteragent.analysis.scheduling.SchedulingFailureCategory;
 import io.clusteragent.api.openapi.OpenApiDocument;
+import io.clusteragent.auth.AccessCheck;
+import io.clusteragent.auth.AccessControl;
+import io.clusteragent.auth.AccessDecision;
+import io.clusteragent.auth.AccessReviews;
+import io.clusteragent.auth.Caller;
+import io.clusteragent.auth.TokenReviewResult;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.ObjectFeed;
 import io.clusteragent.cluster.SnapshotLoader;
@@ -25,6 +31,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -88,6 +95,32 @@ class OpenApiContractTest {
      */
     private static final Set<String> NOT_PROVOKED = Set.of("GET /healthz 503", "HEAD /healthz 503");
 
+    private static final String READER = "reader-token";
+    private static final String HASTY = "hasty-token";
+    private static final String OUTSIDER = "outsider";
+    private static final String UNREVIEWABLE = "unreviewable-token";
+
+    /** The API server's word on the callers above: the outsider may read nothing, the others everything. */
+    private static final AccessReviews REVIEWS = new AccessReviews() {
+        @Override
+        public Future<TokenReviewResult> reviewToken(String token, List<String> audiences) {
+            if (token.equals(UNREVIEWABLE)) {
+                return Future.failedFuture("the API server is down");
+            }
+            if (!List.of(READER, HASTY).contains(token) && !token.startsWith(OUTSIDER)) {
+                return Future.succeededFuture(TokenReviewResult.rejected());
+            }
+            String user = token.replace("-token", "");
+            return Future.succeededFuture(TokenReviewResult.accepted(
+                    new Caller(user, List.of(Caller.AUTHENTICATED), "", Map.of()), List.of()));
+        }
+
+        @Override
+        public Future<AccessDecision> review(Caller caller, AccessCheck check) {
+            return Future.succeededFuture(new AccessDecision(!caller.user().startsWith(OUTSIDER), ""));
+        }
+    };
+
     private static OpenApiDocument document;
     private static ClusterState demo;
     private static KubeStateMetrics kubeState;
@@ -102,7 +135,9 @@ class OpenApiContractTest {
         NO_METRICS(ClusterStates::withoutMetrics, Map.of()),
         NOT_READY(ClusterStates::unsynced, Map.of()),
         SLOW(state -> ClusterStates.slow(state, 300), Map.of("REQUEST_TIMEOUT", "50ms")),
-        FAILING(ClusterStates::failing, Map.of());
+        FAILING(ClusterStates::failing, Map.of()),
+        /** Callers reviewed by {@link #REVIEWS}, on a clock that stands still, so a caller's rate never refills. */
+        AUTHENTICATED(state -> state, Map.of("AUTH_MODE", "kubernetes", "RATE_LIMIT_PER_USER", "2"));
 
         private final Function<ClusterState, ClusterState> state;
         private final Map<String, String> env;
@@ -118,16 +153,24 @@ class OpenApiContractTest {
      *
      * @param template the documented path it must fall under; null for a path the agent does not serve
      */
-    record Call(Scenario scenario, HttpMethod method, String path, String template, int status) {
+    record Call(Scenario scenario, HttpMethod method, String path, String template, int status, String token) {
 
         Call(String path, String template, int status) {
             this(Scenario.DEMO, HttpMethod.GET, path, template, status);
         }
 
+        Call(Scenario scenario, HttpMethod method, String path, String template, int status) {
+            this(scenario, method, path, template, status, null);
+        }
+
+        static Call authenticated(String path, String template, int status, String token) {
+            return new Call(Scenario.AUTHENTICATED, HttpMethod.GET, path, template, status, token);
+        }
+
         @Override
         public String toString() {
             return method + " " + abbreviate(path) + " -> " + status
-                    + (scenario == Scenario.DEMO ? "" : " [" + scenario + "]");
+                    + (scenario == Scenario.DEMO ? "" : " [" + scenario + (token == null ? "" : " " + token) + "]");
         }
     }
 
@@ -182,7 +225,8 @@ class OpenApiContractTest {
                     AgentConfig.defaults(),
                     new ResponseCache(AgentConfig.defaults().responseCacheBytes()),
                     new Probes(vertx, demo),
-                    Optional.empty());
+                    Optional.empty(),
+                    AccessControl.none());
             Set<String> routes = new TreeSet<>();
             for (Route route : router.getRoutes()) {
                 if (route.getPath() != null
@@ -436,6 +480,24 @@ class OpenApiContractTest {
         // Only the demo scenario's server has kube-state metrics; without them the endpoint says so.
         calls.add(new Call(Scenario.FAILING, HttpMethod.GET, "/metrics/kubestate", "/metrics/kubestate", 404));
 
+        // Callers the API server does not know, may not read, ask too often, or cannot review: 401, 403, 429, 503.
+        // The reader's 200 comes first, so HEAD asks as the reader; the hasty caller then spends its two requests.
+        calls.add(Call.authenticated("/metrics", "/metrics", 200, READER));
+        calls.add(Call.authenticated("/metrics", "/metrics", 200, HASTY));
+        calls.add(Call.authenticated("/metrics", "/metrics", 200, HASTY));
+        List<String[]> guarded = new ArrayList<>(apiRoutes());
+        guarded.add(new String[] {"/metrics", "/metrics"});
+        guarded.add(new String[] {"/metrics/kubestate", "/metrics/kubestate"});
+        for (String[] route : guarded) {
+            calls.add(Call.authenticated(route[0], route[1], 401, null));
+            calls.add(Call.authenticated(route[0], route[1], 401, "nobody-knows-this-token"));
+            // An outsider per route: each asks twice (GET and HEAD), within its rate.
+            calls.add(Call.authenticated(route[0], route[1], 403, OUTSIDER + "-" + guarded.indexOf(route)));
+            calls.add(Call.authenticated(route[0], route[1], 429, HASTY));
+            calls.add(Call.authenticated(route[0], route[1], 503, UNREVIEWABLE));
+        }
+        calls.add(Call.authenticated("/healthz", "/healthz", 200, null));
+
         // HEAD wherever GET is answered: once for each documented path, status and scenario. An answer
         // the slow scenario's GET gave up on is still kept when it comes, so its HEAD asks about another name.
         Set<String> heads = new TreeSet<>();
@@ -446,7 +508,8 @@ class OpenApiContractTest {
                 String path = call.scenario() == Scenario.SLOW
                         ? call.template().replaceAll("\\{[a-z]+}", "never-asked")
                         : call.path();
-                calls.add(new Call(call.scenario(), HttpMethod.HEAD, path, call.template(), call.status()));
+                calls.add(
+                        new Call(call.scenario(), HttpMethod.HEAD, path, call.template(), call.status(), call.token()));
             }
         }
 
@@ -473,6 +536,9 @@ class OpenApiContractTest {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         if (requestId != null) {
             headers.add("X-Request-Id", requestId);
+        }
+        if (call.token() != null) {
+            headers.add("Authorization", "Bearer " + call.token());
         }
         HttpResponse<Buffer> response = serverFor(call.scenario()).request(call.method(), call.path(), headers);
         String body = response.bodyAsString() == null ? "" : response.bodyAsString();
@@ -583,7 +649,12 @@ class OpenApiContractTest {
             server = TestServer.start(
                     scenario.state.apply(demo),
                     scenario.env,
-                    scenario == Scenario.DEMO ? Optional.of(kubeState) : Optional.empty());
+                    scenario == Scenario.DEMO || scenario == Scenario.AUTHENTICATED
+                            ? Optional.of(kubeState)
+                            : Optional.empty(),
+                    (vertx, config) -> config.auth().enabled()
+                            ? AccessControl.kubernetes(vertx, config.auth(), REVIEWS, () -> 0L)
+                            : AccessControl.none());
             running = scenario;
         }
         return server;

@@ -1,6 +1,7 @@
 package io.clusteragent.deploy;
 
 import io.clusteragent.cluster.IncidentConfigMap;
+import io.clusteragent.cluster.KubernetesAccessReviews;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.WatchedResource;
 import io.clusteragent.config.AgentConfig;
@@ -22,8 +23,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Least privilege for the agent: read-only access to exactly what it caches and polls, the Lease
- * when it elects a leader, no wildcards, and Secrets only to list and watch their metadata when its
+ * Least privilege for the agent: read-only access to exactly what it caches and polls, create on
+ * token and access reviews when it authenticates its callers, the Lease when it elects a leader, no wildcards, and Secrets only to list and watch their metadata when its
  * kube-state metrics cover them. Each broken rule is one line.
  */
 final class RbacPolicy {
@@ -36,6 +37,8 @@ final class RbacPolicy {
             Map.of("metrics.k8s.io/pods", Set.of("get", "list"), "metrics.k8s.io/nodes", Set.of("get", "list"));
     /** What fabric8's LeaseLock does to the named Lease: reads it, and renews it with a JSON merge patch. */
     static final Set<String> LEASE_VERBS = Set.of("get", "patch");
+    /** A TokenReview or SubjectAccessReview is only ever created: the answer comes back in the response. */
+    static final Set<String> REVIEW = Set.of("create");
 
     private RbacPolicy() {}
 
@@ -53,6 +56,10 @@ final class RbacPolicy {
             }
         }
         required.putAll(METRICS);
+        if (config.auth().enabled()) {
+            // cluster/KubernetesAccessReviews.java asks who a caller is and what it may read, per request.
+            KubernetesAccessReviews.RESOURCES.forEach(resource -> required.put(resource, REVIEW));
+        }
         if (config.shardFromStatefulSet()) {
             // cluster/StatefulSetShard.java reads the agent's own pod and the StatefulSet that owns it, once.
             required.merge("/pods", Set.of("get"), RbacPolicy::union);
@@ -118,13 +125,22 @@ final class RbacPolicy {
             if (!rule.getNonResourceURLs().isEmpty()) {
                 found.add(role + " grants non-resource URLs " + rule.getNonResourceURLs());
             }
-            if (clusterScoped) {
+            if (clusterScoped && !createsReviewsOnly(rule)) {
                 rule.getVerbs().stream()
                         .filter(verb -> !READ.contains(verb))
                         .forEach(verb ->
                                 found.add(role + " grants verb " + verb + " cluster-wide (only get, list, watch)"));
             }
         }
+    }
+
+    /** Creating TokenReviews and SubjectAccessReviews writes nothing: the only verb beyond reading allowed cluster-wide. */
+    private static boolean createsReviewsOnly(PolicyRule rule) {
+        return REVIEW.containsAll(rule.getVerbs())
+                && rule.getApiGroups().stream()
+                        .allMatch(group -> rule.getResources().stream()
+                                .allMatch(resource ->
+                                        KubernetesAccessReviews.RESOURCES.contains(group + "/" + resource)));
     }
 
     private static void clusterGrants(

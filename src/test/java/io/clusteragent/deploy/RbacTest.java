@@ -78,6 +78,35 @@ class RbacTest {
     @ParameterizedTest
     @EnumSource(
             value = Kustomization.class,
+            names = {"BASE", "PRODUCTION", "SHARDED", "DAEMONSET"})
+    void authenticatingAgentsMayCreateTokenAndAccessReviewsAndNothingMore(Kustomization kustomization) {
+        Manifests manifests = kustomization.render();
+
+        assertThat(manifests.agentConfig().auth().enabled()).isTrue();
+        assertThat(manifests
+                        .named(ClusterRole.class, "cluster-agent-auth-delegator")
+                        .orElseThrow()
+                        .getRules())
+                .extracting(rule -> rule.getApiGroups().get(0) + "/" + rule.getResources() + " " + rule.getVerbs())
+                .containsExactlyInAnyOrder(
+                        "authentication.k8s.io/[tokenreviews] [create]",
+                        "authorization.k8s.io/[subjectaccessreviews] [create]");
+    }
+
+    @Test
+    void theDevelopmentOverlayAuthenticatesNobodyAndMayCreateNoReviews() {
+        Manifests manifests = Kustomization.DEVELOPMENT.render();
+
+        assertThat(manifests.agentConfig().auth().enabled()).isFalse();
+        assertThat(manifests.named(ClusterRole.class, "cluster-agent-auth-delegator"))
+                .isEmpty();
+        assertThat(manifests.all(ClusterRoleBinding.class))
+                .noneMatch(binding -> binding.getRoleRef().getName().equals("cluster-agent-auth-delegator"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Kustomization.class,
             names = {"BASE", "PRODUCTION", "SHARDED"})
     void withLeaderElectionTheRoleIsLimitedToTheDetectorLeaseAndTheIncidentState(Kustomization kustomization) {
         Manifests manifests = kustomization.render();
@@ -159,8 +188,25 @@ class RbacTest {
                         m -> reader(m).getRules().get(5).getVerbs().add("get"),
                         "batch/cronjobs is granted [get]"),
                 broken(
+                        "token reviews not creatable",
+                        m -> delegator(m).getRules().remove(0),
+                        "authentication.k8s.io/tokenreviews lacks [create]"),
+                broken(
+                        "access reviews readable as well",
+                        m -> delegator(m).getRules().get(1).getVerbs().add("list"),
+                        "authorization.k8s.io/subjectaccessreviews is granted [list]"),
+                broken(
+                        "create beyond the reviews",
+                        m -> delegator(m).getRules().get(0).getResources().add("serviceaccounts"),
+                        "grants verb create cluster-wide"),
+                broken(
+                        "reviews granted where authentication is off",
+                        m -> m.one(ConfigMap.class).getData().put("AUTH_MODE", "none"),
+                        "authentication.k8s.io/tokenreviews is granted cluster-wide, but the agent does not read it"),
+                broken(
                         "the binding names another account",
-                        m -> m.one(ClusterRoleBinding.class)
+                        m -> m.named(ClusterRoleBinding.class, "cluster-agent-reader")
+                                .orElseThrow()
                                 .getSubjects()
                                 .get(0)
                                 .setNamespace("default"),
@@ -199,8 +245,14 @@ class RbacTest {
         return Arguments.of(change, breakIt, expected);
     }
 
+    private static ClusterRole delegator(Manifests manifests) {
+        return manifests
+                .named(ClusterRole.class, "cluster-agent-auth-delegator")
+                .orElseThrow();
+    }
+
     private static ClusterRole reader(Manifests manifests) {
-        return manifests.one(ClusterRole.class);
+        return manifests.named(ClusterRole.class, "cluster-agent-reader").orElseThrow();
     }
 
     private static PolicyRule rule(String group, String resource, String verb) {

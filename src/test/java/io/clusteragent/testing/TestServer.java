@@ -3,6 +3,7 @@ package io.clusteragent.testing;
 import io.clusteragent.Main;
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
+import io.clusteragent.auth.AccessControl;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Draining;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /** The API verticle on a free port over a given cluster state, driven by a real HTTP client. */
 public final class TestServer implements AutoCloseable {
@@ -51,6 +53,16 @@ public final class TestServer implements AutoCloseable {
 
     /** @param kubeState what {@code /metrics/kubestate} serves; empty answers it 404 */
     public static TestServer start(ClusterState state, Map<String, String> env, Optional<KubeStateMetrics> kubeState) {
+        return start(
+                state, env, kubeState, (vertx, config) -> AccessControl.of(vertx, config.auth(), null, "localhost"));
+    }
+
+    /** @param access who may call which route, made on the server's Vert.x for its configuration */
+    public static TestServer start(
+            ClusterState state,
+            Map<String, String> env,
+            Optional<KubeStateMetrics> kubeState,
+            BiFunction<Vertx, AgentConfig, AccessControl> access) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
         AgentConfig config = AgentConfig.fromMap(withGenerousBudget(env), List.of("--port", "0"));
         ApiVerticle api = new ApiVerticle(
@@ -59,7 +71,8 @@ public final class TestServer implements AutoCloseable {
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 new ResponseCache(config.responseCacheBytes()),
                 new Draining(),
-                kubeState);
+                kubeState,
+                access.apply(vertx, config));
         await(vertx.deployVerticle(api));
         return new TestServer(vertx, api.port());
     }
