@@ -16,11 +16,16 @@ final class Crc32Combination {
     private Crc32Combination() {}
 
     static int combine(int first, int second, long secondLength) {
-        return multiply(xToThe8n(secondLength), first) ^ second;
+        return combineShifted(first, second, shift(secondLength));
     }
 
-    /** {@code x^(8n)} modulo the polynomial. */
-    private static int xToThe8n(long n) {
+    /** As {@link #combine(int, int, long)} with the {@link #shift} of the second text's length, kept with it. */
+    static int combineShifted(int first, int second, int shift) {
+        return multiply(shift, first) ^ second;
+    }
+
+    /** {@code x^(8n)} modulo the polynomial: what moves a CRC past {@code n} bytes. */
+    static int shift(long n) {
         int p = 1 << 31; // x^0
         int k = 3;
         while (n != 0) {
@@ -35,6 +40,9 @@ final class Crc32Combination {
 
     /** {@code a * b} modulo the polynomial, bits reflected as in the CRC. */
     private static int multiply(int a, int b) {
+        if (a == 0) {
+            return 0;
+        }
         int m = 1 << 31;
         int p = 0;
         while (true) {

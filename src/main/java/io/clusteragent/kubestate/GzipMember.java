@@ -57,7 +57,7 @@ final class GzipMember {
         flushSmall();
         TextChunk.Deflated deflated = chunk.deflated(kept);
         pieces.add(deflated.bytes());
-        crc = Crc32Combination.combine(crc, deflated.crc(), chunk.length());
+        crc = Crc32Combination.combineShifted(crc, deflated.crc(), deflated.shift());
     }
 
     /** Emits what the small deflater holds, forgetting its history, so a kept piece may follow. */

@@ -63,9 +63,12 @@ public final class TextChunk {
         }
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        return new Deflated(Arrays.copyOf(out, written), (int) crc.getValue());
+        return new Deflated(Arrays.copyOf(out, written), (int) crc.getValue(), Crc32Combination.shift(bytes.length));
     }
 
-    /** Deflate blocks of a text and the CRC-32 of the text, as gzip's trailer needs it. */
-    record Deflated(byte[] bytes, int crc) {}
+    /**
+     * Deflate blocks of a text, the CRC-32 of the text as gzip's trailer needs it, and the
+     * {@linkplain Crc32Combination#shift shift} that appends that CRC to another.
+     */
+    record Deflated(byte[] bytes, int crc, int shift) {}
 }

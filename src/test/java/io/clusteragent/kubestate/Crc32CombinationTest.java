@@ -12,9 +12,9 @@ class Crc32CombinationTest {
     @Test
     void theCombinedCrcIsTheCrcOfBothTextsOneAfterTheOther() {
         Random random = new Random(7);
-        for (int length : new int[] {0, 1, 7, 255, 4096, 100_003, 1 << 21}) {
+        for (long length : new long[] {0, 1, 7, 255, 4096, 100_003, 1 << 21}) {
             byte[] first = new byte[random.nextInt(5000)];
-            byte[] second = new byte[length];
+            byte[] second = new byte[(int) length];
             random.nextBytes(first);
             random.nextBytes(second);
 
