@@ -71,7 +71,10 @@ final class KubeStateRoute {
     private static ByteBuf render(
             KubeStateMetrics families, ResourceSelection selection, ExpositionFormat format, boolean gzip) {
         Scrape scrape = families.scrape(selection, format);
-        return direct(gzip ? scrape.gzip() : scrape.chunks().stream().map(TextChunk::bytes).toList());
+        return direct(
+                gzip
+                        ? scrape.gzip()
+                        : scrape.chunks().stream().map(TextChunk::bytes).toList());
     }
 
     private static ByteBuf direct(List<byte[]> pieces) {

@@ -14,7 +14,9 @@ final class FamilyHeaders {
 
     FamilyHeaders(List<? extends FamilyGenerator<?>> families) {
         this.names = families.stream().map(FamilyGenerator::name).toList();
-        this.text = families.stream().map(f -> new TextChunk(f.header(ExpositionFormat.TEXT))).toArray(TextChunk[]::new);
+        this.text = families.stream()
+                .map(f -> new TextChunk(f.header(ExpositionFormat.TEXT)))
+                .toArray(TextChunk[]::new);
         this.openMetrics = families.stream()
                 .map(f -> new TextChunk(f.header(ExpositionFormat.OPENMETRICS)))
                 .toArray(TextChunk[]::new);

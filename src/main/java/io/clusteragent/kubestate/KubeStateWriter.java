@@ -21,6 +21,7 @@ final class KubeStateWriter {
     private final List<MetricsStore<?>> stores;
     /** Per store, per family, a number for the family's name, the same in every store that has that name. */
     private final int[][] nameIds;
+
     private final int names;
     /** How many chunks the largest scrape had, to size the next one's list; a race only misjudges a size. */
     private volatile int lastChunks = 256;

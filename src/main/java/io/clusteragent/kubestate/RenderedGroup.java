@@ -48,7 +48,8 @@ record RenderedGroup(String[] keys, TextChunk[] texts, int[][] ends) {
                 continue;
             }
             newEnds[family] = layout.ends(family, ends[family]);
-            newTexts[family] = changed ? layout.text(family, texts[family], ends[family], newEnds[family]) : texts[family];
+            newTexts[family] =
+                    changed ? layout.text(family, texts[family], ends[family], newEnds[family]) : texts[family];
         }
         return new RenderedGroup(layout.keys(), newTexts, newEnds);
     }
@@ -66,7 +67,9 @@ record RenderedGroup(String[] keys, TextChunk[] texts, int[][] ends) {
             }
             int start = start(ends[family], index);
             int length = ends[family][index] - start;
-            if (object == RenderedObject.DELETED ? length > 0 : !object.sameFamily(family, texts[family].bytes(), start, length)) {
+            if (object == RenderedObject.DELETED
+                    ? length > 0
+                    : !object.sameFamily(family, texts[family].bytes(), start, length)) {
                 return true;
             }
         }
@@ -121,9 +124,7 @@ record RenderedGroup(String[] keys, TextChunk[] texts, int[][] ends) {
             int[] ends = new int[keys.length];
             int end = 0;
             for (int i = 0; i < keys.length; i++) {
-                end += kept[i] >= 0
-                        ? oldEnds[kept[i]] - start(oldEnds, kept[i])
-                        : rendered[i].length(family);
+                end += kept[i] >= 0 ? oldEnds[kept[i]] - start(oldEnds, kept[i]) : rendered[i].length(family);
                 ends[i] = end;
             }
             return ends;

@@ -43,7 +43,10 @@ class KeptChunksTest {
                             LABELS.wrap(c -> c.getData() == null
                                     ? List.of()
                                     : c.getData().entrySet().stream()
-                                            .map(e -> Metric.of("key", e.getKey(), e.getValue().length()))
+                                            .map(e -> Metric.of(
+                                                    "key",
+                                                    e.getKey(),
+                                                    e.getValue().length()))
                                             .toList())),
                     FamilyGenerator.alpha(
                             "kube_configmap_v",
@@ -97,7 +100,8 @@ class KeptChunksTest {
 
         Set<TextChunk> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         kept.addAll(before.chunks());
-        List<TextChunk> copied = after.chunks().stream().filter(c -> !kept.contains(c)).toList();
+        List<TextChunk> copied =
+                after.chunks().stream().filter(c -> !kept.contains(c)).toList();
         assertThat(copied).hasSize(1);
         assertThat(new String(copied.get(0).bytes(), StandardCharsets.UTF_8))
                 .contains("kube_configmap_v{namespace=\"shop\",configmap=\"uid-5\"} 2\n")
@@ -124,7 +128,8 @@ class KeptChunksTest {
         int length = inflater.inflate(inflated);
         assertThat(inflater.finished()).isTrue();
         assertThat(inflater.getRemaining()).isEqualTo(8);
-        assertThat(new String(inflated, 0, length, StandardCharsets.UTF_8)).isEqualTo(new String(text, StandardCharsets.UTF_8));
+        assertThat(new String(inflated, 0, length, StandardCharsets.UTF_8))
+                .isEqualTo(new String(text, StandardCharsets.UTF_8));
         CRC32 crc = new CRC32();
         crc.update(text);
         assertThat(intLe(gzip, gzip.length - 8)).isEqualTo((int) crc.getValue());
@@ -135,7 +140,9 @@ class KeptChunksTest {
     void anEmptyScrapeIsAnEmptyGzipStream() throws Exception {
         KubeStateMetrics metrics = KubeStateMetrics.create(KubeStateSettings.defaults(), List.of(CONFIGMAPS));
 
-        assertThat(gunzip(metrics.scrape(ResourceSelection.ALL, ExpositionFormat.TEXT).gzip())).isEmpty();
+        assertThat(gunzip(metrics.scrape(ResourceSelection.ALL, ExpositionFormat.TEXT)
+                        .gzip()))
+                .isEmpty();
     }
 
     /** The sample lines of the object alone. */
@@ -151,16 +158,18 @@ class KeptChunksTest {
         samples.put("kube_configmap_entry", new ArrayList<>());
         samples.put("kube_configmap_v", new ArrayList<>());
         for (List<String> lines : objects) {
-            lines.forEach(line -> samples.get(line.substring(0, line.indexOf('{'))).add(line));
+            lines.forEach(
+                    line -> samples.get(line.substring(0, line.indexOf('{'))).add(line));
         }
         if (objects.isEmpty()) {
             return "";
         }
         StringBuilder text = new StringBuilder();
         samples.forEach((family, lines) -> {
-            text.append(family.equals("kube_configmap_entry")
-                    ? "# HELP kube_configmap_entry One per entry.\n# TYPE kube_configmap_entry gauge\n"
-                    : "# HELP kube_configmap_v The v annotation.\n# TYPE kube_configmap_v gauge\n");
+            text.append(
+                    family.equals("kube_configmap_entry")
+                            ? "# HELP kube_configmap_entry One per entry.\n# TYPE kube_configmap_entry gauge\n"
+                            : "# HELP kube_configmap_v The v annotation.\n# TYPE kube_configmap_v gauge\n");
             lines.stream().sorted().forEach(line -> text.append(line).append('\n'));
         });
         return text.toString();
@@ -201,6 +210,9 @@ class KeptChunksTest {
     }
 
     private static int intLe(byte[] bytes, int at) {
-        return (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8 | (bytes[at + 2] & 0xff) << 16 | (bytes[at + 3] & 0xff) << 24;
+        return (bytes[at] & 0xff)
+                | (bytes[at + 1] & 0xff) << 8
+                | (bytes[at + 2] & 0xff) << 16
+                | (bytes[at + 3] & 0xff) << 24;
     }
 }
