@@ -3,32 +3,35 @@ package io.clusteragent.api;
 import io.clusteragent.kubestate.ExpositionFormat;
 import io.clusteragent.kubestate.KubeStateMetrics;
 import io.clusteragent.kubestate.ResourceSelection;
+import io.clusteragent.kubestate.Scrape;
+import io.clusteragent.kubestate.TextChunk;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code GET /metrics/kubestate}: the kube-state-metrics-compatible families, in the format the scraper
- * negotiates, gzip-compressed when it accepts that, as kube-state-metrics serves them. The scrape copies
- * bytes rendered when the objects changed; for a large cluster that is megabytes, so it is assembled on a
+ * negotiates, gzip-compressed when it accepts that, as kube-state-metrics serves them. The scrape is the
+ * bytes rendered when the objects changed; bringing a group's changes in, compressing what changed since the
+ * last gzip scrape and copying tens of megabytes take milliseconds for a large cluster, so it is assembled on a
  * worker, never on the event loop.
  */
 final class KubeStateRoute {
 
+    private static final ByteBufAllocator DIRECT = PooledByteBufAllocator.DEFAULT;
+    /** Pooled without a fresh allocation, and few enough per scrape for one vectored write. */
+    private static final int PART = 512 * 1024;
+
     private final Optional<KubeStateMetrics> metrics;
     private final WorkerExecutor pool;
-
-    /** The size of the largest scrape so far, to size the next one's buffer; a race only misjudges a size. */
-    private volatile int lastSize = 1 << 16;
 
     KubeStateRoute(Optional<KubeStateMetrics> metrics, WorkerExecutor pool) {
         this.metrics = metrics;
@@ -47,70 +50,48 @@ final class KubeStateRoute {
         pool.executeBlocking(() -> render(families, selection, format, gzip), false)
                 .onSuccess(body -> {
                     if (ctx.response().ended() || ctx.response().closed()) {
+                        body.release();
                         return;
                     }
                     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, format.contentType());
                     if (gzip) {
                         AcceptEncoding.gzipped(ctx.response());
                     }
-                    ctx.response().end(body);
+                    // Vert.x writes the buffer without releasing it; once written it goes back to the pool.
+                    ctx.response().end(Buffer.buffer(body)).onComplete(written -> body.release());
                 })
                 .onFailure(ctx::fail);
     }
 
     /**
-     * The scrape is written into an unsynchronized buffer sized like the previous one, then compressed in one
-     * pass: the writer makes a write per object and family, hundreds of thousands per scrape, each of which a
-     * {@code ByteArrayOutputStream} would lock and a {@code GZIPOutputStream} would hand to zlib on its own.
+     * The scrape's kept chunks, or the gzip member made of their kept deflated forms, copied once, here on the
+     * worker, into pooled direct memory that the socket is written from. Netty would otherwise copy heap bytes
+     * into direct memory on the event loop, a fresh allocation of tens of megabytes per scrape.
      */
-    private Buffer render(
+    private static ByteBuf render(
             KubeStateMetrics families, ResourceSelection selection, ExpositionFormat format, boolean gzip) {
-        Buffer plain = Buffer.buffer(lastSize);
-        try {
-            families.write(selection, format, new BufferOutput(plain));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        lastSize = Math.max(lastSize, plain.length());
-        if (!gzip) {
-            return plain;
-        }
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(1024, plain.length() / 8));
-        try (OutputStream out = new FastGzip(compressed)) {
-            out.write(plain.getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Buffer.buffer(compressed.toByteArray());
+        Scrape scrape = families.scrape(selection, format);
+        return direct(
+                gzip
+                        ? scrape.gzip()
+                        : scrape.chunks().stream().map(TextChunk::bytes).toList());
     }
 
-    /** Appends to a Vert.x buffer, without the lock of every {@code ByteArrayOutputStream} write. */
-    private static final class BufferOutput extends OutputStream {
-        private final Buffer buffer;
-
-        BufferOutput(Buffer buffer) {
-            this.buffer = buffer;
+    private static ByteBuf direct(List<byte[]> pieces) {
+        CompositeByteBuf body = DIRECT.compositeDirectBuffer(Integer.MAX_VALUE);
+        ByteBuf part = DIRECT.directBuffer(PART, PART);
+        for (byte[] piece : pieces) {
+            int at = 0;
+            while (at < piece.length) {
+                if (!part.isWritable()) {
+                    body.addComponent(true, part);
+                    part = DIRECT.directBuffer(PART, PART);
+                }
+                int length = Math.min(part.writableBytes(), piece.length - at);
+                part.writeBytes(piece, at, length);
+                at += length;
+            }
         }
-
-        @Override
-        public void write(int b) {
-            buffer.appendByte((byte) b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            buffer.appendBytes(bytes, offset, length);
-        }
-    }
-
-    /**
-     * The fastest gzip level: a scrape is compressed on every request, and the families' text is so
-     * repetitive that the first level already shrinks it about tenfold.
-     */
-    private static final class FastGzip extends GZIPOutputStream {
-        FastGzip(OutputStream out) throws IOException {
-            super(out, 1 << 16);
-            def.setLevel(Deflater.BEST_SPEED);
-        }
+        return body.addComponent(true, part);
     }
 }

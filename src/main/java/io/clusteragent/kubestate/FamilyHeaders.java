@@ -9,15 +9,17 @@ import java.util.List;
 final class FamilyHeaders {
 
     private final List<String> names;
-    private final byte[][] text;
-    private final byte[][] openMetrics;
+    private final TextChunk[] text;
+    private final TextChunk[] openMetrics;
 
     FamilyHeaders(List<? extends FamilyGenerator<?>> families) {
         this.names = families.stream().map(FamilyGenerator::name).toList();
-        this.text = families.stream().map(f -> f.header(ExpositionFormat.TEXT)).toArray(byte[][]::new);
+        this.text = families.stream()
+                .map(f -> new TextChunk(f.header(ExpositionFormat.TEXT)))
+                .toArray(TextChunk[]::new);
         this.openMetrics = families.stream()
-                .map(f -> f.header(ExpositionFormat.OPENMETRICS))
-                .toArray(byte[][]::new);
+                .map(f -> new TextChunk(f.header(ExpositionFormat.OPENMETRICS)))
+                .toArray(TextChunk[]::new);
     }
 
     int count() {
@@ -28,7 +30,7 @@ final class FamilyHeaders {
         return names.get(family);
     }
 
-    byte[] header(int family, ExpositionFormat format) {
+    TextChunk header(int family, ExpositionFormat format) {
         return format == ExpositionFormat.TEXT ? text[family] : openMetrics[family];
     }
 }

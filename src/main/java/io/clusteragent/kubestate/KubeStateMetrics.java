@@ -99,9 +99,14 @@ public final class KubeStateMetrics implements ObjectListener {
         }
     }
 
-    /** Writes one scrape; the stream is written in many small pieces, so give it a buffer. */
+    /** One scrape, as the kept chunks it is made of. */
+    public Scrape scrape(ResourceSelection selection, ExpositionFormat format) {
+        return writer.scrape(selection, format);
+    }
+
+    /** Writes one scrape, one kept chunk at a time. */
     public void write(ResourceSelection selection, ExpositionFormat format, OutputStream out) throws IOException {
-        writer.write(selection, format, out);
+        scrape(selection, format).writeTo(out);
     }
 
     /** The resources that have families, by their plural. */

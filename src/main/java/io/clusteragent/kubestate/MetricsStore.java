@@ -5,28 +5,27 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One resource's rendered objects ({@code pkg/metrics_store/metrics_store.go}): no object is kept, only its
- * sample lines by UID. An upsert renders the object once; a scrape copies the kept bytes. The map is concurrent,
- * so an informer update never waits for a scrape nor a scrape for an update; a scrape sees each object either
- * before or after an update, never half of one family.
+ * sample lines by UID. An upsert renders the object once; a scrape copies nothing, it hands out each group's
+ * family chunks. Objects are spread over {@value #GROUPS} groups by key, so the change of one object copies, at
+ * the next scrape, only its group's chunks of the families whose samples it changed, and a gzip scrape
+ * compresses only those again.
  */
 final class MetricsStore<T extends HasMetadata> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsStore.class);
+    /** A power of two. */
+    static final int GROUPS = 32;
 
     private final String resource;
     private final Class<T> type;
     private final List<FamilyGenerator<T>> families;
     private final FamilyHeaders headers;
     private final ObjectScope scope;
-    private final Map<String, RenderedObject> objects = new ConcurrentHashMap<>();
+    private final ObjectGroup[] groups = new ObjectGroup[GROUPS];
 
     MetricsStore(String resource, Class<T> type, List<FamilyGenerator<T>> families, ObjectScope scope) {
         this.resource = resource;
@@ -34,6 +33,9 @@ final class MetricsStore<T extends HasMetadata> {
         this.families = List.copyOf(families);
         this.headers = new FamilyHeaders(this.families);
         this.scope = scope;
+        for (int i = 0; i < GROUPS; i++) {
+            groups[i] = new ObjectGroup(this.families.size());
+        }
     }
 
     String resource() {
@@ -47,36 +49,44 @@ final class MetricsStore<T extends HasMetadata> {
     void upsert(HasMetadata object) {
         String key = key(object.getMetadata());
         if (!type.isInstance(object) || !scope.includes(object)) {
-            objects.remove(key);
+            group(key).remove(key);
             return;
         }
         try {
-            objects.put(key, FamilyRenderer.render(families, type.cast(object)));
+            group(key).put(key, FamilyRenderer.render(families, type.cast(object)));
         } catch (RuntimeException e) {
             // A family that cannot read an object must not stop the informer that delivered it, nor leave the
             // object's previous samples standing as if current.
-            objects.remove(key);
+            group(key).remove(key);
             LOG.warn("kubestate: cannot render {} {}: {}", resource, key, e.toString());
         }
     }
 
     void delete(HasMetadata object) {
-        objects.remove(key(object.getMetadata()));
+        String key = key(object.getMetadata());
+        group(key).remove(key);
     }
 
-    boolean isEmpty() {
-        return objects.isEmpty();
+    /** Every group with the changes made so far: what one scrape writes of this resource. */
+    RenderedGroup[] current() {
+        RenderedGroup[] current = new RenderedGroup[GROUPS];
+        for (int i = 0; i < GROUPS; i++) {
+            current[i] = groups[i].current();
+        }
+        return current;
     }
 
     int size() {
-        return objects.size();
+        int size = 0;
+        for (RenderedGroup group : current()) {
+            size += group.size();
+        }
+        return size;
     }
 
-    /** Every object's samples of one family, one object after the other. */
-    void writeFamily(int family, OutputStream out) throws IOException {
-        for (RenderedObject object : objects.values()) {
-            object.writeFamily(family, out);
-        }
+    private ObjectGroup group(String key) {
+        int hash = key.hashCode();
+        return groups[(hash ^ (hash >>> 16)) & (GROUPS - 1)];
     }
 
     /** The UID, as kube-state-metrics keys its store; objects of hand-written dumps may lack one. */

@@ -1,7 +1,7 @@
 /**
  * Kubernetes object metrics exactly as kube-state-metrics v2.20 writes them (names, labels, label order, values,
  * HELP and TYPE), built the way kube-state-metrics is fast: every object is rendered to bytes once, when the
- * informers see it, and a scrape only copies the kept bytes.
+ * informers see it, and a scrape hands out the kept bytes, family by family, without copying them.
  *
  * <h2>How it maps to kube-state-metrics</h2>
  * <table>
@@ -20,9 +20,12 @@
  * <tr><td>{@code addConditionMetrics(c.Status)}</td><td>{@link io.clusteragent.kubestate.Conditions#metrics}</td></tr>
  * <tr><td>{@code boolFloat64(b)}</td><td>{@link io.clusteragent.kubestate.Metric#bool}</td></tr>
  * <tr><td>{@code if !t.IsZero() { Value: float64(t.Unix()) }}</td><td>{@link io.clusteragent.kubestate.Timestamps#unixSeconds}</td></tr>
- * <tr><td>{@code MetricsStore} (UID to rendered bytes), {@code renderFamilies}</td><td>{@code MetricsStore}, {@code FamilyRenderer}, {@code RenderedObject}</td></tr>
+ * <tr><td>{@code MetricsStore} (UID to rendered bytes), {@code renderFamilies}</td><td>{@code MetricsStore}, {@code FamilyRenderer}, {@code RenderedObject};
+ *     here the bytes of a group of objects are kept family by family ({@code ObjectGroup}, {@code RenderedGroup})</td></tr>
  * <tr><td>{@code MetricsWriter.WriteAll}, {@code SanitizeHeaders}, the handler's filters and {@code # EOF}</td>
- *     <td>{@code KubeStateWriter}, {@link io.clusteragent.kubestate.ResourceSelection}, {@link io.clusteragent.kubestate.ExpositionFormat}</td></tr>
+ *     <td>{@code KubeStateWriter}, {@link io.clusteragent.kubestate.ResourceSelection}, {@link io.clusteragent.kubestate.ExpositionFormat};
+ *     the result is a {@link io.clusteragent.kubestate.Scrape} of kept {@link io.clusteragent.kubestate.TextChunk}s,
+ *     gzip-compressed from their kept deflated forms ({@code GzipMember})</td></tr>
  * <tr><td>{@code writeFloat} ({@code strconv.AppendFloat(f, 'g', -1, 64)})</td><td>{@code GoFloat}</td></tr>
  * <tr><td>{@code allowdenylist}, {@code optin}</td><td>{@code FamilyFilter}</td></tr>
  * <tr><td>{@code sharding} (FNV-1a 64 + jump hash), {@code --namespaces}</td><td>{@code Shard}, {@code ObjectScope}</td></tr>
@@ -60,8 +63,8 @@
  * {@link io.clusteragent.kubestate.KubeStateMetrics#create} builds every store from the settings; it is the
  * {@link io.clusteragent.cluster.ObjectListener} the cluster tells of each object (from informer threads; an
  * upsert renders on that thread and never blocks a scrape), and
- * {@link io.clusteragent.kubestate.KubeStateMetrics#write} writes one scrape into an {@code OutputStream}
- * (for Vert.x, one that appends to a {@code Buffer}), after
+ * {@link io.clusteragent.kubestate.KubeStateMetrics#scrape} lists one scrape's kept chunks (which the endpoint
+ * wraps in one Netty composite buffer, plain or gzip), after
  * {@link io.clusteragent.kubestate.ExpositionFormat#negotiate} and
  * {@link io.clusteragent.kubestate.ResourceSelection#fromQuery}.
  */

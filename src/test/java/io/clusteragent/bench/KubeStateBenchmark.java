@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
  * Prints what {@code GET /metrics/kubestate} costs on the 10,000-pod / 500-node synthetic cluster with every
  * default resource enabled: objects and series, scrape bytes, heap per 1,000 pods, the render cost of one pod
  * update, and scrape latency for one scraper and for five at once, plain and gzip, idle and while pods change
- * 50 times a second; and whether a full GC ran while scraping. It measures, it does not judge: run it with
+ * 50 times a second, with the CPU time each scrape cost; and whether a full GC ran while scraping. It measures, it does not judge: run it with
  * {@code mvn -B -q test -Dtest=KubeStateBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  *
  * <p>The agent serves as deployed: one HTTP verticle per event loop on the epoll transport, the families
@@ -81,6 +82,8 @@ class KubeStateBenchmark {
         }
         long feedMillis = (System.nanoTime() - feedStart) / 1_000_000;
         objects = null;
+        // As the store stands once scraped: a scrape brings the changes made since the last one in.
+        kubeState.write(ResourceSelection.ALL, ExpositionFormat.TEXT, OutputStream.nullOutputStream());
         long storeHeap = heapAfterGc();
         int rendered =
                 kubeState.resources().stream().mapToInt(kubeState::objectCount).sum();
@@ -109,7 +112,9 @@ class KubeStateBenchmark {
         try (ServedApi agent = ServedApi.start(config, state, NOW, Optional.of(kubeState))) {
             Scraper scraper = new Scraper(agent.port());
             byte[] plain = scraper.body(PLAIN);
+            long beforeGzip = heapAfterGc();
             byte[] gzip = scraper.body(GZIP);
+            long keptGzip = heapAfterGc() - gzip.length - beforeGzip;
             System.out.printf(
                     "scrape: %,d series, %,d families, %,d bytes plain, %,d bytes gzip (%.1fx smaller);"
                             + " store %.1fx the plain text%n",
@@ -119,6 +124,7 @@ class KubeStateBenchmark {
                     gzip.length,
                     (double) plain.length / gzip.length,
                     (storeHeap - cacheHeap) / (double) plain.length);
+            System.out.printf("heap kept after a gzip scrape: %.1f MiB%n", mib(keptGzip));
             for (int i = 0; i < WARMUP_SCRAPES; i++) {
                 scraper.body(i % 2 == 0 ? PLAIN : GZIP);
             }
@@ -128,8 +134,17 @@ class KubeStateBenchmark {
                             + " when it has read the last answer%n",
                     SCRAPES, WARMUP_SCRAPES);
             System.out.printf(
-                    "%-48s %9s %9s %9s %9s %8s %10s %12s%n",
-                    "row", "p50 ms", "p99 ms", "max ms", "scrape/s", "non-200", "full GCs", "pod updates");
+                    "%-48s %9s %9s %9s %9s %8s %10s %12s %11s %11s%n",
+                    "row",
+                    "p50 ms",
+                    "p99 ms",
+                    "max ms",
+                    "scrape/s",
+                    "non-200",
+                    "full GCs",
+                    "pod updates",
+                    "server cpu",
+                    "jvm cpu");
             OldGenerationGc gc = new OldGenerationGc();
             long fullGcsBefore = gc.count();
             for (boolean updating : new boolean[] {false, true}) {
@@ -139,10 +154,12 @@ class KubeStateBenchmark {
                                 + (headers.isEmpty() ? ", plain" : ", gzip")
                                 + (updating ? ", 50 pod updates/s" : "");
                         long gcBefore = gc.count();
+                        CpuTime cpu = CpuTime.start();
                         try (PodUpdates updates = updating ? PodUpdates.start(kubeState, pods) : null) {
                             Latencies latencies = scraper.run(scrapers, headers);
+                            double scrapes = latencies.millis().length;
                             System.out.printf(
-                                    "%-48s %9.1f %9.1f %9.1f %9.1f %8d %10d %12s%n",
+                                    "%-48s %9.1f %9.1f %9.1f %9.1f %8d %10d %12s %11.1f %11.1f%n",
                                     row,
                                     latencies.percentile(50),
                                     latencies.percentile(99),
@@ -150,7 +167,9 @@ class KubeStateBenchmark {
                                     latencies.perSecond(),
                                     latencies.non200(),
                                     gc.count() - gcBefore,
-                                    updates == null ? "-" : updates.applied() + " applied");
+                                    updates == null ? "-" : updates.applied() + " applied",
+                                    cpu.serverMillis() / scrapes,
+                                    cpu.processMillis() / scrapes);
                         }
                     }
                 }
@@ -325,6 +344,44 @@ class KubeStateBenchmark {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
             headers.forEach(request::header);
             return request.build();
+        }
+    }
+
+    /**
+     * CPU time spent since the start: by the server's threads (event loops and the worker pool that assembles
+     * scrapes), and by the whole JVM (the scrapers, the pod updates, the JIT and the garbage collector too).
+     * Unlike latency it does not grow when other processes share the cores.
+     */
+    private record CpuTime(long server, long process) {
+
+        static CpuTime start() {
+            return new CpuTime(serverNanos(), processNanos());
+        }
+
+        double serverMillis() {
+            return (serverNanos() - server) / 1e6;
+        }
+
+        double processMillis() {
+            return (processNanos() - process) / 1e6;
+        }
+
+        private static long serverNanos() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long nanos = 0;
+            for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (thread != null
+                        && (thread.getThreadName().startsWith("vert.x-eventloop")
+                                || thread.getThreadName().startsWith("analysis-pool"))) {
+                    nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+                }
+            }
+            return nanos;
+        }
+
+        private static long processNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
         }
     }
 
