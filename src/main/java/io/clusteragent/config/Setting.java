@@ -247,7 +247,74 @@ public enum Setting {
             KubeStateResources.DEFAULT,
             "comma-separated kube-state-metrics resource names (" + String.join(", ", KubeStateResources.ALL)
                     + "), or empty for none",
-            "Resources kube-state metrics report on, each watched only when listed; secrets as metadata only");
+            "Resources kube-state metrics report on, each watched only when listed; secrets as metadata only"),
+    // Kafka, shared by the event forwarder and the fleet analyzer (`cluster-agent fleet`), then the analyzer's own.
+    KAFKA_BOOTSTRAP_SERVERS(
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "--kafka-bootstrap-servers",
+            "",
+            "comma-separated host:port",
+            "Kafka brokers; required by `fleet`"),
+    KAFKA_TOPIC_EVENTS(
+            "KAFKA_TOPIC_EVENTS",
+            "--kafka-topic-events",
+            "k8s.events",
+            "topic name",
+            "The fleet events topic: event records keyed by cluster id"),
+    KAFKA_SECURITY_PROTOCOL(
+            "KAFKA_SECURITY_PROTOCOL",
+            "--kafka-security-protocol",
+            "PLAINTEXT",
+            "PLAINTEXT | SSL | SASL_PLAINTEXT | SASL_SSL",
+            "How Kafka clients talk to the brokers"),
+    KAFKA_PROPERTIES_FILE(
+            "KAFKA_PROPERTIES_FILE",
+            "--kafka-properties-file",
+            "",
+            "file path (Java properties)",
+            "Further Kafka client properties, such as TLS stores and SASL settings; the settings above win"),
+    FLEET_APPLICATION_ID(
+            "FLEET_APPLICATION_ID",
+            "--fleet-application-id",
+            "cluster-agent-fleet",
+            "text",
+            "Kafka Streams application id: instances sharing it share the work; prefixes internal topics"),
+    FLEET_RULES_FILE(
+            "FLEET_RULES_FILE",
+            "--fleet-rules-file",
+            "",
+            "file path (YAML or JSON)",
+            "Anomaly rules of `fleet` (docs/anomaly-records.md); the built-in rules when unset"),
+    FLEET_TOPIC_ANOMALIES(
+            "FLEET_TOPIC_ANOMALIES",
+            "--fleet-topic-anomalies",
+            "telemetry.anomalies",
+            "topic name",
+            "Where `fleet` writes every anomaly"),
+    FLEET_TOPIC_PLATFORM(
+            "FLEET_TOPIC_PLATFORM",
+            "--fleet-topic-platform",
+            "telemetry.anomalies.platform",
+            "topic name",
+            "Where `fleet` also writes Platform anomalies"),
+    FLEET_TOPIC_CUSTOMER(
+            "FLEET_TOPIC_CUSTOMER",
+            "--fleet-topic-customer",
+            "telemetry.anomalies.customer",
+            "topic name",
+            "Where `fleet` also writes Customer anomalies"),
+    FLEET_STATE_DIR(
+            "FLEET_STATE_DIR",
+            "--fleet-state-dir",
+            "",
+            "directory path",
+            "Kafka Streams' state directory (locks and checkpoints; windows are in memory); <tmpdir>/kafka-streams when unset"),
+    FLEET_STREAM_THREADS(
+            "FLEET_STREAM_THREADS",
+            "--fleet-stream-threads",
+            "1",
+            "integer 1-64",
+            "Stream threads of one `fleet` instance");
 
     private final String env;
     private final List<String> aliases;
