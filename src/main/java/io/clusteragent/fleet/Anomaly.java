@@ -14,7 +14,7 @@ import java.util.List;
  * @param id         the same for the same rule, key and window however often it is delivered: an idempotency key
  * @param clusterId  the cluster, or {@link #FLEET} for a rule that does not group by cluster
  * @param clusters   the clusters involved: the one cluster, or the distinct clusters a fleet rule counted
- * @param timestamp  the event time of the record that crossed the threshold
+ * @param timestamp  the latest event time counted in the window when the rule fired
  * @param namespaces the distinct namespaces a namespace-counting rule saw; absent for other rules
  * @param eventUids  up to ten of the Events counted, for whoever investigates
  */
