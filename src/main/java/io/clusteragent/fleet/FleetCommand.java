@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code cluster-agent fleet}: runs the analyzer until SIGTERM. More instances with the same application id share
@@ -42,10 +43,10 @@ public final class FleetCommand {
         FleetAnalyzer analyzer = FleetAnalyzer.create(settings, rules);
         KafkaStreams streams = analyzer.streams();
         CountDownLatch stopped = new CountDownLatch(1);
-        boolean[] failed = {false};
+        AtomicBoolean failed = new AtomicBoolean();
         streams.setUncaughtExceptionHandler(failure -> {
             log.error("fleet analyzer failed: {}", failure.toString(), failure);
-            failed[0] = true;
+            failed.set(true);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((next, previous) -> {
@@ -65,6 +66,6 @@ public final class FleetCommand {
             Thread.currentThread().interrupt();
         }
         analyzer.close();
-        return failed[0] ? 1 : 0;
+        return failed.get() ? 1 : 0;
     }
 }
