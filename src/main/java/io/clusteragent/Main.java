@@ -4,6 +4,7 @@ import io.clusteragent.api.AccessLog;
 import io.clusteragent.api.ServerMetricsFactory;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.config.ConfigException;
+import io.clusteragent.fleet.FleetCommand;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.Label;
@@ -28,6 +29,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("fleet")) {
+            System.exit(FleetCommand.run(System.getenv(), List.of(args).subList(1, args.length)));
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.print(AgentConfig.usage());
             return;

@@ -263,18 +263,19 @@ public enum Setting {
             "off",
             "off | kafka",
             "Forward Event occurrences (count increases) to Kafka from the leader; needs the live cluster"),
+    // Kafka, shared by the event forwarder and the fleet analyzer (`cluster-agent fleet`).
     KAFKA_BOOTSTRAP_SERVERS(
             "KAFKA_BOOTSTRAP_SERVERS",
             "--kafka-bootstrap-servers",
             "",
             "comma-separated host:port",
-            "Kafka brokers to forward events to; required with EVENT_FORWARDING=kafka"),
+            "Kafka brokers: where the leader forwards events (required with EVENT_FORWARDING=kafka) and what `fleet` reads (required)"),
     KAFKA_TOPIC_EVENTS(
             "KAFKA_TOPIC_EVENTS",
             "--kafka-topic-events",
             "k8s.events",
             "topic name",
-            "Topic of the event records (docs/event-records.md), keyed by CLUSTER_NAME"),
+            "Topic of the event records (docs/event-records.md), keyed by cluster id (CLUSTER_NAME)"),
     KAFKA_SECURITY_PROTOCOL(
             "KAFKA_SECURITY_PROTOCOL",
             "--kafka-security-protocol",
@@ -389,7 +390,50 @@ public enum Setting {
             "--rate-limit-per-user",
             "0",
             "integer >= 0 (requests per second)",
-            "Requests per second each authenticated caller may make, past which the answer is 429; 0 turns it off");
+            "Requests per second each authenticated caller may make, past which the answer is 429; 0 turns it off"),
+    // The fleet analyzer (`cluster-agent fleet`), beside the KAFKA_* settings above.
+    FLEET_APPLICATION_ID(
+            "FLEET_APPLICATION_ID",
+            "--fleet-application-id",
+            "cluster-agent-fleet",
+            "text",
+            "Kafka Streams application id: instances sharing it share the work; prefixes internal topics"),
+    FLEET_RULES_FILE(
+            "FLEET_RULES_FILE",
+            "--fleet-rules-file",
+            "",
+            "file path (YAML or JSON)",
+            "Anomaly rules of `fleet` (docs/anomaly-records.md); the built-in rules when unset"),
+    FLEET_TOPIC_ANOMALIES(
+            "FLEET_TOPIC_ANOMALIES",
+            "--fleet-topic-anomalies",
+            "telemetry.anomalies",
+            "topic name",
+            "Where `fleet` writes every anomaly"),
+    FLEET_TOPIC_PLATFORM(
+            "FLEET_TOPIC_PLATFORM",
+            "--fleet-topic-platform",
+            "telemetry.anomalies.platform",
+            "topic name",
+            "Where `fleet` also writes Platform anomalies"),
+    FLEET_TOPIC_CUSTOMER(
+            "FLEET_TOPIC_CUSTOMER",
+            "--fleet-topic-customer",
+            "telemetry.anomalies.customer",
+            "topic name",
+            "Where `fleet` also writes Customer anomalies"),
+    FLEET_STATE_DIR(
+            "FLEET_STATE_DIR",
+            "--fleet-state-dir",
+            "",
+            "directory path",
+            "Kafka Streams' state directory (locks and checkpoints; windows are in memory); <tmpdir>/kafka-streams when unset"),
+    FLEET_STREAM_THREADS(
+            "FLEET_STREAM_THREADS",
+            "--fleet-stream-threads",
+            "1",
+            "integer 1-64",
+            "Stream threads of one `fleet` instance");
 
     private final String env;
     private final List<String> aliases;

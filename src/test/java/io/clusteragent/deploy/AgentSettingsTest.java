@@ -29,6 +29,8 @@ class AgentSettingsTest {
     static final Set<String> OUTSIDE_A_CLUSTER = Set.of("CLUSTER_SNAPSHOT", "ANALYSIS_TIME", "KUBE_CONTEXT");
     /** Differs per pod: set from the downward API where used (the daemonset overlay). */
     static final Set<String> PER_POD = Set.of("NODE_NAME");
+    /** Read by `cluster-agent fleet` only, which deployments/fleet configures. */
+    static final String FLEET_ONLY_PREFIX = "FLEET_";
     /** The root filesystem is read-only: the spool is the emptyDir mounted there. */
     static final Map<String, String> NOT_THE_DEFAULT = Map.of("SPOOL_DIR", "/var/spool/cluster-agent");
 
@@ -56,7 +58,9 @@ class AgentSettingsTest {
                 Kustomization.BASE.render().one(ConfigMap.class).getData();
         Map<String, String> expected = new LinkedHashMap<>();
         for (Setting setting : Setting.values()) {
-            if (!OUTSIDE_A_CLUSTER.contains(setting.env()) && !PER_POD.contains(setting.env())) {
+            if (!OUTSIDE_A_CLUSTER.contains(setting.env())
+                    && !PER_POD.contains(setting.env())
+                    && !setting.env().startsWith(FLEET_ONLY_PREFIX)) {
                 expected.put(setting.env(), NOT_THE_DEFAULT.getOrDefault(setting.env(), setting.defaultValue()));
             }
         }

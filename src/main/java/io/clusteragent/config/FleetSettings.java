@@ -1,0 +1,78 @@
+package io.clusteragent.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The configuration of {@code cluster-agent fleet}, the Kafka Streams analyzer, read once at start-up from the
+ * environment and the command line like the agent's.
+ *
+ * @param bootstrapServers the Kafka brokers
+ * @param propertiesFile   further Kafka client properties (TLS, SASL), applied under the settings here
+ * @param applicationId    shared by every instance of one analyzer; Kafka splits the partitions between them
+ * @param rulesFile        the anomaly rules; the built-in rules when empty
+ * @param stateDir         Kafka Streams' state directory; its default when empty
+ */
+public record FleetSettings(
+        String logLevel,
+        String logFormat,
+        String bootstrapServers,
+        String securityProtocol,
+        Optional<Path> propertiesFile,
+        String eventsTopic,
+        String applicationId,
+        Optional<Path> rulesFile,
+        String anomaliesTopic,
+        String platformTopic,
+        String customerTopic,
+        Optional<Path> stateDir,
+        int streamThreads) {
+
+    /**
+     * @throws ConfigException naming the first setting whose value cannot be used
+     */
+    public static FleetSettings fromMap(Map<String, String> env, List<String> args) {
+        SettingValues values = new SettingValues(env, args);
+        return new FleetSettings(
+                values.oneOf(Setting.LOG_LEVEL, "debug", "info", "warn", "error"),
+                values.oneOf(Setting.LOG_FORMAT, "json", "text"),
+                values.text(Setting.KAFKA_BOOTSTRAP_SERVERS)
+                        .orElseThrow(() -> new ConfigException(SettingValues.describe(Setting.KAFKA_BOOTSTRAP_SERVERS)
+                                + " is required: the brokers holding " + Setting.KAFKA_TOPIC_EVENTS.env())),
+                values.oneOf(Setting.KAFKA_SECURITY_PROTOCOL, "plaintext", "ssl", "sasl_plaintext", "sasl_ssl")
+                        .toUpperCase(Locale.ROOT),
+                values.existingFile(Setting.KAFKA_PROPERTIES_FILE),
+                topic(values, Setting.KAFKA_TOPIC_EVENTS),
+                values.text(Setting.FLEET_APPLICATION_ID).orElse(Setting.FLEET_APPLICATION_ID.defaultValue()),
+                values.existingFile(Setting.FLEET_RULES_FILE),
+                topic(values, Setting.FLEET_TOPIC_ANOMALIES),
+                topic(values, Setting.FLEET_TOPIC_PLATFORM),
+                topic(values, Setting.FLEET_TOPIC_CUSTOMER),
+                values.text(Setting.FLEET_STATE_DIR).map(Path::of),
+                values.integer(Setting.FLEET_STREAM_THREADS, 1, 64));
+    }
+
+    /** Kafka's topic name rule, checked here so that a typo fails start-up instead of the first write. */
+    private static String topic(SettingValues values, Setting setting) {
+        String name = values.text(setting).orElse(setting.defaultValue());
+        if (!name.matches("[a-zA-Z0-9._-]{1,249}")) {
+            throw new ConfigException(SettingValues.describe(setting) + ": invalid topic name '" + name
+                    + "', expected 1-249 letters, digits, '.', '_' or '-'");
+        }
+        return name;
+    }
+
+    /** One readable line for the start-up log. */
+    @Override
+    public String toString() {
+        return "bootstrapServers=" + bootstrapServers + " securityProtocol=" + securityProtocol
+                + propertiesFile.map(file -> " propertiesFile=" + file).orElse("")
+                + " applicationId=" + applicationId + " events=" + eventsTopic
+                + " rules=" + rulesFile.map(Path::toString).orElse("built-in")
+                + " anomalies=" + anomaliesTopic + " platform=" + platformTopic + " customer=" + customerTopic
+                + stateDir.map(dir -> " stateDir=" + dir).orElse("") + " streamThreads=" + streamThreads;
+    }
+}

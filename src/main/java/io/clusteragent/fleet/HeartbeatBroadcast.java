@@ -1,0 +1,27 @@
+package io.clusteragent.fleet;
+
+import io.clusteragent.eventrecord.EventRecord;
+import io.clusteragent.eventrecord.RecordType;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Sends heartbeats to every partition of a rule's repartition topic and everything else where its key hashes to.
+ * A window closes when its task's stream time passes its end plus grace, and stream time only moves with the records
+ * a task sees: a partition that no counted record hashes to would otherwise keep its windows open, accepting records
+ * hours late.
+ */
+final class HeartbeatBroadcast implements StreamPartitioner<RuleKey, EventRecord> {
+
+    @Override
+    public Optional<Set<Integer>> partitions(String topic, RuleKey key, EventRecord value, int numPartitions) {
+        if (value == null || value.recordType() != RecordType.heartbeat) {
+            return Optional.empty();
+        }
+        return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
+    }
+}

@@ -1,0 +1,39 @@
+package io.clusteragent.fleet;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.clusteragent.eventrecord.EventRecord;
+
+import java.util.List;
+
+/**
+ * What one rule counts separately: the values of its {@code groupBy} dimensions, the others null. It is the key of
+ * the rule's repartition topic and window store, so its JSON form must be stable: null fields are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RuleKey(String cluster, String namespace, String kind, String name, String reason, String image) {
+
+    /**
+     * The key heartbeats travel under. No record of a rule has it, because a record lacking any of the rule's
+     * dimensions is not counted by the rule, and every rule groups by at least one dimension.
+     */
+    static final RuleKey HEARTBEAT = new RuleKey(null, null, null, null, null, null);
+
+    /** The key of {@code record} under {@code groupBy}, or null when the record lacks one of the dimensions. */
+    static RuleKey of(EventRecord record, List<Dimension> groupBy) {
+        String[] values = new String[Dimension.values().length];
+        for (Dimension dimension : groupBy) {
+            String value = dimension.of(record);
+            if (value == null) {
+                return null;
+            }
+            values[dimension.ordinal()] = value;
+        }
+        return new RuleKey(values[0], values[1], values[2], values[3], values[4], values[5]);
+    }
+
+    @JsonIgnore
+    boolean isHeartbeat() {
+        return equals(HEARTBEAT);
+    }
+}
