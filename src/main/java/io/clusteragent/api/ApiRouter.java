@@ -1,5 +1,6 @@
 package io.clusteragent.api;
 
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Probes;
@@ -34,7 +35,8 @@ public final class ApiRouter {
             AgentConfig config,
             ResponseCache cache,
             Probes probes,
-            Optional<KubeStateMetrics> kubeState) {
+            Optional<KubeStateMetrics> kubeState,
+            CadvisorMetrics cadvisor) {
         Envelope envelope = new Envelope(clock);
         Analyses analyses = new Analyses(state, clock, envelope, pool, cache, config.requestTimeout());
         PodRoutes pods = new PodRoutes(analyses);
@@ -55,6 +57,7 @@ public final class ApiRouter {
         readable(router, "/readyz").handler(probes.readiness());
         readable(router, "/metrics").handler(PrometheusScrapingHandler.create());
         readable(router, "/metrics/kubestate").handler(new KubeStateRoute(kubeState, pool)::scrape);
+        readable(router, "/metrics/cadvisor").handler(new CadvisorRoute(cadvisor)::scrape);
 
         router.route().failureHandler(ctx -> fail(ctx, envelope));
         // Edge refuses the paths vert.x-web cannot decode; should matching still throw, the caller gets a 400, not a

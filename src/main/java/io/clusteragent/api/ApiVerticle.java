@@ -1,5 +1,6 @@
 package io.clusteragent.api;
 
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.config.Setting;
@@ -44,6 +45,7 @@ public final class ApiVerticle extends AbstractVerticle {
     private final ResponseCache cache;
     private final Draining draining;
     private final Optional<KubeStateMetrics> kubeState;
+    private final CadvisorMetrics cadvisor;
     private WorkerExecutor analysisPool;
     private ConnectionGuard guard;
     private HttpServer server;
@@ -70,7 +72,20 @@ public final class ApiVerticle extends AbstractVerticle {
             ResponseCache cache,
             Draining draining,
             Optional<KubeStateMetrics> kubeState) {
+        this(config, state, clock, cache, draining, kubeState, CadvisorMetrics.create(config.cadvisor(), state, clock));
+    }
+
+    /** @param cadvisor the families {@code /metrics/cadvisor} serves, or why they are off */
+    public ApiVerticle(
+            AgentConfig config,
+            ClusterState state,
+            Clock clock,
+            ResponseCache cache,
+            Draining draining,
+            Optional<KubeStateMetrics> kubeState,
+            CadvisorMetrics cadvisor) {
         this.kubeState = kubeState;
+        this.cadvisor = cadvisor;
         this.config = config;
         this.state = state;
         this.clock = clock;
@@ -94,7 +109,8 @@ public final class ApiVerticle extends AbstractVerticle {
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         Router router = ApiRouter.create(
-                vertx, state, clock, analysisPool, config, cache, new Probes(vertx, state, draining), kubeState);
+                vertx, state, clock, analysisPool, config, cache, new Probes(vertx, state, draining), kubeState,
+                cadvisor);
         InvalidRequests invalid = new InvalidRequests(new Envelope(clock), options);
         guard = new ConnectionGuard(vertx, draining, config.readTimeout(), router, invalid);
         guard.start();

@@ -37,7 +37,8 @@ public record AgentConfig(
         boolean leaderElection,
         KubeStateSettings kubeState,
         Set<String> kubeStateResources,
-        boolean shardFromStatefulSet) {
+        boolean shardFromStatefulSet,
+        CadvisorSettings cadvisor) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -72,7 +73,8 @@ public record AgentConfig(
                 leaderElection(values, env),
                 KubeStateSettings.from(values),
                 KubeStateResources.read(values),
-                shardFromStatefulSet(values));
+                shardFromStatefulSet(values),
+                CadvisorSettings.from(values));
     }
 
     private static DetectorSettings detection(SettingValues values) {
@@ -159,7 +161,8 @@ public record AgentConfig(
                 + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection
                 + " kubeState=[" + kubeState + (shardFromStatefulSet ? " shardFromStatefulSet" : "") + "]"
                 + " kubeStateResources="
-                + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources));
+                + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources))
+                + " cadvisor=[" + cadvisor + "]";
     }
 
     private static String millis(Duration duration) {

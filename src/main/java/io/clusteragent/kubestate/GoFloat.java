@@ -14,14 +14,14 @@ import java.nio.charset.StandardCharsets;
  * ({@code 100000}, {@code 0.25}) otherwise. Java's own {@code Double.toString} differs in form and, before
  * JDK 19, is not always shortest, so the digits are found with exact decimal arithmetic.
  */
-final class GoFloat {
+public final class GoFloat {
 
     /** Integers below 2^53 are exact doubles whose shortest digits are their own, without trailing zeros. */
     private static final double EXACT_INTEGERS = 0x1p53;
 
     private GoFloat() {}
 
-    static String format(double value) {
+    public static String format(double value) {
         if (value == 1) {
             return "1";
         } else if (value == 0) {
@@ -41,7 +41,7 @@ final class GoFloat {
         return layout(value < 0, shortest.abs().stripTrailingZeros());
     }
 
-    static byte[] bytes(double value) {
+    public static byte[] bytes(double value) {
         return format(value).getBytes(StandardCharsets.US_ASCII);
     }
 
