@@ -1,6 +1,5 @@
 package io.clusteragent.cadvisor;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,10 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@code device} label of the I/O families: the block device a {@code major:minor} pair names, as
  * {@code /dev/<name>} (cAdvisor's {@code MachineInfoNamer} finds it in the machine's disk map, built from
- * {@code /sys/block}); here from the {@code /sys/dev/block/<major>:<minor>} link. A pair that names no device
- * is left out, so that two unknown devices never make two series with the same labels.
+ * {@code /sys/block}); here from the {@code DEVNAME} of {@code /sys/dev/block/<major>:<minor>/uevent}, which
+ * every user may read. A pair that names no device is left out, so that two unknown devices never make two
+ * series with the same labels.
  */
 final class BlockDevices {
+
+    private static final String DEVNAME = "DEVNAME=";
 
     private final Path sysDevBlock;
     private final Map<String, Optional<String>> names = new ConcurrentHashMap<>();
@@ -34,11 +36,13 @@ final class BlockDevices {
     }
 
     private Optional<String> resolve(String majorMinor) {
-        try {
-            Path target = Files.readSymbolicLink(sysDevBlock.resolve(majorMinor));
-            return Optional.of("/dev/" + target.getFileName());
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+        if (majorMinor.contains("/") || majorMinor.contains("..")) {
             return Optional.empty();
         }
+        return CgroupFile.text(sysDevBlock.resolve(majorMinor).resolve("uevent"))
+                .flatMap(uevent -> uevent.lines()
+                        .filter(line -> line.startsWith(DEVNAME))
+                        .map(line -> "/dev/" + line.substring(DEVNAME.length()).trim())
+                        .findFirst());
     }
 }

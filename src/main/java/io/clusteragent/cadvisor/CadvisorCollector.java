@@ -55,13 +55,20 @@ public final class CadvisorCollector {
             }
             String namespace = pod.get().getMetadata().getNamespace();
             String name = pod.get().getMetadata().getName();
-            series.add(new CgroupSeries(
+            add(series, new CgroupSeries(
                     new SeriesLabels("", cgroup.id(), "", "", namespace, name), reader.read(cgroup.id())));
             for (ContainerCgroup container : cgroup.containers()) {
-                containerSeries(known, pod.get(), cgroup, container).ifPresent(series::add);
+                containerSeries(known, pod.get(), cgroup, container).ifPresent(found -> add(series, found));
             }
         }
         return Rendering.of(CadvisorRenderer.render(series, now), series.size());
+    }
+
+    /** A cgroup that was gone by the time it was read has no values, and no series. */
+    private static void add(List<CgroupSeries> series, CgroupSeries cgroup) {
+        if (!cgroup.readings().isEmpty()) {
+            series.add(cgroup);
+        }
     }
 
     private Optional<CgroupSeries> containerSeries(

@@ -49,6 +49,9 @@ final class CgroupV1Reader implements CgroupReader {
     @Override
     public List<Reading> read(String id) {
         String relative = id.substring(1);
+        if (!Files.isDirectory(hierarchy().resolve(relative))) {
+            return List.of(); // removed since it was listed: the container has exited
+        }
         List<Reading> out = new ArrayList<>(32);
         long quota = cpuSpec(root.resolve("cpu").resolve(relative), out);
         cpu(root.resolve("cpuacct").resolve(relative), root.resolve("cpu").resolve(relative), quota, out);

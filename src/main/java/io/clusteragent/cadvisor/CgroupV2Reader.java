@@ -1,5 +1,6 @@
 package io.clusteragent.cadvisor;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,9 @@ final class CgroupV2Reader implements CgroupReader {
     @Override
     public List<Reading> read(String id) {
         Path dir = root.resolve(id.substring(1));
+        if (!Files.isDirectory(dir)) {
+            return List.of(); // removed since it was listed: the container has exited
+        }
         List<Reading> out = new ArrayList<>(32);
         long quota = cpuSpec(dir, out);
         cpu(dir, quota, out);

@@ -13,6 +13,7 @@ import io.clusteragent.analysis.scheduling.FailureSummary;
 import io.clusteragent.analysis.scheduling.PodScheduling;
 import io.clusteragent.analysis.scheduling.SchedulingFailureCategory;
 import io.clusteragent.api.openapi.OpenApiDocument;
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.ObjectFeed;
 import io.clusteragent.cluster.SnapshotLoader;
@@ -182,7 +183,8 @@ class OpenApiContractTest {
                     AgentConfig.defaults(),
                     new ResponseCache(AgentConfig.defaults().responseCacheBytes()),
                     new Probes(vertx, demo),
-                    Optional.empty());
+                    Optional.empty(),
+                    CadvisorMetrics.create(AgentConfig.defaults().cadvisor(), demo, Clock.systemUTC()));
             Set<String> routes = new TreeSet<>();
             for (Route route : router.getRoutes()) {
                 if (route.getPath() != null
