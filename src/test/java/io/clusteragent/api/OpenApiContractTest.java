@@ -18,6 +18,7 @@ import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.ObjectFeed;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.config.AgentConfig;
+import io.clusteragent.config.CadvisorSettings;
 import io.clusteragent.health.Probes;
 import io.clusteragent.kubestate.KubeStateMetrics;
 import io.clusteragent.testing.ClusterStates;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,7 +168,7 @@ class OpenApiContractTest {
             assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
             assertThat(result.getOpenAPI().getInfo().getTitle()).isEqualTo("cluster-agent");
             assertThat(result.getOpenAPI().getInfo().getVersion()).isEqualTo("0.1.0");
-            assertThat(result.getOpenAPI().getPaths()).hasSize(10);
+            assertThat(result.getOpenAPI().getPaths()).hasSize(11);
         }
     }
 
@@ -195,7 +197,7 @@ class OpenApiContractTest {
                 }
             }
 
-            assertThat(routes).hasSize(20);
+            assertThat(routes).hasSize(22);
             assertThat(new TreeSet<>(document.operations())).isEqualTo(routes);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -339,6 +341,7 @@ class OpenApiContractTest {
         calls.add(new Call("/readyz", "/readyz", 200));
         calls.add(new Call("/metrics", "/metrics", 200));
         calls.add(new Call("/metrics/kubestate", "/metrics/kubestate", 200));
+        calls.add(new Call("/metrics/cadvisor", "/metrics/cadvisor", 200));
 
         // Then every object of the demo cluster, for the shapes the scenarios above do not show.
         for (var pod : demo.pods()) {
@@ -437,6 +440,8 @@ class OpenApiContractTest {
         calls.add(new Call(Scenario.FAILING, HttpMethod.GET, "/metrics", "/metrics", 200));
         // Only the demo scenario's server has kube-state metrics; without them the endpoint says so.
         calls.add(new Call(Scenario.FAILING, HttpMethod.GET, "/metrics/kubestate", "/metrics/kubestate", 404));
+        // Nor is it on a node: no NODE_NAME, no container metrics.
+        calls.add(new Call(Scenario.FAILING, HttpMethod.GET, "/metrics/cadvisor", "/metrics/cadvisor", 404));
 
         // HEAD wherever GET is answered: once for each documented path, status and scenario. An answer
         // the slow scenario's GET gave up on is still kept when it comes, so its HEAD asks about another name.
@@ -579,13 +584,26 @@ class OpenApiContractTest {
         }
     }
 
+    /** The demo scenario's agent runs as on a node: the cgroups of a fixture node, read once at start. */
+    private static CadvisorMetrics fixtureNodeCadvisor(ClusterState state) {
+        Path node = Path.of("src/test/resources/cgroups/v2-systemd-containerd");
+        return CadvisorMetrics.create(
+                new CadvisorSettings(
+                        Optional.of(NODE_WITH_METRICS),
+                        node.resolve("sys/fs/cgroup"),
+                        node.resolve("proc"),
+                        Duration.ofMinutes(1)),
+                state,
+                Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
+    }
+
     private static TestServer serverFor(Scenario scenario) {
         if (running != scenario) {
             stop();
-            server = TestServer.start(
-                    scenario.state.apply(demo),
-                    scenario.env,
-                    scenario == Scenario.DEMO ? Optional.of(kubeState) : Optional.empty());
+            ClusterState state = scenario.state.apply(demo);
+            server = scenario == Scenario.DEMO
+                    ? TestServer.start(state, scenario.env, Optional.of(kubeState), fixtureNodeCadvisor(state))
+                    : TestServer.start(state, scenario.env, Optional.empty());
             running = scenario;
         }
         return server;

@@ -3,6 +3,7 @@ package io.clusteragent.testing;
 import io.clusteragent.Main;
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Draining;
@@ -51,15 +52,24 @@ public final class TestServer implements AutoCloseable {
 
     /** @param kubeState what {@code /metrics/kubestate} serves; empty answers it 404 */
     public static TestServer start(ClusterState state, Map<String, String> env, Optional<KubeStateMetrics> kubeState) {
+        AgentConfig config = AgentConfig.fromMap(withGenerousBudget(env), List.of("--port", "0"));
+        return start(state, env, kubeState, CadvisorMetrics.create(config.cadvisor(), state, Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    /** @param cadvisor what {@code /metrics/cadvisor} serves, started (its first reading made) before the server */
+    public static TestServer start(
+            ClusterState state, Map<String, String> env, Optional<KubeStateMetrics> kubeState, CadvisorMetrics cadvisor) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
         AgentConfig config = AgentConfig.fromMap(withGenerousBudget(env), List.of("--port", "0"));
+        await(cadvisor.start(vertx, Metrics.globalRegistry));
         ApiVerticle api = new ApiVerticle(
                 config,
                 state,
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 new ResponseCache(config.responseCacheBytes()),
                 new Draining(),
-                kubeState);
+                kubeState,
+                cadvisor);
         await(vertx.deployVerticle(api));
         return new TestServer(vertx, api.port());
     }
