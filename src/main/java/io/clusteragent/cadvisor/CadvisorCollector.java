@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,17 @@ public final class CadvisorCollector {
     private final Supplier<? extends List<Pod>> pods;
     private final Clock clock;
 
+    /**
+     * @param cgroupRoot the node's cgroup file system
+     * @param procRoot   the node's {@code /proc}
+     * @param pods       the pods of the node, as the cache holds them at each reading
+     */
+    public static CadvisorCollector of(
+            Path cgroupRoot, Path procRoot, Supplier<? extends List<Pod>> pods, Clock clock) {
+        return new CadvisorCollector(
+                CgroupReader.of(cgroupRoot, BlockDevices.beside(cgroupRoot)), new NetworkDevices(procRoot), pods, clock);
+    }
+
     CadvisorCollector(CgroupReader reader, NetworkDevices network, Supplier<? extends List<Pod>> pods, Clock clock) {
         this.reader = reader;
         this.network = network;
@@ -43,8 +55,14 @@ public final class CadvisorCollector {
         this.clock = clock;
     }
 
-    Rendering collect() {
+    /** Reads the cgroups and renders them: one reading, as a scrape serves it until the next. */
+    public Rendering collect() {
         long now = clock.millis();
+        List<CgroupSeries> series = read();
+        return Rendering.of(CadvisorRenderer.render(series, now), series.size());
+    }
+
+    List<CgroupSeries> read() {
         NodePods known = new NodePods(pods.get());
         List<CgroupSeries> series = new ArrayList<>();
         for (PodCgroup cgroup : PodCgroups.find(reader.hierarchy())) {
@@ -61,7 +79,7 @@ public final class CadvisorCollector {
                 containerSeries(known, pod.get(), cgroup, container).ifPresent(found -> add(series, found));
             }
         }
-        return Rendering.of(CadvisorRenderer.render(series, now), series.size());
+        return series;
     }
 
     /** A cgroup that was gone by the time it was read has no values, and no series. */

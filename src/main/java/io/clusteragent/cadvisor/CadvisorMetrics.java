@@ -52,11 +52,8 @@ public final class CadvisorMetrics {
                     + " is not a readable directory: mount the node's /sys/fs/cgroup there");
         }
         String node = settings.nodeName().get();
-        CadvisorCollector collector = new CadvisorCollector(
-                CgroupReader.of(settings.cgroupRoot(), BlockDevices.beside(settings.cgroupRoot())),
-                new NetworkDevices(settings.procRoot()),
-                () -> state.podsOnNode(node),
-                clock);
+        CadvisorCollector collector =
+                CadvisorCollector.of(settings.cgroupRoot(), settings.procRoot(), () -> state.podsOnNode(node), clock);
         return new CadvisorMetrics(Optional.of(collector), "", settings.interval().toMillis());
     }
 

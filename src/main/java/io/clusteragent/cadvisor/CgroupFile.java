@@ -3,11 +3,12 @@ package io.clusteragent.cadvisor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.OptionalLong;
 final class CgroupFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(CgroupFile.class);
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[8192]);
 
     /** {@code math.MaxUint64}, which runc reads {@code max} as. */
     static final long MAX = -1L;
@@ -28,9 +30,20 @@ final class CgroupFile {
     private CgroupFile() {}
 
     static Optional<String> text(Path file) {
-        try {
-            return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-        } catch (NoSuchFileException e) {
+        // A cgroup file reports size 0 and is generated on read: one read into a reused buffer, not a size probe.
+        byte[] buffer = BUFFER.get();
+        try (FileInputStream in = new FileInputStream(file.toFile())) {
+            int length = 0;
+            int read;
+            while ((read = in.read(buffer, length, buffer.length - length)) > 0) {
+                length += read;
+                if (length == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                    BUFFER.set(buffer);
+                }
+            }
+            return Optional.of(new String(buffer, 0, length, StandardCharsets.ISO_8859_1));
+        } catch (FileNotFoundException e) {
             LOG.debug("no {}", file);
         } catch (IOException e) {
             LOG.debug("cannot read {}: {}", file, e.toString());
@@ -61,20 +74,26 @@ final class CgroupFile {
             return Optional.empty();
         }
         Map<String, Long> values = new HashMap<>();
-        for (String line : text.get().split("\n")) {
-            if (line.isEmpty()) {
-                continue;
+        String all = text.get();
+        int start = 0;
+        while (start < all.length()) {
+            int end = all.indexOf('\n', start);
+            if (end < 0) {
+                end = all.length();
             }
-            int space = line.indexOf(' ');
-            if (space <= 0 || space == line.length() - 1) {
-                LOG.debug("{}: not a key-value line: {}", file, line);
-                return Optional.empty();
+            if (end > start) {
+                int space = all.indexOf(' ', start);
+                if (space <= start || space >= end - 1) {
+                    LOG.debug("{}: not a key-value line: {}", file, all.substring(start, end));
+                    return Optional.empty();
+                }
+                OptionalLong value = parse(file, all.substring(space + 1, end));
+                if (value.isEmpty()) {
+                    return Optional.empty();
+                }
+                values.put(all.substring(start, space), value.getAsLong());
             }
-            OptionalLong value = parse(file, line.substring(space + 1));
-            if (value.isEmpty()) {
-                return Optional.empty();
-            }
-            values.put(line.substring(0, space), value.getAsLong());
+            start = end + 1;
         }
         return Optional.of(values);
     }

@@ -145,7 +145,7 @@ final class CgroupV2Reader implements CgroupReader {
             return;
         }
         for (String line : text.get().split("\n")) {
-            String[] fields = line.trim().split("\\s+");
+            String[] fields = line.trim().split(" ");
             if (fields.length < 2 || fields[0].indexOf(':') < 0) {
                 continue;
             }

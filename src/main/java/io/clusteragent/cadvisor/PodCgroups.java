@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  */
 final class PodCgroups {
 
+    private static final Pattern ANY = Pattern.compile("[^.]+|.+\\.slice");
     private static final Pattern KUBEPODS = Pattern.compile("(?:.+-)?kubepods(?:\\.slice)?");
     private static final Pattern QOS = Pattern.compile("(?:.+-)?(?:burstable|besteffort)(?:\\.slice)?");
     private static final Pattern POD = Pattern.compile(
@@ -41,15 +42,13 @@ final class PodCgroups {
     static List<PodCgroup> find(Path hierarchy) {
         List<PodCgroup> pods = new ArrayList<>();
         for (Path kubepods : kubepods(hierarchy)) {
-            for (Path child : directories(kubepods)) {
-                String name = child.getFileName().toString();
-                if (QOS.matcher(name).matches()) {
-                    for (Path pod : directories(child)) {
-                        pod(hierarchy, pod).ifPresent(pods::add);
-                    }
-                } else {
-                    pod(hierarchy, child).ifPresent(pods::add);
+            for (Path qos : directories(kubepods, QOS)) {
+                for (Path pod : directories(qos, POD)) {
+                    pod(hierarchy, pod).ifPresent(pods::add);
                 }
+            }
+            for (Path pod : directories(kubepods, POD)) {
+                pod(hierarchy, pod).ifPresent(pods::add);
             }
         }
         return pods;
@@ -58,16 +57,12 @@ final class PodCgroups {
     /** The kubepods cgroup at the root or, below a kubelet {@code --cgroup-root}, one level down. */
     private static List<Path> kubepods(Path hierarchy) {
         List<Path> found = new ArrayList<>();
-        for (Path child : directories(hierarchy)) {
-            if (KUBEPODS.matcher(child.getFileName().toString()).matches()) {
-                found.add(child);
-            } else {
-                for (Path grandchild : directories(child)) {
-                    if (KUBEPODS.matcher(grandchild.getFileName().toString()).matches()) {
-                        found.add(grandchild);
-                    }
-                }
-            }
+        List<Path> atRoot = directories(hierarchy, KUBEPODS);
+        if (!atRoot.isEmpty()) {
+            return atRoot;
+        }
+        for (Path child : directories(hierarchy, ANY)) {
+            found.addAll(directories(child, KUBEPODS));
         }
         return found;
     }
@@ -78,7 +73,7 @@ final class PodCgroups {
             return Optional.empty();
         }
         List<ContainerCgroup> containers = new ArrayList<>();
-        for (Path child : directories(dir)) {
+        for (Path child : directories(dir, CONTAINER)) {
             Matcher container = CONTAINER.matcher(child.getFileName().toString());
             if (container.matches()) {
                 containers.add(new ContainerCgroup(
@@ -99,10 +94,16 @@ final class PodCgroups {
         return id.toString();
     }
 
-    /** The subdirectories; none when the directory went away while it was listed (a pod being removed). */
-    private static List<Path> directories(Path dir) {
+    /**
+     * The subdirectories whose names match, matched before any is looked at (a cgroup holds dozens of files);
+     * none when the directory went away while it was listed (a pod being removed).
+     */
+    private static List<Path> directories(Path dir, Pattern names) {
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(Files::isDirectory).sorted().toList();
+            return children.filter(child -> names.matcher(child.getFileName().toString()).matches())
+                    .filter(Files::isDirectory)
+                    .sorted()
+                    .toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }

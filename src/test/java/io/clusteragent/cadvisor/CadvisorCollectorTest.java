@@ -254,11 +254,8 @@ class CadvisorCollectorTest {
     void thisMachinesOwnCgroupsAreReadWithoutError() throws Exception {
         Path root = Path.of("/sys/fs/cgroup");
         Assumptions.assumeTrue(Files.isReadable(root), "no cgroup file system here");
-        CadvisorCollector collector = new CadvisorCollector(
-                CgroupReader.of(root, BlockDevices.beside(root)),
-                new NetworkDevices(Path.of("/proc")),
-                NodeFixtures::systemdContainerdPods,
-                NodeFixtures.CLOCK);
+        CadvisorCollector collector = CadvisorCollector.of(
+                root, Path.of("/proc"), NodeFixtures::systemdContainerdPods, NodeFixtures.CLOCK);
 
         Rendering rendering = collector.collect();
 

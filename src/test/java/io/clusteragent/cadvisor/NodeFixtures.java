@@ -32,12 +32,7 @@ final class NodeFixtures {
 
     static CadvisorCollector collector(String node, List<Pod> pods) {
         Path root = ROOT.resolve(node);
-        Path cgroups = root.resolve("sys/fs/cgroup");
-        return new CadvisorCollector(
-                CgroupReader.of(cgroups, BlockDevices.beside(cgroups)),
-                new NetworkDevices(root.resolve("proc")),
-                () -> pods,
-                CLOCK);
+        return CadvisorCollector.of(root.resolve("sys/fs/cgroup"), root.resolve("proc"), () -> pods, CLOCK);
     }
 
     /** v2, systemd driver, containerd: a Burstable web pod and a Guaranteed, host-network database pod. */

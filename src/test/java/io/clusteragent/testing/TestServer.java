@@ -84,6 +84,11 @@ public final class TestServer implements AutoCloseable {
         return settings;
     }
 
+    /** The port it serves on, for clients other than its own. */
+    public int port() {
+        return port;
+    }
+
     public HttpResponse<Buffer> get(String path) {
         return request(HttpMethod.GET, path, MultiMap.caseInsensitiveMultiMap());
     }
