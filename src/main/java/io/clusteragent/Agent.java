@@ -76,8 +76,8 @@ public final class Agent {
                     ResponseCache cache = new ResponseCache(config.responseCacheBytes());
                     return vertx.deployVerticle(
                                     () -> {
-                                        ApiVerticle instance =
-                                                new ApiVerticle(config, state, clock, cache, draining, kubeState, cadvisor);
+                                        ApiVerticle instance = new ApiVerticle(
+                                                config, state, clock, cache, draining, kubeState, cadvisor);
                                         if (api == null) {
                                             api = instance;
                                         }

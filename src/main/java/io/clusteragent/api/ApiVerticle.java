@@ -109,7 +109,14 @@ public final class ApiVerticle extends AbstractVerticle {
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         Router router = ApiRouter.create(
-                vertx, state, clock, analysisPool, config, cache, new Probes(vertx, state, draining), kubeState,
+                vertx,
+                state,
+                clock,
+                analysisPool,
+                config,
+                cache,
+                new Probes(vertx, state, draining),
+                kubeState,
                 cadvisor);
         InvalidRequests invalid = new InvalidRequests(new Envelope(clock), options);
         guard = new ConnectionGuard(vertx, draining, config.readTimeout(), router, invalid);

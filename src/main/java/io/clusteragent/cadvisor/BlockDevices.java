@@ -27,7 +27,8 @@ final class BlockDevices {
     /** The {@code /sys/dev/block} next to a cgroup root mounted at {@code <sys>/fs/cgroup}, else this machine's. */
     static BlockDevices beside(Path cgroupRoot) {
         Path sys = cgroupRoot.toAbsolutePath().getParent();
-        Path beside = sys == null || sys.getParent() == null ? null : sys.getParent().resolve("dev/block");
+        Path beside =
+                sys == null || sys.getParent() == null ? null : sys.getParent().resolve("dev/block");
         return new BlockDevices(beside != null && Files.isDirectory(beside) ? beside : Path.of("/sys/dev/block"));
     }
 

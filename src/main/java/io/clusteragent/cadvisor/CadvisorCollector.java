@@ -45,7 +45,10 @@ public final class CadvisorCollector {
     public static CadvisorCollector of(
             Path cgroupRoot, Path procRoot, Supplier<? extends List<Pod>> pods, Clock clock) {
         return new CadvisorCollector(
-                CgroupReader.of(cgroupRoot, BlockDevices.beside(cgroupRoot)), new NetworkDevices(procRoot), pods, clock);
+                CgroupReader.of(cgroupRoot, BlockDevices.beside(cgroupRoot)),
+                new NetworkDevices(procRoot),
+                pods,
+                clock);
     }
 
     CadvisorCollector(CgroupReader reader, NetworkDevices network, Supplier<? extends List<Pod>> pods, Clock clock) {
@@ -73,8 +76,10 @@ public final class CadvisorCollector {
             }
             String namespace = pod.get().getMetadata().getNamespace();
             String name = pod.get().getMetadata().getName();
-            add(series, new CgroupSeries(
-                    new SeriesLabels("", cgroup.id(), "", "", namespace, name), reader.read(cgroup.id())));
+            add(
+                    series,
+                    new CgroupSeries(
+                            new SeriesLabels("", cgroup.id(), "", "", namespace, name), reader.read(cgroup.id())));
             for (ContainerCgroup container : cgroup.containers()) {
                 containerSeries(known, pod.get(), cgroup, container).ifPresent(found -> add(series, found));
             }
@@ -109,13 +114,15 @@ public final class CadvisorCollector {
             LOG.debug("cgroup {} is of no container the status of pod {}/{} names", container.id(), namespace, podName);
             return Optional.empty();
         }
-        Runtime runtime = container.runtime().or(() -> podRuntime(known, cgroup)).orElse(Runtime.CONTAINERD);
+        Runtime runtime =
+                container.runtime().or(() -> podRuntime(known, cgroup)).orElse(Runtime.CONTAINERD);
         List<Reading> readings = new ArrayList<>(reader.read(container.id()));
         if (pod.getSpec() == null || !Boolean.TRUE.equals(pod.getSpec().getHostNetwork())) {
             readings.addAll(network.read(pid.getAsInt()));
         }
         String alias = runtime.alias(container.containerId(), SANDBOX_CONTAINER, podName, namespace, uid, 0);
-        return Optional.of(new CgroupSeries(new SeriesLabels("", container.id(), "", alias, namespace, podName), readings));
+        return Optional.of(
+                new CgroupSeries(new SeriesLabels("", container.id(), "", alias, namespace, podName), readings));
     }
 
     /** Under the cgroupfs driver a directory name says nothing of the runtime; the pod's containers' ids do. */

@@ -54,7 +54,8 @@ public final class CadvisorMetrics {
         String node = settings.nodeName().get();
         CadvisorCollector collector =
                 CadvisorCollector.of(settings.cgroupRoot(), settings.procRoot(), () -> state.podsOnNode(node), clock);
-        return new CadvisorMetrics(Optional.of(collector), "", settings.interval().toMillis());
+        return new CadvisorMetrics(
+                Optional.of(collector), "", settings.interval().toMillis());
     }
 
     static CadvisorMetrics off(String reason) {
@@ -89,7 +90,8 @@ public final class CadvisorMetrics {
                 .baseUnit("bytes")
                 .register(registry);
         worker = vertx.createSharedWorkerExecutor("cadvisor-collector", 1);
-        return collect().onComplete(first -> timer = vertx.setPeriodic(intervalMillis, intervalMillis, id -> collect()));
+        return collect()
+                .onComplete(first -> timer = vertx.setPeriodic(intervalMillis, intervalMillis, id -> collect()));
     }
 
     public void stop(Vertx vertx) {

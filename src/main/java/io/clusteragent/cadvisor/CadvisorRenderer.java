@@ -59,7 +59,9 @@ final class CadvisorRenderer {
                 text.append(family.metricName());
                 char separator = '{';
                 for (int i = 0; i < names.length; i++) {
-                    text.append(separator).append(names[i]).append("=\"")
+                    text.append(separator)
+                            .append(names[i])
+                            .append("=\"")
                             .append(FamilyRenderer.escape(sample.labelValues[i]))
                             .append('"');
                     separator = ',';

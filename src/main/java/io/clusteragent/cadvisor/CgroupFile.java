@@ -103,7 +103,9 @@ final class CgroupFile {
         try {
             return OptionalLong.of(Long.parseUnsignedLong(value));
         } catch (NumberFormatException e) {
-            if (value.startsWith("-") && value.length() > 1 && value.substring(1).chars().allMatch(Character::isDigit)) {
+            if (value.startsWith("-")
+                    && value.length() > 1
+                    && value.substring(1).chars().allMatch(Character::isDigit)) {
                 return OptionalLong.of(0);
             }
             LOG.debug("{}: not a number: {}", file, value);

@@ -71,12 +71,14 @@ final class CgroupV1Reader implements CgroupReader {
                 .map(value -> CgroupFile.parse(cpu, value).orElse(0))
                 .orElse(0L);
         out.add(Reading.of(
-                ContainerFamily.SPEC_CPU_PERIOD, unsigned(CgroupFile.uint(cpu.resolve("cpu.cfs_period_us")).orElse(0))));
+                ContainerFamily.SPEC_CPU_PERIOD,
+                unsigned(CgroupFile.uint(cpu.resolve("cpu.cfs_period_us")).orElse(0))));
         if (quota != 0) {
             out.add(Reading.of(ContainerFamily.SPEC_CPU_QUOTA, unsigned(quota)));
         }
         out.add(Reading.of(
-                ContainerFamily.SPEC_CPU_SHARES, unsigned(CgroupFile.uint(cpu.resolve("cpu.shares")).orElse(0))));
+                ContainerFamily.SPEC_CPU_SHARES,
+                unsigned(CgroupFile.uint(cpu.resolve("cpu.shares")).orElse(0))));
         return quota;
     }
 
@@ -130,12 +132,14 @@ final class CgroupV1Reader implements CgroupReader {
         }
         out.add(Reading.of(
                 ContainerFamily.SPEC_MEMORY_LIMIT,
-                Units.specMemory(CgroupFile.uint(memory.resolve("memory.limit_in_bytes")).orElse(0))));
+                Units.specMemory(
+                        CgroupFile.uint(memory.resolve("memory.limit_in_bytes")).orElse(0))));
         OptionalLong usage = CgroupFile.uint(memory.resolve("memory.usage_in_bytes"));
         Optional<Map<String, Long>> stat = CgroupFile.keyValues(memory.resolve("memory.stat"));
         if (usage.isPresent() && stat.isPresent()) {
             Map<String, Long> stats = stat.get();
-            boolean hierarchy = CgroupFile.uint(memory.resolve("memory.use_hierarchy")).orElse(0) == 1;
+            boolean hierarchy =
+                    CgroupFile.uint(memory.resolve("memory.use_hierarchy")).orElse(0) == 1;
             String prefix = hierarchy ? "total_" : "";
             out.add(Reading.of(ContainerFamily.MEMORY_USAGE, unsigned(usage.getAsLong())));
             out.add(Reading.of(
@@ -146,9 +150,11 @@ final class CgroupV1Reader implements CgroupReader {
             out.add(Reading.of(ContainerFamily.MEMORY_SWAP, unsigned(stats.getOrDefault(prefix + "swap", 0L))));
             out.add(Reading.of(
                     ContainerFamily.MEMORY_MAX_USAGE,
-                    unsigned(CgroupFile.uint(memory.resolve("memory.max_usage_in_bytes")).orElse(0))));
+                    unsigned(CgroupFile.uint(memory.resolve("memory.max_usage_in_bytes"))
+                            .orElse(0))));
             out.add(Reading.of(
-                    ContainerFamily.MEMORY_FAILCNT, unsigned(CgroupFile.uint(memory.resolve("memory.failcnt")).orElse(0))));
+                    ContainerFamily.MEMORY_FAILCNT,
+                    unsigned(CgroupFile.uint(memory.resolve("memory.failcnt")).orElse(0))));
         }
         Path oomControl = memory.resolve("memory.oom_control");
         CgroupFile.text(oomControl)

@@ -40,9 +40,21 @@ final class CgroupV2Reader implements CgroupReader {
         cpu(dir, quota, out);
         memory(dir, out);
         io(dir, out);
-        pressure(dir.resolve("cpu.pressure"), ContainerFamily.PRESSURE_CPU_WAITING, ContainerFamily.PRESSURE_CPU_STALLED, out);
-        pressure(dir.resolve("memory.pressure"), ContainerFamily.PRESSURE_MEMORY_WAITING, ContainerFamily.PRESSURE_MEMORY_STALLED, out);
-        pressure(dir.resolve("io.pressure"), ContainerFamily.PRESSURE_IO_WAITING, ContainerFamily.PRESSURE_IO_STALLED, out);
+        pressure(
+                dir.resolve("cpu.pressure"),
+                ContainerFamily.PRESSURE_CPU_WAITING,
+                ContainerFamily.PRESSURE_CPU_STALLED,
+                out);
+        pressure(
+                dir.resolve("memory.pressure"),
+                ContainerFamily.PRESSURE_MEMORY_WAITING,
+                ContainerFamily.PRESSURE_MEMORY_STALLED,
+                out);
+        pressure(
+                dir.resolve("io.pressure"),
+                ContainerFamily.PRESSURE_IO_WAITING,
+                ContainerFamily.PRESSURE_IO_STALLED,
+                out);
         return out;
     }
 
@@ -90,8 +102,7 @@ final class CgroupV2Reader implements CgroupReader {
         out.add(Reading.of(
                 ContainerFamily.CPU_USER_SECONDS, Units.nanosToSeconds(stat.getOrDefault("user_usec", 0L) * 1000)));
         out.add(Reading.of(
-                ContainerFamily.CPU_SYSTEM_SECONDS,
-                Units.nanosToSeconds(stat.getOrDefault("system_usec", 0L) * 1000)));
+                ContainerFamily.CPU_SYSTEM_SECONDS, Units.nanosToSeconds(stat.getOrDefault("system_usec", 0L) * 1000)));
         if (quota != 0) {
             out.add(Reading.of(ContainerFamily.CPU_CFS_PERIODS, unsigned(stat.getOrDefault("nr_periods", 0L))));
             out.add(Reading.of(
@@ -127,7 +138,8 @@ final class CgroupV2Reader implements CgroupReader {
                     ContainerFamily.MEMORY_SWAP,
                     unsigned(CgroupFile.uint(dir.resolve("memory.swap.current")).orElse(0))));
             out.add(Reading.of(
-                    ContainerFamily.MEMORY_MAX_USAGE, unsigned(CgroupFile.uint(dir.resolve("memory.peak")).orElse(0))));
+                    ContainerFamily.MEMORY_MAX_USAGE,
+                    unsigned(CgroupFile.uint(dir.resolve("memory.peak")).orElse(0))));
             out.add(Reading.of(ContainerFamily.MEMORY_FAILCNT, 0));
         }
         CgroupFile.text(dir.resolve("memory.events"))
@@ -163,7 +175,8 @@ final class CgroupV2Reader implements CgroupReader {
                     continue;
                 }
                 String key = fields[i].substring(0, equals);
-                long value = CgroupFile.parse(dir, fields[i].substring(equals + 1)).orElse(0);
+                long value =
+                        CgroupFile.parse(dir, fields[i].substring(equals + 1)).orElse(0);
                 switch (key) {
                     case "rbytes" -> rbytes = value;
                     case "wbytes" -> wbytes = value;
@@ -198,7 +211,9 @@ final class CgroupV2Reader implements CgroupReader {
             if (total < 0) {
                 continue;
             }
-            long value = CgroupFile.parse(file, line.substring(total + "total=".length()).trim()).orElse(0);
+            long value = CgroupFile.parse(
+                            file, line.substring(total + "total=".length()).trim())
+                    .orElse(0);
             if (line.startsWith("some ")) {
                 some = value;
             } else if (line.startsWith("full ")) {

@@ -30,7 +30,8 @@ final class PodCgroups {
     private static final Pattern POD = Pattern.compile(
             "(?:.+-)?pod([0-9a-fA-F]{8}[-_][0-9a-fA-F]{4}[-_][0-9a-fA-F]{4}[-_][0-9a-fA-F]{4}[-_][0-9a-fA-F]{12})"
                     + "(?:\\.slice)?");
-    private static final Pattern CONTAINER = Pattern.compile("(?:(cri-containerd|crio|docker)-)?([0-9a-f]{64})(?:\\.scope)?");
+    private static final Pattern CONTAINER =
+            Pattern.compile("(?:(cri-containerd|crio|docker)-)?([0-9a-f]{64})(?:\\.scope)?");
 
     /** @param runtime empty for a cgroupfs directory, whose name says nothing of the runtime */
     record ContainerCgroup(String id, String containerId, Optional<Runtime> runtime) {}
@@ -100,7 +101,8 @@ final class PodCgroups {
      */
     private static List<Path> directories(Path dir, Pattern names) {
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(child -> names.matcher(child.getFileName().toString()).matches())
+            return children.filter(child ->
+                            names.matcher(child.getFileName().toString()).matches())
                     .filter(Files::isDirectory)
                     .sorted()
                     .toList();

@@ -49,7 +49,8 @@ class CadvisorBenchmark {
     void measure() throws Exception {
         SyntheticNode node = SyntheticNode.write(dir, PODS, CONTAINERS_PER_POD);
         CadvisorCollector collector = node.collector(Clock.systemUTC());
-        System.out.printf("synthetic node: %d pods, %d containers (and a sandbox per pod), cgroup v2, systemd%n",
+        System.out.printf(
+                "synthetic node: %d pods, %d containers (and a sandbox per pod), cgroup v2, systemd%n",
                 PODS, node.containers());
 
         double[] collection = cpuMillis(collector::collect, COLLECTIONS / 4, COLLECTIONS);
@@ -58,31 +59,48 @@ class CadvisorBenchmark {
                 .lines()
                 .filter(line -> !line.startsWith("#"))
                 .count();
-        System.out.printf("reading (read %d cgroups, render, gzip), CPU: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d readings)%n",
-                rendering.cgroups(), percentile(collection, 50), percentile(collection, 99), max(collection), COLLECTIONS);
+        System.out.printf(
+                "reading (read %d cgroups, render, gzip), CPU: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d readings)%n",
+                rendering.cgroups(),
+                percentile(collection, 50),
+                percentile(collection, 99),
+                max(collection),
+                COLLECTIONS);
         double[] reads = cpuMillis(SyntheticNode.readAgain(collector), RENDERS / 4, RENDERS);
-        System.out.printf("read alone (files and parsing), CPU: p50 %.2f ms, p99 %.2f ms (%d reads)%n",
+        System.out.printf(
+                "read alone (files and parsing), CPU: p50 %.2f ms, p99 %.2f ms (%d reads)%n",
                 percentile(reads, 50), percentile(reads, 99), RENDERS);
         Runnable render = SyntheticNode.renderAgain(collector, System.currentTimeMillis());
         double[] renders = cpuMillis(render, RENDERS / 4, RENDERS);
-        System.out.printf("render alone, CPU: p50 %.2f ms, p99 %.2f ms (%d renders)%n",
+        System.out.printf(
+                "render alone, CPU: p50 %.2f ms, p99 %.2f ms (%d renders)%n",
                 percentile(renders, 50), percentile(renders, 99), RENDERS);
-        System.out.printf("page: %,d series, %,d bytes plain, %,d bytes gzip (%.1fx smaller)%n",
-                series, rendering.text().length, rendering.gzip().length,
+        System.out.printf(
+                "page: %,d series, %,d bytes plain, %,d bytes gzip (%.1fx smaller)%n",
+                series,
+                rendering.text().length,
+                rendering.gzip().length,
                 (double) rendering.text().length / rendering.gzip().length);
 
-        InMemoryClusterState state = InMemoryClusterState.of(node.pods().toArray(io.fabric8.kubernetes.api.model.Pod[]::new));
+        InMemoryClusterState state =
+                InMemoryClusterState.of(node.pods().toArray(io.fabric8.kubernetes.api.model.Pod[]::new));
         CadvisorMetrics metrics = CadvisorMetrics.create(
                 new CadvisorSettings(Optional.of("node-a"), node.cgroupRoot(), node.procRoot(), Duration.ofSeconds(10)),
                 state,
                 Clock.systemUTC());
         try (TestServer server = TestServer.start(state, Map.of(), Optional.empty(), metrics)) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI uri = URI.create("http://localhost:" + server.port() + "/metrics/cadvisor");
             for (boolean gzip : new boolean[] {false, true}) {
                 double[] latency = scrapes(client, uri, gzip);
-                System.out.printf("scrape %-5s (%d sequential, one client): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                        gzip ? "gzip" : "plain", SCRAPES, percentile(latency, 50), percentile(latency, 99), max(latency));
+                System.out.printf(
+                        "scrape %-5s (%d sequential, one client): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                        gzip ? "gzip" : "plain",
+                        SCRAPES,
+                        percentile(latency, 50),
+                        percentile(latency, 99),
+                        max(latency));
             }
         }
     }

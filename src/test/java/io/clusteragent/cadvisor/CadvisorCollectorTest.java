@@ -96,7 +96,11 @@ class CadvisorCollectorTest {
     void v2CgroupfsNodeLeavesOutWhatAnExitingContainerLeftHalfWritten() {
         String uid = "7c6b5a49-3827-4160-9f8e-7d6c5b4a3928";
         String pod = "/kubepods/besteffort/pod" + uid;
-        List<Pod> pods = List.of(pod("batch", "report-x1", uid, false,
+        List<Pod> pods = List.of(pod(
+                "batch",
+                "report-x1",
+                uid,
+                false,
                 status("worker", "containerd://" + "1".repeat(64), "ghcr.io/acme/report:2", 1),
                 status("uploader", "containerd://" + "2".repeat(64), "ghcr.io/acme/upload:1", 0)));
 
@@ -115,7 +119,9 @@ class CadvisorCollectorTest {
                 .contains("container_network_receive_bytes_total{container=\"\",id=\"" + pod + "/" + "3".repeat(64)
                         + "\",image=\"\",interface=\"eth0\",name=\"" + "3".repeat(64)
                         + "\",namespace=\"batch\",pod=\"report-x1\"} 9.876543e+06 1764500000000\n");
-        List<String> uploader = page.lines().filter(line -> line.contains("container=\"uploader\"")).toList();
+        List<String> uploader = page.lines()
+                .filter(line -> line.contains("container=\"uploader\""))
+                .toList();
         assertThat(uploader)
                 .as("only the values whose files were whole")
                 .extracting(line -> line.substring(0, line.indexOf('{')))
@@ -142,10 +148,11 @@ class CadvisorCollectorTest {
     @Test
     void v1SystemdCrioNodeReadsTicksHierarchicalMemoryAndTheThrottleFiles() {
         String uid = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d";
-        String id = "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod5a4b3c2d_1e0f_4a9b_8c7d_6e5f4a3b2c1d"
-                + ".slice/crio-" + "4".repeat(64) + ".scope";
-        List<Pod> pods = List.of(pod("pay", "api-7f9c", uid, false,
-                status("api", "cri-o://" + "4".repeat(64), "quay.io/acme/api:3.1", 2)));
+        String id =
+                "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod5a4b3c2d_1e0f_4a9b_8c7d_6e5f4a3b2c1d"
+                        + ".slice/crio-" + "4".repeat(64) + ".scope";
+        List<Pod> pods = List.of(pod(
+                "pay", "api-7f9c", uid, false, status("api", "cri-o://" + "4".repeat(64), "quay.io/acme/api:3.1", 2)));
 
         String page = text("v1-systemd-crio", pods);
 
@@ -189,9 +196,12 @@ class CadvisorCollectorTest {
         String guaranteed = "2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091";
         String bestEffort = "8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d";
         List<Pod> pods = List.of(
-                pod("cache", "redis-0", guaranteed, false,
-                        status("redis", "docker://" + "6".repeat(64), "redis:7", 0)),
-                pod("cache", "sleeper", bestEffort, false,
+                pod("cache", "redis-0", guaranteed, false, status("redis", "docker://" + "6".repeat(64), "redis:7", 0)),
+                pod(
+                        "cache",
+                        "sleeper",
+                        bestEffort,
+                        false,
                         status("sleep", "docker://" + "7".repeat(64), "busybox:1.36", 0)));
 
         String page = text("v1-cgroupfs-docker", pods);
@@ -221,7 +231,8 @@ class CadvisorCollectorTest {
         Pod mirror = new PodBuilder(web)
                 .editMetadata()
                 .withUid("11111111-2222-4333-8444-555555555555")
-                .addToAnnotations("kubernetes.io/config.mirror", web.getMetadata().getUid())
+                .addToAnnotations(
+                        "kubernetes.io/config.mirror", web.getMetadata().getUid())
                 .endMetadata()
                 .build();
 
@@ -236,11 +247,23 @@ class CadvisorCollectorTest {
         Assumptions.assumeTrue(Promtool.installed(), "promtool is not installed");
         List<Pod> everyPod = List.of(
                 NodeFixtures.systemdContainerdPods().get(0),
-                pod("batch", "report-x1", "7c6b5a49-3827-4160-9f8e-7d6c5b4a3928", false,
+                pod(
+                        "batch",
+                        "report-x1",
+                        "7c6b5a49-3827-4160-9f8e-7d6c5b4a3928",
+                        false,
                         status("worker", "containerd://" + "1".repeat(64), "ghcr.io/acme/report:2", 1)),
-                pod("pay", "api-7f9c", "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d", false,
+                pod(
+                        "pay",
+                        "api-7f9c",
+                        "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+                        false,
                         status("api", "cri-o://" + "4".repeat(64), "quay.io/acme/api:3.1", 2)),
-                pod("cache", "redis-0", "2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091", false,
+                pod(
+                        "cache",
+                        "redis-0",
+                        "2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091",
+                        false,
                         status("redis", "docker://" + "6".repeat(64), "redis:7", 0)));
 
         byte[] page = collector(node, everyPod).collect().text();
@@ -254,8 +277,8 @@ class CadvisorCollectorTest {
     void thisMachinesOwnCgroupsAreReadWithoutError() throws Exception {
         Path root = Path.of("/sys/fs/cgroup");
         Assumptions.assumeTrue(Files.isReadable(root), "no cgroup file system here");
-        CadvisorCollector collector = CadvisorCollector.of(
-                root, Path.of("/proc"), NodeFixtures::systemdContainerdPods, NodeFixtures.CLOCK);
+        CadvisorCollector collector =
+                CadvisorCollector.of(root, Path.of("/proc"), NodeFixtures::systemdContainerdPods, NodeFixtures.CLOCK);
 
         Rendering rendering = collector.collect();
 

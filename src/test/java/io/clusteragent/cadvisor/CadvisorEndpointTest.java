@@ -77,7 +77,8 @@ class CadvisorEndpointTest {
 
         assertThat(gzipped.getHeader("Content-Encoding")).isEqualTo("gzip");
         assertThat(gzipped.getHeader("Vary")).isEqualTo("Accept-Encoding");
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body().getBytes()))) {
+        try (GZIPInputStream in =
+                new GZIPInputStream(new ByteArrayInputStream(gzipped.body().getBytes()))) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .isEqualTo(get(port, "/metrics/cadvisor", Map.of()).bodyAsString());
         }
@@ -99,8 +100,10 @@ class CadvisorEndpointTest {
 
         Files.writeString(memory, "123456789\n");
 
-        Eventually.assertWithin(Duration.ofSeconds(20), () -> assertThat(usageLine(scrape(port), nginxUsage))
-                .endsWith(" 1.23456789e+08 " + Instant.parse(NOW).toEpochMilli()));
+        Eventually.assertWithin(
+                Duration.ofSeconds(20),
+                () -> assertThat(usageLine(scrape(port), nginxUsage))
+                        .endsWith(" 1.23456789e+08 " + Instant.parse(NOW).toEpochMilli()));
     }
 
     private static String usageLine(String page, String prefix) {
@@ -116,8 +119,10 @@ class CadvisorEndpointTest {
         HttpResponse<Buffer> scrape = get(port, "/metrics/cadvisor", Map.of());
 
         assertThat(scrape.statusCode()).isEqualTo(404);
-        assertThat(scrape.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("RESOURCE_NOT_FOUND");
-        assertThat(scrape.bodyAsJsonObject().getJsonObject("error").getString("details")).contains("NODE_NAME");
+        assertThat(scrape.bodyAsJsonObject().getJsonObject("error").getString("code"))
+                .isEqualTo("RESOURCE_NOT_FOUND");
+        assertThat(scrape.bodyAsJsonObject().getJsonObject("error").getString("details"))
+                .contains("NODE_NAME");
     }
 
     @Test
@@ -148,10 +153,16 @@ class CadvisorEndpointTest {
         AgentConfig config = AgentConfig.fromMap(
                 settings,
                 List.of(
-                        "--snapshot", NodeFixtures.ROOT.resolve("v2-systemd-containerd-pods.yaml").toString(),
-                        "--now", NOW,
-                        "--port", "0",
-                        "--drain-period", "1ms"));
+                        "--snapshot",
+                        NodeFixtures.ROOT
+                                .resolve("v2-systemd-containerd-pods.yaml")
+                                .toString(),
+                        "--now",
+                        NOW,
+                        "--port",
+                        "0",
+                        "--drain-period",
+                        "1ms"));
         agent = await(new Agent(vertx, config).start());
         return agent.port();
     }

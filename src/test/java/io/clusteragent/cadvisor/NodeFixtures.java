@@ -38,9 +38,17 @@ final class NodeFixtures {
     /** v2, systemd driver, containerd: a Burstable web pod and a Guaranteed, host-network database pod. */
     static List<Pod> systemdContainerdPods() {
         return List.of(
-                pod("shop", "web-0", "3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b", false,
+                pod(
+                        "shop",
+                        "web-0",
+                        "3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b",
+                        false,
                         status("nginx", "containerd://" + A, "docker.io/library/nginx:1.27", 0)),
-                pod("shop", "db-0", "9e8d7c6b-a5f4-4e3d-9c2b-1a0f9e8d7c6b", true,
+                pod(
+                        "shop",
+                        "db-0",
+                        "9e8d7c6b-a5f4-4e3d-9c2b-1a0f9e8d7c6b",
+                        true,
                         status("postgres", "containerd://" + D, "docker.io/library/postgres:17", 3)));
     }
 

@@ -32,11 +32,14 @@ final class Promtool {
             in.write(page);
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("promtool finished").isTrue();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("promtool finished")
+                .isTrue();
         assertThat(process.exitValue()).as(output).isIn(0, 3);
         List<String> findings = output.lines().filter(line -> !line.isBlank()).toList();
         assertThat(findings)
                 .as("lint findings")
-                .allMatch(line -> line.equals("container_memory_failcnt counter metrics should have \"_total\" suffix"));
+                .allMatch(
+                        line -> line.equals("container_memory_failcnt counter metrics should have \"_total\" suffix"));
     }
 }

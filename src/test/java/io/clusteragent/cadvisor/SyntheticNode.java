@@ -20,27 +20,68 @@ import java.util.List;
  */
 public final class SyntheticNode {
 
-    private static final String MEMORY_STAT = String.join("\n",
-            "anon 31457280", "file 20971520", "kernel 1048576", "kernel_stack 65536", "pagetables 262144",
-            "sec_pagetables 0", "percpu 1024", "sock 0", "vmalloc 0", "shmem 0", "zswap 0", "zswapped 0",
-            "file_mapped 1048576", "file_dirty 4096", "file_writeback 0", "swapcached 0", "anon_thp 0",
-            "file_thp 0", "shmem_thp 0", "inactive_anon 31457280", "active_anon 4096", "inactive_file 10485760",
-            "active_file 10485760", "unevictable 0", "slab_reclaimable 262144", "slab_unreclaimable 131072",
-            "slab 393216", "workingset_refault_anon 0", "workingset_refault_file 12", "workingset_activate_anon 0",
-            "workingset_activate_file 3", "workingset_restore_anon 0", "workingset_restore_file 0",
-            "workingset_nodereclaim 0", "pgscan 0", "pgsteal 0", "pgscan_kswapd 0", "pgscan_direct 0",
-            "pgsteal_kswapd 0", "pgsteal_direct 0", "pgfault 123456", "pgmajfault 12", "pgrefill 0",
-            "pgactivate 100", "pgdeactivate 0", "pglazyfree 0", "pglazyfreed 0", "thp_fault_alloc 0",
-            "thp_collapse_alloc 0") + "\n";
+    private static final String MEMORY_STAT = String.join(
+                    "\n",
+                    "anon 31457280",
+                    "file 20971520",
+                    "kernel 1048576",
+                    "kernel_stack 65536",
+                    "pagetables 262144",
+                    "sec_pagetables 0",
+                    "percpu 1024",
+                    "sock 0",
+                    "vmalloc 0",
+                    "shmem 0",
+                    "zswap 0",
+                    "zswapped 0",
+                    "file_mapped 1048576",
+                    "file_dirty 4096",
+                    "file_writeback 0",
+                    "swapcached 0",
+                    "anon_thp 0",
+                    "file_thp 0",
+                    "shmem_thp 0",
+                    "inactive_anon 31457280",
+                    "active_anon 4096",
+                    "inactive_file 10485760",
+                    "active_file 10485760",
+                    "unevictable 0",
+                    "slab_reclaimable 262144",
+                    "slab_unreclaimable 131072",
+                    "slab 393216",
+                    "workingset_refault_anon 0",
+                    "workingset_refault_file 12",
+                    "workingset_activate_anon 0",
+                    "workingset_activate_file 3",
+                    "workingset_restore_anon 0",
+                    "workingset_restore_file 0",
+                    "workingset_nodereclaim 0",
+                    "pgscan 0",
+                    "pgsteal 0",
+                    "pgscan_kswapd 0",
+                    "pgscan_direct 0",
+                    "pgsteal_kswapd 0",
+                    "pgsteal_direct 0",
+                    "pgfault 123456",
+                    "pgmajfault 12",
+                    "pgrefill 0",
+                    "pgactivate 100",
+                    "pgdeactivate 0",
+                    "pglazyfree 0",
+                    "pglazyfreed 0",
+                    "thp_fault_alloc 0",
+                    "thp_collapse_alloc 0")
+            + "\n";
     private static final String CPU_STAT = "usage_usec 123456789\nuser_usec 100000000\nsystem_usec 23456789\n"
             + "core_sched.force_idle_usec 0\nnr_periods 1200\nnr_throttled 12\nthrottled_usec 345678\n"
             + "nr_bursts 0\nburst_usec 0\n";
     private static final String PRESSURE = "some avg10=0.00 avg60=0.00 avg300=0.00 total=1500000\n"
             + "full avg10=0.00 avg60=0.00 avg300=0.00 total=250000\n";
-    private static final String NET_DEV = "Inter-|   Receive                                                |  Transmit\n"
-            + " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n"
-            + "    lo:   12345      67    0    0    0     0          0         0    12345      67    0    0    0     0       0          0\n"
-            + "  eth0: 9876543   12345    1    2    0     0          0         3  1234567    9876    4    5    0     0       0          0\n";
+    private static final String NET_DEV =
+            "Inter-|   Receive                                                |  Transmit\n"
+                    + " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n"
+                    + "    lo:   12345      67    0    0    0     0          0         0    12345      67    0    0    0     0       0          0\n"
+                    + "  eth0: 9876543   12345    1    2    0     0          0         3  1234567    9876    4    5    0     0       0          0\n";
 
     private final Path root;
     private final List<Pod> pods;
@@ -83,8 +124,8 @@ public final class SyntheticNode {
                 write(root.resolve("proc/" + pid + "/comm"), "app\n");
                 statuses.add(NodeFixtures.status("app-" + c, "containerd://" + id, "registry.example/app:" + c, 0));
             }
-            pods.add(NodeFixtures.pod("bench-" + (p % 10), "pod-" + p, uid, false,
-                    statuses.toArray(ContainerStatus[]::new)));
+            pods.add(NodeFixtures.pod(
+                    "bench-" + (p % 10), "pod-" + p, uid, false, statuses.toArray(ContainerStatus[]::new)));
         }
         return new SyntheticNode(root, List.copyOf(pods), podCount * containersPerPod);
     }
@@ -100,8 +141,10 @@ public final class SyntheticNode {
         write(dir.resolve("memory.peak"), "62914560\n");
         write(dir.resolve("memory.swap.current"), "0\n");
         write(dir.resolve("memory.events"), "low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\noom_group_kill 0\n");
-        write(dir.resolve("io.stat"), "8:0 rbytes=1048576 wbytes=2097152 rios=256 wios=512 dbytes=0 dios=0\n"
-                + "259:0 rbytes=4096 wbytes=8192 rios=1 wios=2 dbytes=0 dios=0\n");
+        write(
+                dir.resolve("io.stat"),
+                "8:0 rbytes=1048576 wbytes=2097152 rios=256 wios=512 dbytes=0 dios=0\n"
+                        + "259:0 rbytes=4096 wbytes=8192 rios=1 wios=2 dbytes=0 dios=0\n");
         write(dir.resolve("cpu.pressure"), PRESSURE);
         write(dir.resolve("memory.pressure"), PRESSURE);
         write(dir.resolve("io.pressure"), PRESSURE);

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PodSecurityTest {
 
-    private static final List<String> NODE_MOUNTS = List.of(
-            "volume types: host-sys is a hostPath volume", "volume types: host-proc is a hostPath volume");
+    private static final List<String> NODE_MOUNTS =
+            List.of("volume types: host-sys is a hostPath volume", "volume types: host-proc is a hostPath volume");
 
     @ParameterizedTest
     @EnumSource(Kustomization.class)
@@ -56,7 +56,8 @@ class PodSecurityTest {
 
         assertThat(agent.pod().getVolumes())
                 .filteredOn(volume -> volume.getHostPath() != null)
-                .extracting(volume -> volume.getName() + "=" + volume.getHostPath().getPath())
+                .extracting(
+                        volume -> volume.getName() + "=" + volume.getHostPath().getPath())
                 .containsExactlyInAnyOrder("host-sys=/sys", "host-proc=/proc");
         assertThat(agent.agent().getVolumeMounts())
                 .filteredOn(mount -> mount.getName().startsWith("host-"))

@@ -53,12 +53,19 @@ public final class TestServer implements AutoCloseable {
     /** @param kubeState what {@code /metrics/kubestate} serves; empty answers it 404 */
     public static TestServer start(ClusterState state, Map<String, String> env, Optional<KubeStateMetrics> kubeState) {
         AgentConfig config = AgentConfig.fromMap(withGenerousBudget(env), List.of("--port", "0"));
-        return start(state, env, kubeState, CadvisorMetrics.create(config.cadvisor(), state, Clock.fixed(NOW, ZoneOffset.UTC)));
+        return start(
+                state,
+                env,
+                kubeState,
+                CadvisorMetrics.create(config.cadvisor(), state, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     /** @param cadvisor what {@code /metrics/cadvisor} serves, started (its first reading made) before the server */
     public static TestServer start(
-            ClusterState state, Map<String, String> env, Optional<KubeStateMetrics> kubeState, CadvisorMetrics cadvisor) {
+            ClusterState state,
+            Map<String, String> env,
+            Optional<KubeStateMetrics> kubeState,
+            CadvisorMetrics cadvisor) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
         AgentConfig config = AgentConfig.fromMap(withGenerousBudget(env), List.of("--port", "0"));
         await(cadvisor.start(vertx, Metrics.globalRegistry));
