@@ -3,6 +3,7 @@ package io.clusteragent;
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
 import io.clusteragent.auth.AccessControl;
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.LiveCluster;
@@ -60,6 +61,7 @@ public final class Agent {
     private Leadership leadership;
     private Optional<KubeStateMetrics> kubeState = Optional.empty();
     private Optional<EventForwarding> forwarding = Optional.empty();
+    private CadvisorMetrics cadvisor;
 
     public Agent(Vertx vertx, AgentConfig config) {
         this.vertx = vertx;
@@ -73,6 +75,7 @@ public final class Agent {
         return clusterState()
                 .compose(state -> {
                     this.state = state;
+                    cadvisor = CadvisorMetrics.create(config.cadvisor(), state, clock);
                     // One HTTP verticle per event loop, as Vert.x intends: they share the port and one answer cache.
                     ResponseCache cache = new ResponseCache(config.responseCacheBytes());
                     AccessControl access = AccessControl.of(
@@ -83,7 +86,7 @@ public final class Agent {
                     return vertx.deployVerticle(
                                     () -> {
                                         ApiVerticle instance = new ApiVerticle(
-                                                config, state, clock, cache, draining, kubeState, access);
+                                                config, state, clock, cache, draining, kubeState, access, cadvisor);
                                         if (api == null) {
                                             api = instance;
                                         }
@@ -94,6 +97,8 @@ public final class Agent {
                 })
                 .compose(deployed ->
                         live == null ? Future.succeededFuture() : live.awaitSynced(config.informerSyncTimeout()))
+                // The first reading finds the node's pods in a synced cache; until then the page is empty.
+                .compose(synced -> cadvisor.start(vertx, meterRegistry()))
                 .compose(synced -> startDetection())
                 .map(this);
     }
@@ -110,7 +115,12 @@ public final class Agent {
         return vertx.timer(config.drainPeriod().toMillis())
                 .compose(drained ->
                         apiDeployment == null ? Future.<Void>succeededFuture() : vertx.undeploy(apiDeployment))
-                .compose(closed -> detection == null ? Future.<Void>succeededFuture() : detection.stop())
+                .compose(closed -> {
+                    if (cadvisor != null) {
+                        cadvisor.stop(vertx);
+                    }
+                    return detection == null ? Future.<Void>succeededFuture() : detection.stop();
+                })
                 .compose(detectorsStopped -> forwarding
                         .map(forwarder ->
                                 forwarder.close(config.shutdownTimeout().dividedBy(3)))

@@ -3,6 +3,7 @@ package io.clusteragent.api;
 import io.clusteragent.auth.AccessControl;
 import io.clusteragent.auth.AccessRule;
 import io.clusteragent.auth.Permission;
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Probes;
@@ -39,7 +40,8 @@ public final class ApiRouter {
             ResponseCache cache,
             Probes probes,
             Optional<KubeStateMetrics> kubeState,
-            AccessControl access) {
+            AccessControl access,
+            CadvisorMetrics cadvisor) {
         Envelope envelope = new Envelope(clock);
         AccessGate gate = new AccessGate(access, envelope);
         Analyses analyses = new Analyses(state, clock, envelope, pool, cache, config.requestTimeout());
@@ -77,6 +79,7 @@ public final class ApiRouter {
         routes.get("/readyz", AccessRule.open(), probes.readiness());
         routes.get("/metrics", AccessRule.nonResourceUrl(), PrometheusScrapingHandler.create());
         routes.get("/metrics/kubestate", AccessRule.nonResourceUrl(), new KubeStateRoute(kubeState, pool)::scrape);
+        routes.get("/metrics/cadvisor", AccessRule.nonResourceUrl(), new CadvisorRoute(cadvisor)::scrape);
 
         router.route().failureHandler(ctx -> fail(ctx, envelope));
         // Edge refuses the paths vert.x-web cannot decode; should matching still throw, the caller gets a 400, not a

@@ -1,6 +1,7 @@
 package io.clusteragent.api;
 
 import io.clusteragent.auth.AccessControl;
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.config.Setting;
@@ -46,6 +47,7 @@ public final class ApiVerticle extends AbstractVerticle {
     private final Draining draining;
     private final Optional<KubeStateMetrics> kubeState;
     private final AccessControl access;
+    private final CadvisorMetrics cadvisor;
     private WorkerExecutor analysisPool;
     private ConnectionGuard guard;
     private HttpServer server;
@@ -72,10 +74,21 @@ public final class ApiVerticle extends AbstractVerticle {
             ResponseCache cache,
             Draining draining,
             Optional<KubeStateMetrics> kubeState) {
-        this(config, state, clock, cache, draining, kubeState, unauthenticated(config));
+        this(
+                config,
+                state,
+                clock,
+                cache,
+                draining,
+                kubeState,
+                unauthenticated(config),
+                CadvisorMetrics.create(config.cadvisor(), state, clock));
     }
 
-    /** @param access who may call which route; one for every instance, so they share its caches */
+    /**
+     * @param access who may call which route; one for every instance, so they share its caches
+     * @param cadvisor the families {@code /metrics/cadvisor} serves, or why they are off
+     */
     public ApiVerticle(
             AgentConfig config,
             ClusterState state,
@@ -83,9 +96,11 @@ public final class ApiVerticle extends AbstractVerticle {
             ResponseCache cache,
             Draining draining,
             Optional<KubeStateMetrics> kubeState,
-            AccessControl access) {
+            AccessControl access,
+            CadvisorMetrics cadvisor) {
         this.access = access;
         this.kubeState = kubeState;
+        this.cadvisor = cadvisor;
         this.config = config;
         this.state = state;
         this.clock = clock;
@@ -117,7 +132,8 @@ public final class ApiVerticle extends AbstractVerticle {
                 cache,
                 new Probes(vertx, state, draining),
                 kubeState,
-                access);
+                access,
+                cadvisor);
         InvalidRequests invalid = new InvalidRequests(new Envelope(clock), options);
         guard = new ConnectionGuard(vertx, draining, config.readTimeout(), router, invalid);
         guard.start();

@@ -40,7 +40,8 @@ public record AgentConfig(
         Set<String> kubeStateResources,
         boolean shardFromStatefulSet,
         ForwardingSettings forwarding,
-        AuthSettings auth) {
+        AuthSettings auth,
+        CadvisorSettings cadvisor) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -79,7 +80,8 @@ public record AgentConfig(
                 shardFromStatefulSet(values),
                 ForwardingSettings.from(
                         values, values.text(Setting.CLUSTER_SNAPSHOT).isPresent()),
-                AuthSettings.from(values, env));
+                AuthSettings.from(values, env),
+                CadvisorSettings.from(values));
     }
 
     private static DetectorSettings detection(SettingValues values) {
@@ -186,7 +188,8 @@ public record AgentConfig(
                 + " kubeStateResources="
                 + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources))
                 + " eventForwarding=" + forwarding
-                + " auth=[" + auth + "]";
+                + " auth=[" + auth + "]"
+                + " cadvisor=[" + cadvisor + "]";
     }
 
     private static String millis(Duration duration) {

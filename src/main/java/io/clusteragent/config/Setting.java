@@ -433,7 +433,26 @@ public enum Setting {
             "--fleet-stream-threads",
             "1",
             "integer 1-64",
-            "Stream threads of one `fleet` instance");
+            "Stream threads of one `fleet` instance"),
+    // The kubelet-compatible container families (/metrics/cadvisor), read from this node's cgroups (DaemonSet mode).
+    CGROUP_ROOT(
+            "CGROUP_ROOT",
+            "--cgroup-root",
+            "/sys/fs/cgroup",
+            "directory path",
+            "The node's cgroup file system; /metrics/cadvisor is served when it is readable and NODE_NAME is set"),
+    PROC_ROOT(
+            "PROC_ROOT",
+            "--proc-root",
+            "/proc",
+            "directory path",
+            "The node's /proc, for each pod's network counters (/proc/<pid>/net/dev of its sandbox)"),
+    CADVISOR_INTERVAL(
+            "CADVISOR_INTERVAL",
+            "--cadvisor-interval",
+            "10s",
+            "duration",
+            "How often the container families of /metrics/cadvisor are read from the cgroups");
 
     private final String env;
     private final List<String> aliases;

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code metric.go}): per sample {@code name{k="v",...} value\n}, labels in the order given, no timestamp, a label
  * value escaped only when it holds a backslash, a newline or a double quote; an empty family writes nothing.
  */
-final class FamilyRenderer {
+public final class FamilyRenderer {
 
     private FamilyRenderer() {}
 
@@ -50,7 +50,8 @@ final class FamilyRenderer {
         out.write('\n');
     }
 
-    private static String escape(String value) {
+    /** A label value as the 0.0.4 text format needs it: backslash, newline and double quote escaped. */
+    public static String escape(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\\' || c == '\n' || c == '"') {

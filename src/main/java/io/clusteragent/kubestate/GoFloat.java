@@ -14,14 +14,14 @@ import java.nio.charset.StandardCharsets;
  * ({@code 100000}, {@code 0.25}) otherwise. Java's own {@code Double.toString} differs in form and, before
  * JDK 19, is not always shortest, so the digits are found with exact decimal arithmetic.
  */
-final class GoFloat {
+public final class GoFloat {
 
     /** Integers below 2^53 are exact doubles whose shortest digits are their own, without trailing zeros. */
     private static final double EXACT_INTEGERS = 0x1p53;
 
     private GoFloat() {}
 
-    static String format(double value) {
+    public static String format(double value) {
         if (value == 1) {
             return "1";
         } else if (value == 0) {
@@ -35,13 +35,13 @@ final class GoFloat {
         } else if (value == Double.NEGATIVE_INFINITY) {
             return "-Inf";
         }
-        BigDecimal shortest = Math.abs(value) < EXACT_INTEGERS && value == Math.rint(value)
-                ? BigDecimal.valueOf((long) value)
-                : shortestRoundTrip(value);
-        return layout(value < 0, shortest.abs().stripTrailingZeros());
+        if (Math.abs(value) < EXACT_INTEGERS && value == Math.rint(value)) {
+            return integer((long) value);
+        }
+        return layout(value < 0, shortestRoundTrip(value).abs().stripTrailingZeros());
     }
 
-    static byte[] bytes(double value) {
+    public static byte[] bytes(double value) {
         return format(value).getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -65,6 +65,35 @@ final class GoFloat {
             }
         }
         return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+    }
+
+    /**
+     * An exact integer's shortest digits are its own without trailing zeros: {@link #layout} without
+     * {@code BigDecimal}, since byte and count values, most of what container metrics write, are integers.
+     */
+    private static String integer(long value) {
+        String digits = Long.toString(Math.abs(value));
+        int significant = digits.length();
+        while (significant > 1 && digits.charAt(significant - 1) == '0') {
+            significant--;
+        }
+        int exponent = digits.length() - 1;
+        if (exponent < 6) {
+            return value < 0 ? "-" + digits : digits;
+        }
+        StringBuilder out = new StringBuilder(significant + 6);
+        if (value < 0) {
+            out.append('-');
+        }
+        out.append(digits.charAt(0));
+        if (significant > 1) {
+            out.append('.').append(digits, 1, significant);
+        }
+        out.append("e+");
+        if (exponent < 10) {
+            out.append('0');
+        }
+        return out.append(exponent).toString();
     }
 
     /** {@code strconv/ftoa.go} {@code formatDigits} for 'g' in shortest mode, then {@code fmtE} or {@code fmtF}. */

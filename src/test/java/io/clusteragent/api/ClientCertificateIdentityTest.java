@@ -7,6 +7,7 @@ import io.clusteragent.auth.AccessDecision;
 import io.clusteragent.auth.AccessReviews;
 import io.clusteragent.auth.Caller;
 import io.clusteragent.auth.TokenReviewResult;
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.config.AuthSettings;
 import io.clusteragent.health.Probes;
@@ -126,7 +127,8 @@ class ClientCertificateIdentityTest {
                 new ResponseCache(defaults.responseCacheBytes()),
                 new Probes(vertx, ShopCluster.withOneRunningPod()),
                 Optional.empty(),
-                AccessControl.kubernetes(vertx, settings, reviews));
+                AccessControl.kubernetes(vertx, settings, reviews),
+                CadvisorMetrics.create(defaults.cadvisor(), ShopCluster.withOneRunningPod(), Clock.systemUTC()));
         HttpServer server = await(vertx.createHttpServer(new HttpServerOptions()
                         .setPort(0)
                         .setHost("localhost")

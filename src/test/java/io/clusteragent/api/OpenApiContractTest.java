@@ -19,10 +19,12 @@ import io.clusteragent.auth.AccessDecision;
 import io.clusteragent.auth.AccessReviews;
 import io.clusteragent.auth.Caller;
 import io.clusteragent.auth.TokenReviewResult;
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.ObjectFeed;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.config.AgentConfig;
+import io.clusteragent.config.CadvisorSettings;
 import io.clusteragent.health.Probes;
 import io.clusteragent.kubestate.KubeStateMetrics;
 import io.clusteragent.testing.ClusterStates;
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +63,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -208,7 +212,7 @@ class OpenApiContractTest {
             assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
             assertThat(result.getOpenAPI().getInfo().getTitle()).isEqualTo("cluster-agent");
             assertThat(result.getOpenAPI().getInfo().getVersion()).isEqualTo("0.1.0");
-            assertThat(result.getOpenAPI().getPaths()).hasSize(10);
+            assertThat(result.getOpenAPI().getPaths()).hasSize(11);
         }
     }
 
@@ -226,7 +230,8 @@ class OpenApiContractTest {
                     new ResponseCache(AgentConfig.defaults().responseCacheBytes()),
                     new Probes(vertx, demo),
                     Optional.empty(),
-                    AccessControl.none());
+                    AccessControl.none(),
+                    CadvisorMetrics.create(AgentConfig.defaults().cadvisor(), demo, Clock.systemUTC()));
             Set<String> routes = new TreeSet<>();
             for (Route route : router.getRoutes()) {
                 if (route.getPath() != null
@@ -237,7 +242,7 @@ class OpenApiContractTest {
                 }
             }
 
-            assertThat(routes).hasSize(20);
+            assertThat(routes).hasSize(22);
             assertThat(new TreeSet<>(document.operations())).isEqualTo(routes);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -381,6 +386,7 @@ class OpenApiContractTest {
         calls.add(new Call("/readyz", "/readyz", 200));
         calls.add(new Call("/metrics", "/metrics", 200));
         calls.add(new Call("/metrics/kubestate", "/metrics/kubestate", 200));
+        calls.add(new Call("/metrics/cadvisor", "/metrics/cadvisor", 200));
 
         // Then every object of the demo cluster, for the shapes the scenarios above do not show.
         for (var pod : demo.pods()) {
@@ -479,6 +485,8 @@ class OpenApiContractTest {
         calls.add(new Call(Scenario.FAILING, HttpMethod.GET, "/metrics", "/metrics", 200));
         // Only the demo scenario's server has kube-state metrics; without them the endpoint says so.
         calls.add(new Call(Scenario.FAILING, HttpMethod.GET, "/metrics/kubestate", "/metrics/kubestate", 404));
+        // Nor is it on a node: no NODE_NAME, no container metrics.
+        calls.add(new Call(Scenario.FAILING, HttpMethod.GET, "/metrics/cadvisor", "/metrics/cadvisor", 404));
 
         // Callers the API server does not know, may not read, ask too often, or cannot review: 401, 403, 429, 503.
         // The reader's 200 comes first, so HEAD asks as the reader; the hasty caller then spends its two requests.
@@ -488,6 +496,7 @@ class OpenApiContractTest {
         List<String[]> guarded = new ArrayList<>(apiRoutes());
         guarded.add(new String[] {"/metrics", "/metrics"});
         guarded.add(new String[] {"/metrics/kubestate", "/metrics/kubestate"});
+        guarded.add(new String[] {"/metrics/cadvisor", "/metrics/cadvisor"});
         for (String[] route : guarded) {
             calls.add(Call.authenticated(route[0], route[1], 401, null));
             calls.add(Call.authenticated(route[0], route[1], 401, "nobody-knows-this-token"));
@@ -643,18 +652,33 @@ class OpenApiContractTest {
         }
     }
 
+    /** The demo scenario's agent runs as on a node: the cgroups of a fixture node, read once at start. */
+    private static CadvisorMetrics fixtureNodeCadvisor(ClusterState state) {
+        Path node = Path.of("src/test/resources/cgroups/v2-systemd-containerd");
+        return CadvisorMetrics.create(
+                new CadvisorSettings(
+                        Optional.of(NODE_WITH_METRICS),
+                        node.resolve("sys/fs/cgroup"),
+                        node.resolve("proc"),
+                        Duration.ofMinutes(1)),
+                state,
+                Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
+    }
+
     private static TestServer serverFor(Scenario scenario) {
         if (running != scenario) {
             stop();
-            server = TestServer.start(
-                    scenario.state.apply(demo),
-                    scenario.env,
-                    scenario == Scenario.DEMO || scenario == Scenario.AUTHENTICATED
-                            ? Optional.of(kubeState)
-                            : Optional.empty(),
+            ClusterState state = scenario.state.apply(demo);
+            Optional<KubeStateMetrics> families = scenario == Scenario.DEMO || scenario == Scenario.AUTHENTICATED
+                    ? Optional.of(kubeState)
+                    : Optional.empty();
+            BiFunction<Vertx, AgentConfig, AccessControl> access =
                     (vertx, config) -> config.auth().enabled()
                             ? AccessControl.kubernetes(vertx, config.auth(), REVIEWS, () -> 0L)
-                            : AccessControl.none());
+                            : AccessControl.none();
+            server = scenario == Scenario.DEMO
+                    ? TestServer.start(state, scenario.env, families, access, fixtureNodeCadvisor(state))
+                    : TestServer.start(state, scenario.env, families, access);
             running = scenario;
         }
         return server;

@@ -3,6 +3,7 @@ package io.clusteragent.api;
 import io.clusteragent.auth.AccessCheck;
 import io.clusteragent.auth.AccessControl;
 import io.clusteragent.auth.AccessRule;
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Probes;
 import io.clusteragent.testing.ShopCluster;
@@ -99,7 +100,8 @@ class RouteAccessRulesTest {
                 new ResponseCache(defaults.responseCacheBytes()),
                 new Probes(vertx, ShopCluster.withOneRunningPod()),
                 Optional.empty(),
-                AccessControl.none());
+                AccessControl.none(),
+                CadvisorMetrics.create(defaults.cadvisor(), ShopCluster.withOneRunningPod(), Clock.systemUTC()));
         return router.getRoutes().stream()
                 .filter(route -> route.getPath() != null)
                 .toList();

@@ -62,8 +62,11 @@ class KustomizationRenderTest {
                     .as(object.getKind() + "/" + object.getMetadata().getName())
                     .isEqualTo(expected);
         }
+        // The daemonset overlay's pods mount the node's /sys and /proc, which only "privileged" admits.
         assertThat(manifests.one(Namespace.class).getMetadata().getLabels())
-                .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+                .containsEntry(
+                        "pod-security.kubernetes.io/enforce",
+                        kustomization == Kustomization.DAEMONSET ? "privileged" : "restricted");
     }
 
     /** So that {@code kubectl get ... -l app.kubernetes.io/part-of=cluster-agent} finds everything. */

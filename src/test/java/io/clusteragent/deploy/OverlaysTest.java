@@ -127,6 +127,14 @@ class OverlaysTest {
                 Kustomization.DAEMONSET.render().one(DaemonSet.class).getSpec().getTemplate();
 
         daemonSet.getSpec().setTolerations(deployment.getSpec().getTolerations());
+        // the node's /sys and /proc, read-only, for /metrics/cadvisor
+        daemonSet.getSpec().getVolumes().removeIf(volume -> volume.getHostPath() != null);
+        daemonSet
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getVolumeMounts()
+                .removeIf(mount -> mount.getName().startsWith("host-"));
         daemonSet
                 .getSpec()
                 .getContainers()

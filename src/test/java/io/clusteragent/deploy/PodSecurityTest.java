@@ -3,6 +3,7 @@ package io.clusteragent.deploy;
 import io.fabric8.kubernetes.api.model.AppArmorProfileBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SELinuxOptionsBuilder;
 import io.fabric8.kubernetes.api.model.SeccompProfileBuilder;
@@ -10,11 +11,13 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Sysctl;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -22,10 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every workload of every overlay meets the restricted Pod Security Standard (the namespace
- * enforces it, so a pod that breaks it would never start), and the agent's own rules on top: a
+ * enforces it, so a pod that breaks it would never start), but for the DaemonSet's read-only mounts of the node, and the agent's own rules on top: a
  * read-only root filesystem and the image's user, nobody (65534).
  */
 class PodSecurityTest {
+
+    private static final List<String> NODE_MOUNTS =
+            List.of("volume types: host-sys is a hostPath volume", "volume types: host-proc is a hostPath volume");
 
     @ParameterizedTest
     @EnumSource(Kustomization.class)
@@ -33,8 +39,37 @@ class PodSecurityTest {
         for (Workload workload : kustomization.render().workloads()) {
             assertThat(RestrictedPodSecurity.violations(workload))
                     .as(workload.toString())
-                    .isEmpty();
+                    .containsExactlyInAnyOrderElementsOf(
+                            kustomization == Kustomization.DAEMONSET ? NODE_MOUNTS : List.of());
         }
+    }
+
+    /**
+     * The one exception: the DaemonSet reads the node's cgroups and processes for /metrics/cadvisor through two
+     * read-only hostPath mounts, which no level but privileged admits; its namespace enforces that level and keeps
+     * warning and auditing at restricted, and nothing else in its pod breaks restricted (above).
+     */
+    @Test
+    void theDaemonSetMountsTheNodesSysAndProcReadOnlyInAPrivilegedNamespace() {
+        Manifests manifests = Kustomization.DAEMONSET.render();
+        Workload agent = manifests.agent();
+
+        assertThat(agent.pod().getVolumes())
+                .filteredOn(volume -> volume.getHostPath() != null)
+                .extracting(
+                        volume -> volume.getName() + "=" + volume.getHostPath().getPath())
+                .containsExactlyInAnyOrder("host-sys=/sys", "host-proc=/proc");
+        assertThat(agent.agent().getVolumeMounts())
+                .filteredOn(mount -> mount.getName().startsWith("host-"))
+                .allSatisfy(mount -> assertThat(mount.getReadOnly()).isTrue())
+                .extracting(mount -> mount.getMountPath())
+                .containsExactlyInAnyOrder("/host/sys", "/host/proc");
+        assertThat(manifests.one(Namespace.class).getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "privileged")
+                .containsEntry("pod-security.kubernetes.io/warn", "restricted")
+                .containsEntry("pod-security.kubernetes.io/audit", "restricted");
+        assertThat(manifests.agentConfig().cadvisor().cgroupRoot()).hasToString("/host/sys/fs/cgroup");
+        assertThat(manifests.agentConfig().cadvisor().procRoot()).hasToString("/host/proc");
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import io.clusteragent.Main;
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
 import io.clusteragent.auth.AccessControl;
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Draining;
@@ -53,8 +54,7 @@ public final class TestServer implements AutoCloseable {
 
     /** @param kubeState what {@code /metrics/kubestate} serves; empty answers it 404 */
     public static TestServer start(ClusterState state, Map<String, String> env, Optional<KubeStateMetrics> kubeState) {
-        return start(
-                state, env, kubeState, (vertx, config) -> AccessControl.of(vertx, config.auth(), null, "localhost"));
+        return start(state, env, kubeState, TestServer::unauthenticated);
     }
 
     /** @param access who may call which route, made on the server's Vert.x for its configuration */
@@ -63,8 +63,38 @@ public final class TestServer implements AutoCloseable {
             Map<String, String> env,
             Optional<KubeStateMetrics> kubeState,
             BiFunction<Vertx, AgentConfig, AccessControl> access) {
+        AgentConfig config = AgentConfig.fromMap(withGenerousBudget(env), List.of("--port", "0"));
+        return start(
+                state,
+                env,
+                kubeState,
+                access,
+                CadvisorMetrics.create(config.cadvisor(), state, Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    /** @param cadvisor what {@code /metrics/cadvisor} serves, started (its first reading made) before the server */
+    public static TestServer start(
+            ClusterState state,
+            Map<String, String> env,
+            Optional<KubeStateMetrics> kubeState,
+            CadvisorMetrics cadvisor) {
+        return start(state, env, kubeState, TestServer::unauthenticated, cadvisor);
+    }
+
+    private static AccessControl unauthenticated(Vertx vertx, AgentConfig config) {
+        return AccessControl.of(vertx, config.auth(), null, "localhost");
+    }
+
+    /** @param cadvisor what {@code /metrics/cadvisor} serves, started (its first reading made) before the server */
+    public static TestServer start(
+            ClusterState state,
+            Map<String, String> env,
+            Optional<KubeStateMetrics> kubeState,
+            BiFunction<Vertx, AgentConfig, AccessControl> access,
+            CadvisorMetrics cadvisor) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
         AgentConfig config = AgentConfig.fromMap(withGenerousBudget(env), List.of("--port", "0"));
+        await(cadvisor.start(vertx, Metrics.globalRegistry));
         ApiVerticle api = new ApiVerticle(
                 config,
                 state,
@@ -72,7 +102,8 @@ public final class TestServer implements AutoCloseable {
                 new ResponseCache(config.responseCacheBytes()),
                 new Draining(),
                 kubeState,
-                access.apply(vertx, config));
+                access.apply(vertx, config),
+                cadvisor);
         await(vertx.deployVerticle(api));
         return new TestServer(vertx, api.port());
     }
@@ -85,6 +116,11 @@ public final class TestServer implements AutoCloseable {
         Map<String, String> settings = new java.util.HashMap<>(env);
         settings.putIfAbsent("REQUEST_TIMEOUT", "10s");
         return settings;
+    }
+
+    /** The port it serves on, for clients other than its own. */
+    public int port() {
+        return port;
     }
 
     public HttpResponse<Buffer> get(String path) {

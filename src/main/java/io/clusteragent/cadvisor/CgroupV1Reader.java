@@ -1,0 +1,211 @@
+package io.clusteragent.cadvisor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static io.clusteragent.cadvisor.CgroupFile.unsigned;
+
+/**
+ * cgroup v1, one hierarchy per controller ({@code opencontainers/cgroups} {@code fs/*.go}, mapped by cAdvisor's
+ * {@code libcontainer/handler.go} and {@code common/helpers.go}). No PSI on v1: those families are left out.
+ */
+final class CgroupV1Reader implements CgroupReader {
+
+    /** {@code fs/cpuacct.go}: {@code cpuacct.stat} counts USER_HZ ticks, 100 a second on every Linux runc runs on. */
+    private static final long CLOCK_TICKS = 100;
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    /**
+     * {@code fs/blkio.go GetStats}: the first group whose first file has entries wins (the CFQ files usually exist
+     * but hold only {@code Total 0}, which counts as none): BFQ, CFQ, the recursive throttle files, the throttle
+     * files. Each pair is (operations, bytes).
+     */
+    private static final List<String[]> BLKIO_GROUPS = List.of(
+            new String[] {"blkio.bfq.io_serviced_recursive", "blkio.bfq.io_service_bytes_recursive"},
+            new String[] {"blkio.io_serviced_recursive", "blkio.io_service_bytes_recursive"},
+            new String[] {"blkio.throttle.io_serviced_recursive", "blkio.throttle.io_service_bytes_recursive"},
+            new String[] {"blkio.throttle.io_serviced", "blkio.throttle.io_service_bytes"});
+
+    private final Path root;
+    private final BlockDevices devices;
+
+    CgroupV1Reader(Path root, BlockDevices devices) {
+        this.root = root;
+        this.devices = devices;
+    }
+
+    @Override
+    public Path hierarchy() {
+        return root.resolve("memory");
+    }
+
+    @Override
+    public List<Reading> read(String id) {
+        String relative = id.substring(1);
+        if (!Files.isDirectory(hierarchy().resolve(relative))) {
+            return List.of(); // removed since it was listed: the container has exited
+        }
+        List<Reading> out = new ArrayList<>(32);
+        long quota = cpuSpec(root.resolve("cpu").resolve(relative), out);
+        cpu(root.resolve("cpuacct").resolve(relative), root.resolve("cpu").resolve(relative), quota, out);
+        memory(root.resolve("memory").resolve(relative), out);
+        blkio(root.resolve("blkio").resolve(relative), out);
+        return out;
+    }
+
+    /** {@code getSpecInternal}: {@code cpu.shares}, {@code cpu.cfs_period_us}, {@code cpu.cfs_quota_us} (-1: none). */
+    private static long cpuSpec(Path cpu, List<Reading> out) {
+        if (!Files.isDirectory(cpu)) {
+            return 0;
+        }
+        long quota = CgroupFile.text(cpu.resolve("cpu.cfs_quota_us"))
+                .map(String::trim)
+                .filter(value -> !value.isEmpty() && !value.equals("-1"))
+                .map(value -> CgroupFile.parse(cpu, value).orElse(0))
+                .orElse(0L);
+        out.add(Reading.of(
+                ContainerFamily.SPEC_CPU_PERIOD,
+                unsigned(CgroupFile.uint(cpu.resolve("cpu.cfs_period_us")).orElse(0))));
+        if (quota != 0) {
+            out.add(Reading.of(ContainerFamily.SPEC_CPU_QUOTA, unsigned(quota)));
+        }
+        out.add(Reading.of(
+                ContainerFamily.SPEC_CPU_SHARES,
+                unsigned(CgroupFile.uint(cpu.resolve("cpu.shares")).orElse(0))));
+        return quota;
+    }
+
+    /**
+     * {@code fs/cpuacct.go}: total nanoseconds in {@code cpuacct.usage}, user and system ticks in
+     * {@code cpuacct.stat} ({@code ticks * 1e9 / 100}); {@code fs/cpu.go}: throttling in {@code cpu.stat}
+     * ({@code throttled_time} in nanoseconds).
+     */
+    private static void cpu(Path cpuacct, Path cpu, long quota, List<Reading> out) {
+        OptionalLong usage = CgroupFile.uint(cpuacct.resolve("cpuacct.usage"));
+        if (usage.isPresent() && usage.getAsLong() != 0) {
+            out.add(new Reading(ContainerFamily.CPU_USAGE_SECONDS, "total", Units.nanosToSeconds(usage.getAsLong())));
+        }
+        CgroupFile.text(cpuacct.resolve("cpuacct.stat")).ifPresent(text -> {
+            String[] fields = text.trim().split("\\s+");
+            if (fields.length < 4 || !fields[0].equals("user") || !fields[2].equals("system")) {
+                return;
+            }
+            OptionalLong user = CgroupFile.parse(cpuacct, fields[1]);
+            OptionalLong system = CgroupFile.parse(cpuacct, fields[3]);
+            if (user.isPresent() && system.isPresent()) {
+                out.add(Reading.of(
+                        ContainerFamily.CPU_USER_SECONDS,
+                        Units.nanosToSeconds(user.getAsLong() * NANOS_PER_SECOND / CLOCK_TICKS)));
+                out.add(Reading.of(
+                        ContainerFamily.CPU_SYSTEM_SECONDS,
+                        Units.nanosToSeconds(system.getAsLong() * NANOS_PER_SECOND / CLOCK_TICKS)));
+            }
+        });
+        if (quota == 0) {
+            return;
+        }
+        CgroupFile.keyValues(cpu.resolve("cpu.stat")).ifPresent(stat -> {
+            out.add(Reading.of(ContainerFamily.CPU_CFS_PERIODS, unsigned(stat.getOrDefault("nr_periods", 0L))));
+            out.add(Reading.of(
+                    ContainerFamily.CPU_CFS_THROTTLED_PERIODS, unsigned(stat.getOrDefault("nr_throttled", 0L))));
+            out.add(Reading.of(
+                    ContainerFamily.CPU_CFS_THROTTLED_SECONDS,
+                    Units.nanosToSeconds(stat.getOrDefault("throttled_time", 0L))));
+        });
+    }
+
+    /**
+     * {@code fs/memory.go} and {@code setMemoryStats}: with {@code memory.use_hierarchy} on, cache, RSS and swap
+     * are the {@code total_} keys, else the cgroup's own; the working set subtracts {@code total_inactive_file}
+     * either way. OOM kills are the {@code oom_kill} line of {@code memory.oom_control} (kernel 4.13+).
+     */
+    private static void memory(Path memory, List<Reading> out) {
+        if (!Files.isDirectory(memory)) {
+            return;
+        }
+        out.add(Reading.of(
+                ContainerFamily.SPEC_MEMORY_LIMIT,
+                Units.specMemory(
+                        CgroupFile.uint(memory.resolve("memory.limit_in_bytes")).orElse(0))));
+        OptionalLong usage = CgroupFile.uint(memory.resolve("memory.usage_in_bytes"));
+        Optional<Map<String, Long>> stat = CgroupFile.keyValues(memory.resolve("memory.stat"));
+        if (usage.isPresent() && stat.isPresent()) {
+            Map<String, Long> stats = stat.get();
+            boolean hierarchy =
+                    CgroupFile.uint(memory.resolve("memory.use_hierarchy")).orElse(0) == 1;
+            String prefix = hierarchy ? "total_" : "";
+            out.add(Reading.of(ContainerFamily.MEMORY_USAGE, unsigned(usage.getAsLong())));
+            out.add(Reading.of(
+                    ContainerFamily.MEMORY_WORKING_SET,
+                    unsigned(Units.workingSet(usage.getAsLong(), stats.get("total_inactive_file")))));
+            out.add(Reading.of(ContainerFamily.MEMORY_CACHE, unsigned(stats.getOrDefault(prefix + "cache", 0L))));
+            out.add(Reading.of(ContainerFamily.MEMORY_RSS, unsigned(stats.getOrDefault(prefix + "rss", 0L))));
+            out.add(Reading.of(ContainerFamily.MEMORY_SWAP, unsigned(stats.getOrDefault(prefix + "swap", 0L))));
+            out.add(Reading.of(
+                    ContainerFamily.MEMORY_MAX_USAGE,
+                    unsigned(CgroupFile.uint(memory.resolve("memory.max_usage_in_bytes"))
+                            .orElse(0))));
+            out.add(Reading.of(
+                    ContainerFamily.MEMORY_FAILCNT,
+                    unsigned(CgroupFile.uint(memory.resolve("memory.failcnt")).orElse(0))));
+        }
+        Path oomControl = memory.resolve("memory.oom_control");
+        CgroupFile.text(oomControl)
+                .filter(text -> text.contains("oom_kill "))
+                .flatMap(text -> Units.valueByKey(oomControl, text, "oom_kill"))
+                .ifPresent(kills -> out.add(Reading.of(ContainerFamily.OOM_EVENTS, unsigned(kills))));
+    }
+
+    private void blkio(Path blkio, List<Reading> out) {
+        for (String[] group : BLKIO_GROUPS) {
+            Map<String, Map<String, Long>> operations = blkioStat(blkio.resolve(group[0]));
+            if (operations.isEmpty()) {
+                continue;
+            }
+            Map<String, Map<String, Long>> bytes = blkioStat(blkio.resolve(group[1]));
+            perDevice(bytes, ContainerFamily.FS_READS_BYTES, ContainerFamily.FS_WRITES_BYTES, out);
+            perDevice(operations, ContainerFamily.FS_READS, ContainerFamily.FS_WRITES, out);
+            return;
+        }
+    }
+
+    /** cAdvisor's {@code ioValues}: per device, the {@code Read} and {@code Write} entries (0 when absent). */
+    private void perDevice(
+            Map<String, Map<String, Long>> stat, ContainerFamily reads, ContainerFamily writes, List<Reading> out) {
+        stat.forEach((majorMinor, byOperation) -> devices.name(majorMinor).ifPresent(device -> {
+            out.add(new Reading(reads, device, unsigned(byOperation.getOrDefault("Read", 0L))));
+            out.add(new Reading(writes, device, unsigned(byOperation.getOrDefault("Write", 0L))));
+        }));
+    }
+
+    /**
+     * {@code getBlkioStat}: lines {@code major:minor Op value}, {@code Total value} skipped; a malformed line
+     * leaves the whole file out.
+     */
+    private static Map<String, Map<String, Long>> blkioStat(Path file) {
+        Map<String, Map<String, Long>> byDevice = new LinkedHashMap<>();
+        Optional<String> text = CgroupFile.text(file);
+        if (text.isEmpty()) {
+            return byDevice;
+        }
+        for (String line : text.get().split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 2 && fields[0].equals("Total") || line.isBlank()) {
+                continue;
+            }
+            OptionalLong value = fields.length == 3 ? CgroupFile.parse(file, fields[2]) : OptionalLong.empty();
+            if (value.isEmpty() || fields[0].indexOf(':') < 0) {
+                return Map.of();
+            }
+            byDevice.computeIfAbsent(fields[0], device -> new LinkedHashMap<>()).put(fields[1], value.getAsLong());
+        }
+        return byDevice;
+    }
+}
