@@ -2,6 +2,7 @@ package io.clusteragent;
 
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
+import io.clusteragent.api.SharedEdge;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.LiveCluster;
@@ -71,10 +72,11 @@ public final class Agent {
                     this.state = state;
                     // One HTTP verticle per event loop, as Vert.x intends: they share the port and one answer cache.
                     ResponseCache cache = new ResponseCache(config.responseCacheBytes());
+                    SharedEdge edge = SharedEdge.create(vertx, config);
                     return vertx.deployVerticle(
                                     () -> {
                                         ApiVerticle instance =
-                                                new ApiVerticle(config, state, clock, cache, draining, kubeState);
+                                                new ApiVerticle(config, state, clock, cache, draining, kubeState, edge);
                                         if (api == null) {
                                             api = instance;
                                         }

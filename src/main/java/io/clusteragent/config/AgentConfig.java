@@ -37,7 +37,10 @@ public record AgentConfig(
         boolean leaderElection,
         KubeStateSettings kubeState,
         Set<String> kubeStateResources,
-        boolean shardFromStatefulSet) {
+        boolean shardFromStatefulSet,
+        // HTTPS and request limits.
+        TlsSettings tls,
+        LimitSettings limits) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -72,7 +75,9 @@ public record AgentConfig(
                 leaderElection(values, env),
                 KubeStateSettings.from(values),
                 KubeStateResources.read(values),
-                shardFromStatefulSet(values));
+                shardFromStatefulSet(values),
+                TlsSettings.read(values),
+                LimitSettings.read(values));
     }
 
     private static DetectorSettings detection(SettingValues values) {
@@ -159,7 +164,8 @@ public record AgentConfig(
                 + " clusterName=" + clusterName + " environment=" + environment + " leaderElection=" + leaderElection
                 + " kubeState=[" + kubeState + (shardFromStatefulSet ? " shardFromStatefulSet" : "") + "]"
                 + " kubeStateResources="
-                + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources));
+                + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources))
+                + " tls=[" + tls + "] limits=[" + limits + "]";
     }
 
     private static String millis(Duration duration) {
