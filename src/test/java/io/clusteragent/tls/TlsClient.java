@@ -6,6 +6,9 @@ import io.vertx.core.net.PemKeyCertOptions;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.Socket;
+import java.security.Principal;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -13,6 +16,8 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -34,6 +39,50 @@ final class TlsClient {
             return new X509Certificate[0];
         }
     };
+
+    /**
+     * Presents the client certificate whatever CAs the server names: the JDK's own choice would keep a
+     * certificate from an unknown CA to itself, and the server would never have to refuse it.
+     */
+    private static final class AlwaysPresented extends X509ExtendedKeyManager {
+        private final X509KeyManager pem;
+        private final String alias;
+
+        AlwaysPresented(X509KeyManager pem) {
+            this.pem = pem;
+            this.alias = pem.getClientAliases("EC", null)[0];
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return new String[] {alias};
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+            return alias;
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            return null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String name) {
+            return pem.getCertificateChain(name);
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String name) {
+            return pem.getPrivateKey(name);
+        }
+    }
 
     private final SSLSocket socket;
 
@@ -58,11 +107,12 @@ final class TlsClient {
             throws Exception {
         KeyManager[] keys = null;
         if (clientCert.isPresent()) {
-            keys = new PemKeyCertOptions()
+            X509KeyManager pem = (X509KeyManager) new PemKeyCertOptions()
                     .setCertPath(clientCert.get().cert().toString())
                     .setKeyPath(clientCert.get().key().toString())
                     .getKeyManagerFactory(vertx)
-                    .getKeyManagers();
+                    .getKeyManagers()[0];
+            keys = new KeyManager[] {new AlwaysPresented(pem)};
         }
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys, new TrustManager[] {ANY_SERVER}, new SecureRandom());
