@@ -86,11 +86,6 @@ final class Admission implements Handler<RoutingContext> {
         ctx.next();
     }
 
-    /** Requests in flight now. */
-    int inFlight() {
-        return inFlight.get();
-    }
-
     private static boolean announcesBody(HttpServerRequest request) {
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
             return false;

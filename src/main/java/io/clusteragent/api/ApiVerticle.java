@@ -124,9 +124,9 @@ public final class ApiVerticle extends AbstractVerticle {
                     server = bound;
                     edge.tls.ifPresent(tls -> tls.watch(bound));
                     LOG.info(
-                            "serving the API over {} on port {}",
-                            edge.tls.isPresent() ? "HTTPS" : "HTTP",
-                            bound.actualPort());
+                            "serving the API on port {} over {}",
+                            bound.actualPort(),
+                            edge.tls.isPresent() ? "HTTPS" : "HTTP");
                 })
                 .<Void>mapEmpty()
                 .onComplete(startPromise);

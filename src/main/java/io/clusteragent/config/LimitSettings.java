@@ -16,11 +16,6 @@ public record LimitSettings(int maxConcurrentRequests, int maxHeaderSize, int ma
                 values.integer(Setting.MAX_URL_LENGTH, 256, 1024 * 1024));
     }
 
-    /** The defaults, for tests and tools that build a configuration by hand. */
-    public static LimitSettings defaults() {
-        return read(new SettingValues(java.util.Map.of(), java.util.List.of()));
-    }
-
     @Override
     public String toString() {
         return "maxConcurrentRequests=" + maxConcurrentRequests + " maxHeaderSize=" + maxHeaderSize + " maxUrlLength="
