@@ -2,6 +2,7 @@ package io.clusteragent;
 
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
+import io.clusteragent.api.SharedEdge;
 import io.clusteragent.auth.AccessControl;
 import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
@@ -83,10 +84,12 @@ public final class Agent {
                             config.auth(),
                             config.auth().enabled() ? live.accessReviews() : null,
                             HttpServerOptions.DEFAULT_HOST);
+                    SharedEdge edge = SharedEdge.create(vertx, config);
                     return vertx.deployVerticle(
                                     () -> {
                                         ApiVerticle instance = new ApiVerticle(
-                                                config, state, clock, cache, draining, kubeState, access, cadvisor);
+                                                config, state, clock, cache, draining, kubeState, access, cadvisor,
+                                                edge);
                                         if (api == null) {
                                             api = instance;
                                         }

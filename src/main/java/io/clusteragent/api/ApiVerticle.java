@@ -8,6 +8,7 @@ import io.clusteragent.config.Setting;
 import io.clusteragent.health.Draining;
 import io.clusteragent.health.Probes;
 import io.clusteragent.kubestate.KubeStateMetrics;
+import io.clusteragent.tls.CertificateReloader;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -48,6 +49,7 @@ public final class ApiVerticle extends AbstractVerticle {
     private final Optional<KubeStateMetrics> kubeState;
     private final AccessControl access;
     private final CadvisorMetrics cadvisor;
+    private SharedEdge edge;
     private WorkerExecutor analysisPool;
     private ConnectionGuard guard;
     private HttpServer server;
@@ -82,12 +84,15 @@ public final class ApiVerticle extends AbstractVerticle {
                 draining,
                 kubeState,
                 unauthenticated(config),
-                CadvisorMetrics.create(config.cadvisor(), state, clock));
+                CadvisorMetrics.create(config.cadvisor(), state, clock),
+                null);
     }
 
     /**
      * @param access who may call which route; one for every instance, so they share its caches
      * @param cadvisor the families {@code /metrics/cadvisor} serves, or why they are off
+     * @param edge shared by the instances on every event loop, so that the limit of requests in flight is the
+     *     agent's and one watcher reloads the certificate; null makes one of this instance's own
      */
     public ApiVerticle(
             AgentConfig config,
@@ -97,8 +102,10 @@ public final class ApiVerticle extends AbstractVerticle {
             Draining draining,
             Optional<KubeStateMetrics> kubeState,
             AccessControl access,
-            CadvisorMetrics cadvisor) {
+            CadvisorMetrics cadvisor,
+            SharedEdge edge) {
         this.access = access;
+        this.edge = edge;
         this.kubeState = kubeState;
         this.cadvisor = cadvisor;
         this.config = config;
@@ -110,8 +117,11 @@ public final class ApiVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> startPromise) {
+        if (edge == null) {
+            edge = SharedEdge.create(vertx, config);
+        }
         analysisPool = vertx.createSharedWorkerExecutor("analysis-pool", ANALYSIS_POOL_SIZE);
-        HttpServerOptions options = new HttpServerOptions()
+        HttpServerOptions plain = new HttpServerOptions()
                 .setPort(config.port() == 0 ? SHARED_RANDOM_PORT : config.port())
                 // Nothing speaks HTTP/2 to the agent; while Vert.x looks for an h2c preface, a connection
                 // that sends nothing is out of reach of every timeout.
@@ -120,9 +130,28 @@ public final class ApiVerticle extends AbstractVerticle {
                 // every connection's pipeline, inspecting each response written.
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
+                .setMaxHeaderSize(config.limits().maxHeaderSize())
+                .setMaxInitialLineLength(config.limits().maxUrlLength())
                 .setReadIdleTimeout((int) config.readTimeout().toMillis())
                 .setWriteIdleTimeout((int) config.writeTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        edge.tls
+                .map(tls -> tls.secure(plain))
+                .orElse(Future.succeededFuture(plain))
+                .compose(this::listen)
+                .onSuccess(bound -> {
+                    server = bound;
+                    edge.tls.ifPresent(tls -> tls.watch(bound));
+                    LOG.info(
+                            "serving the API on port {} over {}",
+                            bound.actualPort(),
+                            edge.tls.isPresent() ? "HTTPS" : "HTTP");
+                })
+                .<Void>mapEmpty()
+                .onComplete(startPromise);
+    }
+
+    private Future<HttpServer> listen(HttpServerOptions options) {
         Router router = ApiRouter.create(
                 vertx,
                 state,
@@ -134,21 +163,17 @@ public final class ApiVerticle extends AbstractVerticle {
                 kubeState,
                 access,
                 cadvisor);
+        // Before every route of the table, the edge's own included: a refused request costs no routing.
+        router.route().order(-1).handler(edge.admission);
         InvalidRequests invalid = new InvalidRequests(new Envelope(clock), options);
         guard = new ConnectionGuard(vertx, draining, config.readTimeout(), router, invalid);
         guard.start();
-        vertx.createHttpServer(options)
+        return vertx.createHttpServer(options)
                 .connectionHandler(guard::watch)
                 .requestHandler(router)
                 .invalidRequestHandler(invalid)
                 .listen()
-                .onSuccess(bound -> {
-                    server = bound;
-                    LOG.info("serving the API on port {}", bound.actualPort());
-                })
-                .recover(failure -> Future.failedFuture(bindFailure(failure)))
-                .<Void>mapEmpty()
-                .onComplete(startPromise);
+                .recover(failure -> Future.failedFuture(bindFailure(failure)));
     }
 
     private static AccessControl unauthenticated(AgentConfig config) {
@@ -171,6 +196,7 @@ public final class ApiVerticle extends AbstractVerticle {
 
     @Override
     public void stop(Promise<Void> stopPromise) {
+        edge.tls.ifPresent(CertificateReloader::stop);
         guard.stop();
         Future<Void> inFlight = draining.begun() ? guard.idle(config.shutdownTimeout()) : Future.succeededFuture();
         inFlight.compose(idle -> server == null ? Future.<Void>succeededFuture() : server.close())

@@ -9,7 +9,7 @@ import io.vertx.core.net.impl.ConnectionBase;
 /**
  * What the agent needs from a Vert.x 4 HTTP/1.x server connection that the public API does not
  * offer; the only place that reaches into Vert.x internals, so an upgrade has one class to revisit.
- * Every connection is HTTP/1.x here: the server offers neither TLS nor h2c.
+ * Every connection is HTTP/1.x here: the server offers neither h2c nor, over TLS, ALPN.
  */
 final class Http1Connections {
 

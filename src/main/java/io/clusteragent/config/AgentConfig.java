@@ -41,7 +41,10 @@ public record AgentConfig(
         boolean shardFromStatefulSet,
         ForwardingSettings forwarding,
         AuthSettings auth,
-        CadvisorSettings cadvisor) {
+        CadvisorSettings cadvisor,
+        // HTTPS and request limits.
+        TlsSettings tls,
+        LimitSettings limits) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -81,7 +84,9 @@ public record AgentConfig(
                 ForwardingSettings.from(
                         values, values.text(Setting.CLUSTER_SNAPSHOT).isPresent()),
                 AuthSettings.from(values, env),
-                CadvisorSettings.from(values));
+                CadvisorSettings.from(values),
+                TlsSettings.read(values),
+                LimitSettings.read(values));
     }
 
     private static DetectorSettings detection(SettingValues values) {
@@ -189,7 +194,8 @@ public record AgentConfig(
                 + (kubeStateResources.isEmpty() ? "none" : String.join(",", kubeStateResources))
                 + " eventForwarding=" + forwarding
                 + " auth=[" + auth + "]"
-                + " cadvisor=[" + cadvisor + "]";
+                + " cadvisor=[" + cadvisor + "]"
+                + " tls=[" + tls + "] limits=[" + limits + "]";
     }
 
     private static String millis(Duration duration) {

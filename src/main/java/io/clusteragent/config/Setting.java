@@ -452,7 +452,50 @@ public enum Setting {
             "--cadvisor-interval",
             "10s",
             "duration",
-            "How often the container families of /metrics/cadvisor are read from the cgroups");
+            "How often the container families of /metrics/cadvisor are read from the cgroups"),
+    // HTTPS and the limits that keep one abusive caller from starving the others (TlsSettings, LimitSettings).
+    TLS_CERT_FILE(
+            "TLS_CERT_FILE",
+            "--tls-cert-file",
+            "",
+            "PEM file path",
+            "Serve HTTPS only, with this certificate chain (leaf first); reloaded when it changes; needs TLS_KEY_FILE"),
+    TLS_KEY_FILE(
+            "TLS_KEY_FILE",
+            "--tls-key-file",
+            "",
+            "PEM file path (PKCS#8, PKCS#1 or SEC1)",
+            "Private key of TLS_CERT_FILE; reloaded with it"),
+    TLS_CLIENT_CA_FILE(
+            "TLS_CLIENT_CA_FILE",
+            "--tls-client-ca-file",
+            "",
+            "PEM file path",
+            "Ask clients for a certificate and accept only those issued by these CAs (a client without one still connects); needs TLS_CERT_FILE"),
+    TLS_RELOAD_INTERVAL(
+            "TLS_RELOAD_INTERVAL",
+            "--tls-reload-interval",
+            "10s",
+            "duration",
+            "How often the TLS files are read for a new certificate, key or client CA"),
+    MAX_CONCURRENT_REQUESTS(
+            "MAX_CONCURRENT_REQUESTS",
+            "--max-concurrent-requests",
+            "512",
+            "integer >= 1",
+            "Requests in flight at once across the agent; beyond it 503 SERVICE_UNAVAILABLE with Retry-After (probes exempt)"),
+    MAX_HEADER_SIZE(
+            "MAX_HEADER_SIZE",
+            "--max-header-size",
+            "8192",
+            "integer 1024-1048576 (bytes)",
+            "Largest request header block accepted; larger gets 431 HEADERS_TOO_LARGE"),
+    MAX_URL_LENGTH(
+            "MAX_URL_LENGTH",
+            "--max-url-length",
+            "4096",
+            "integer 256-1048576 (bytes)",
+            "Longest request line (method, URL, version) accepted; longer gets 414 URI_TOO_LONG");
 
     private final String env;
     private final List<String> aliases;

@@ -1,6 +1,8 @@
 package io.clusteragent.api;
 
 import io.clusteragent.Main;
+import io.clusteragent.auth.AccessControl;
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.SnapshotLoader;
 import io.clusteragent.config.AgentConfig;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The API as the agent serves it (an instance per event loop) on the demo cluster, with the given settings. */
@@ -35,12 +38,21 @@ final class GuardedServer implements AutoCloseable {
     GuardedServer(Map<String, String> env, String port) throws Exception {
         AgentConfig config = AgentConfig.fromMap(env, List.of("--port", port));
         ResponseCache cache = new ResponseCache(config.responseCacheBytes());
+        SharedEdge edge = SharedEdge.create(vertx, config);
         ApiVerticle[] first = new ApiVerticle[1];
         try {
             await(vertx.deployVerticle(
                     () -> {
                         ApiVerticle instance = new ApiVerticle(
-                                config, demo(), Clock.fixed(TestServer.NOW, ZoneOffset.UTC), cache, draining);
+                                config,
+                                demo(),
+                                Clock.fixed(TestServer.NOW, ZoneOffset.UTC),
+                                cache,
+                                draining,
+                                Optional.empty(),
+                                AccessControl.none(),
+                                CadvisorMetrics.create(config.cadvisor(), demo(), Clock.systemUTC()),
+                                edge);
                         first[0] = first[0] == null ? instance : first[0];
                         return instance;
                     },

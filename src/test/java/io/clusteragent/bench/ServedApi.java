@@ -3,6 +3,9 @@ package io.clusteragent.bench;
 import io.clusteragent.Main;
 import io.clusteragent.api.ApiVerticle;
 import io.clusteragent.api.ResponseCache;
+import io.clusteragent.api.SharedEdge;
+import io.clusteragent.auth.AccessControl;
+import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.AgentConfig;
 import io.clusteragent.health.Draining;
@@ -34,10 +37,20 @@ record ServedApi(Vertx vertx, int port) implements AutoCloseable {
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
         ResponseCache cache = new ResponseCache(config.responseCacheBytes());
         Draining draining = new Draining();
+        SharedEdge edge = SharedEdge.create(vertx, config);
         List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
         vertx.deployVerticle(
                         () -> {
-                            ApiVerticle instance = new ApiVerticle(config, state, clock, cache, draining, kubeState);
+                            ApiVerticle instance = new ApiVerticle(
+                                    config,
+                                    state,
+                                    clock,
+                                    cache,
+                                    draining,
+                                    kubeState,
+                                    AccessControl.none(),
+                                    CadvisorMetrics.create(config.cadvisor(), state, clock),
+                                    edge);
                             instances.add(instance);
                             return instance;
                         },

@@ -12,7 +12,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -42,6 +44,12 @@ class ServingPortTest {
         Container agent = manifests.agent().agent();
         int port = manifests.agentConfig().port();
 
+        String scheme = manifests.agentConfig().tls().enabled() ? "HTTPS" : "HTTP";
+        for (Probe probe : List.of(agent.getLivenessProbe(), agent.getReadinessProbe(), agent.getStartupProbe())) {
+            assertThat(Optional.ofNullable(probe.getHttpGet().getScheme()).orElse("HTTP"))
+                    .as("scheme of the probe on " + probe.getHttpGet().getPath())
+                    .isEqualTo(scheme);
+        }
         assertThat(probe(agent, agent.getLivenessProbe(), port)).isEqualTo("/healthz");
         assertThat(probe(agent, agent.getReadinessProbe(), port)).isEqualTo("/readyz");
         assertThat(probe(agent, agent.getStartupProbe(), port)).isEqualTo("/healthz");
@@ -60,6 +68,10 @@ class ServingPortTest {
                 .satisfies(servicePort -> assertThat(resolve(workload.agent(), servicePort.getTargetPort()))
                         .isEqualTo(port));
         Map<String, String> annotations = workload.template().getMetadata().getAnnotations();
+        String scheme = manifests.agentConfig().tls().enabled() ? "https" : "http";
+        assertThat(annotations.getOrDefault("prometheus.io/scheme", "http")).isEqualTo(scheme);
+        assertThat(service.getMetadata().getAnnotations().getOrDefault("prometheus.io/scheme", "http"))
+                .isEqualTo(scheme);
         assertThat(annotations)
                 .containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/port", String.valueOf(port))

@@ -38,6 +38,12 @@ public final class RawClient implements AutoCloseable {
         return new RawClient(socket);
     }
 
+    /** Over a socket opened elsewhere, such as a TLS one. */
+    public static RawClient over(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        return new RawClient(socket);
+    }
+
     /** A connection whose receive buffer is small, so that what the server sends piles up on its side. */
     public static RawClient connectReadingLittle(int port) throws IOException {
         Socket socket = new Socket();

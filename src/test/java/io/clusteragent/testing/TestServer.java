@@ -103,7 +103,8 @@ public final class TestServer implements AutoCloseable {
                 new Draining(),
                 kubeState,
                 access.apply(vertx, config),
-                cadvisor);
+                cadvisor,
+                null);
         await(vertx.deployVerticle(api));
         return new TestServer(vertx, api.port());
     }

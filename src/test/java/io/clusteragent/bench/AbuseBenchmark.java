@@ -1,0 +1,180 @@
+package io.clusteragent.bench;
+
+import io.clusteragent.cluster.SnapshotLoader;
+import io.clusteragent.config.AgentConfig;
+import io.clusteragent.testing.RawClient;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How much an abusive caller costs a well-behaved one: a normal caller's p99 on a kept answer, first on a
+ * quiet agent, then while a few hundred connections trickle their headers a byte at a time and one caller
+ * floods the agent with wrk. Prints both and their ratio (the goal is at most 2x). The agent runs as
+ * deployed (ServedApi) with its default limits, except a READ_TIMEOUT of 2 s so slow connections cycle
+ * during the run. Bounded: about 30 s, 300 slow connections, one wrk process.
+ *
+ * <p>{@code mvn -B -q test -Dtest=AbuseBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (needs Debian's
+ * {@code wrk}).
+ */
+class AbuseBenchmark {
+
+    private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
+    private static final String KEPT = "/api/v1/namespace/shop/error";
+    private static final String FLOODED = "/api/v1/pods/shop/frontend-qccjkq974j-tkb9m/describe";
+    private static final int SLOW_CONNECTIONS = Integer.getInteger("bench.slow", 300);
+    private static final int FLOOD_CONNECTIONS = Integer.getInteger("bench.flood", 64);
+    private static final Duration QUIET = Duration.ofSeconds(Integer.getInteger("bench.quiet", 8));
+    private static final Duration ATTACK = Duration.ofSeconds(Integer.getInteger("bench.attack", 12));
+
+    @Test
+    void measure() throws Exception {
+        AgentConfig config = AgentConfig.fromMap(Map.of("READ_TIMEOUT", "2s"), List.of("--port", "0"));
+        try (ServedApi api = ServedApi.start(
+                config, new SnapshotLoader().load(Path.of("examples/demo-cluster.yaml"), NOW), NOW, Optional.empty())) {
+            caller(api.port(), Duration.ofSeconds(3)); // warm-up
+            double[] quiet = caller(api.port(), QUIET);
+
+            AtomicBoolean attacking = new AtomicBoolean(true);
+            SlowHeaders slow = new SlowHeaders(api.port(), attacking);
+            Thread trickle = new Thread(slow, "slow-headers");
+            trickle.start();
+            Process flood = new ProcessBuilder(
+                            "wrk",
+                            "-t1",
+                            "-c" + FLOOD_CONNECTIONS,
+                            "-d" + (ATTACK.toSeconds() + 2) + "s",
+                            "http://127.0.0.1:" + api.port() + FLOODED)
+                    .redirectErrorStream(true)
+                    .start();
+            Thread.sleep(1000);
+            double[] attacked = caller(api.port(), ATTACK);
+            String wrk = new String(flood.getInputStream().readAllBytes());
+            flood.waitFor(30, TimeUnit.SECONDS);
+            attacking.set(false);
+            trickle.join(10_000);
+
+            System.out.printf(
+                    "%nAbuse: %d connections sending headers a byte a second (READ_TIMEOUT 2s), wrk -c%d flooding %s%n",
+                    SLOW_CONNECTIONS, FLOOD_CONNECTIONS, FLOODED);
+            System.out.printf("normal caller, one keep-alive connection, GET %s (kept answer)%n", KEPT);
+            System.out.printf("%-26s %9s %9s %9s %9s %9s%n", "", "requests", "non-200", "p50 ms", "p99 ms", "max ms");
+            print("quiet", quiet);
+            print("under attack", attacked);
+            System.out.printf(
+                    "p99 ratio under attack: %.2fx (goal <= 2x)%n", percentile(attacked, 99) / percentile(quiet, 99));
+            System.out.printf(
+                    "flood: %s req/s, %s non-2xx; slow connections opened %d, closed by the agent %d%n",
+                    find("Requests/sec:\\s+(\\S+)", wrk),
+                    find("Non-2xx or 3xx responses:\\s+(\\d+)", wrk),
+                    slow.opened.get(),
+                    slow.cutOff.get());
+        }
+    }
+
+    /**
+     * The well-behaved caller: one request at a time on one connection, for {@code duration}; latencies in ms,
+     * negative for an answer other than 200.
+     */
+    private static double[] caller(int port, Duration duration) throws IOException {
+        List<Double> latencies = new ArrayList<>();
+        long end = System.nanoTime() + duration.toNanos();
+        try (RawClient client = RawClient.connect(port)) {
+            while (System.nanoTime() < end) {
+                long start = System.nanoTime();
+                RawClient.Answer answer = client.send(RawClient.get(KEPT)).read();
+                // A refused or late answer counts as its latency, negated, so that it is reported and not hidden.
+                double millis = (System.nanoTime() - start) / 1e6;
+                latencies.add(answer.status() == 200 ? millis : -millis);
+            }
+        }
+        return latencies.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Keeps {@link #SLOW_CONNECTIONS} connections sending one header byte a second, reopening the ones cut off. */
+    private static final class SlowHeaders implements Runnable {
+        private final int port;
+        private final AtomicBoolean attacking;
+        final AtomicInteger opened = new AtomicInteger();
+        final AtomicInteger cutOff = new AtomicInteger();
+
+        SlowHeaders(int port, AtomicBoolean attacking) {
+            this.port = port;
+            this.attacking = attacking;
+        }
+
+        @Override
+        public void run() {
+            List<RawClient> clients = new ArrayList<>();
+            try {
+                while (attacking.get()) {
+                    clients.removeIf(this::cutOffWhileSending);
+                    while (clients.size() < SLOW_CONNECTIONS && attacking.get()) {
+                        clients.add(RawClient.connect(port)
+                                .send("GET " + KEPT + " HTTP/1.1\r\nHost: localhost\r\nX-Slow: "));
+                        opened.incrementAndGet();
+                    }
+                    Thread.sleep(1000);
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                clients.forEach(SlowHeaders::close);
+            }
+        }
+
+        private boolean cutOffWhileSending(RawClient client) {
+            try {
+                client.send("x");
+                return false;
+            } catch (IOException closed) {
+                cutOff.incrementAndGet();
+                close(client);
+                return true;
+            }
+        }
+
+        private static void close(RawClient client) {
+            try {
+                client.close();
+            } catch (IOException alreadyClosed) {
+                // nothing left to release
+            }
+        }
+    }
+
+    private static void print(String label, double[] latencies) {
+        long failed = Arrays.stream(latencies).filter(millis -> millis < 0).count();
+        System.out.printf(
+                "%-26s %9d %9d %9.2f %9.2f %9.2f%n",
+                label,
+                latencies.length,
+                failed,
+                percentile(latencies, 50),
+                percentile(latencies, 99),
+                percentile(latencies, 100));
+    }
+
+    private static double percentile(double[] latencies, int percent) {
+        double[] sorted = Arrays.stream(latencies).map(Math::abs).sorted().toArray();
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * percent / 100.0) - 1)];
+    }
+
+    private static String find(String pattern, String output) {
+        Matcher matcher = Pattern.compile(pattern).matcher(output);
+        return matcher.find() ? matcher.group(1) : "0";
+    }
+}
