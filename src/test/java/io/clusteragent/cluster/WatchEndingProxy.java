@@ -159,12 +159,15 @@ final class WatchEndingProxy implements AutoCloseable {
         return copy;
     }
 
-    /** Waits until its connections are closed, so the mock API server behind it can shut down at once. */
+    /**
+     * Waits until its connections are closed, so the mock API server behind it can shut down at once; a
+     * loaded machine may take a while to close a streaming watch.
+     */
     @Override
     public void close() throws Exception {
         Future.join(server.close(), upstream.close())
                 .toCompletionStage()
                 .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
     }
 }
