@@ -2,6 +2,7 @@ package io.clusteragent.fleet;
 
 import io.clusteragent.eventrecord.EventRecord;
 import io.clusteragent.eventrecord.EventRecordJson;
+import io.clusteragent.testing.SingleBrokerKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,16 +14,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/**
- * A single-node KRaft Kafka in this JVM (Kafka's own test kit), for the analyzer's end-to-end test, the demo and the
- * benchmark. Test scope only: the agent's jar never carries a broker.
- */
+/** A single-broker Kafka in this JVM, with what the analyzer's end-to-end test, the demo and the benchmark ask of it. */
 public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit kit;
@@ -32,20 +29,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start() throws Exception {
-        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true)
-                        .setNumBrokerNodes(1)
-                        .setNumControllerNodes(1)
-                        .build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kit.format();
-        kit.startup();
-        kit.waitForReadyBrokers();
-        return new EmbeddedKafka(kit);
+        return new EmbeddedKafka(SingleBrokerKafka.start());
     }
 
     public String bootstrapServers() {

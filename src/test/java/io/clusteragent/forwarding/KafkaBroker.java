@@ -2,6 +2,7 @@ package io.clusteragent.forwarding;
 
 import io.clusteragent.eventrecord.EventRecord;
 import io.clusteragent.eventrecord.EventRecordJson;
+import io.clusteragent.testing.SingleBrokerKafka;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,7 +10,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,19 +28,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     static KafkaBroker start() throws Exception {
-        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(false)
-                        .setNumControllerNodes(1)
-                        .setNumBrokerNodes(1)
-                        .build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kit.format();
-        kit.startup();
-        kit.waitForReadyBrokers();
+        KafkaClusterTestKit kit = SingleBrokerKafka.start();
         try (var admin = kit.admin()) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
         }
