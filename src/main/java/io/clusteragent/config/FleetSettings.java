@@ -2,7 +2,6 @@ package io.clusteragent.config;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,8 +9,7 @@ import java.util.Optional;
  * The configuration of {@code cluster-agent fleet}, the Kafka Streams analyzer, read once at start-up from the
  * environment and the command line like the agent's.
  *
- * @param bootstrapServers the Kafka brokers
- * @param propertiesFile   further Kafka client properties (TLS, SASL), applied under the settings here
+ * @param kafka            the brokers, the events topic and the security, as the agents' forwarder reads them
  * @param applicationId    shared by every instance of one analyzer; Kafka splits the partitions between them
  * @param rulesFile        the anomaly rules; the built-in rules when empty
  * @param stateDir         Kafka Streams' state directory; its default when empty
@@ -19,10 +17,7 @@ import java.util.Optional;
 public record FleetSettings(
         String logLevel,
         String logFormat,
-        String bootstrapServers,
-        String securityProtocol,
-        Optional<Path> propertiesFile,
-        String eventsTopic,
+        KafkaSettings kafka,
         String applicationId,
         Optional<Path> rulesFile,
         String anomaliesTopic,
@@ -39,13 +34,7 @@ public record FleetSettings(
         return new FleetSettings(
                 values.oneOf(Setting.LOG_LEVEL, "debug", "info", "warn", "error"),
                 values.oneOf(Setting.LOG_FORMAT, "json", "text"),
-                values.text(Setting.KAFKA_BOOTSTRAP_SERVERS)
-                        .orElseThrow(() -> new ConfigException(SettingValues.describe(Setting.KAFKA_BOOTSTRAP_SERVERS)
-                                + " is required: the brokers holding " + Setting.KAFKA_TOPIC_EVENTS.env())),
-                values.oneOf(Setting.KAFKA_SECURITY_PROTOCOL, "plaintext", "ssl", "sasl_plaintext", "sasl_ssl")
-                        .toUpperCase(Locale.ROOT),
-                values.existingFile(Setting.KAFKA_PROPERTIES_FILE),
-                topic(values, Setting.KAFKA_TOPIC_EVENTS),
+                kafka(values),
                 values.text(Setting.FLEET_APPLICATION_ID).orElse(Setting.FLEET_APPLICATION_ID.defaultValue()),
                 values.existingFile(Setting.FLEET_RULES_FILE),
                 topic(values, Setting.FLEET_TOPIC_ANOMALIES),
@@ -55,22 +44,23 @@ public record FleetSettings(
                 values.integer(Setting.FLEET_STREAM_THREADS, 1, 64));
     }
 
-    /** Kafka's topic name rule, checked here so that a typo fails start-up instead of the first write. */
-    private static String topic(SettingValues values, Setting setting) {
-        String name = values.text(setting).orElse(setting.defaultValue());
-        if (!name.matches("[a-zA-Z0-9._-]{1,249}")) {
-            throw new ConfigException(SettingValues.describe(setting) + ": invalid topic name '" + name
-                    + "', expected 1-249 letters, digits, '.', '_' or '-'");
+    private static KafkaSettings kafka(SettingValues values) {
+        KafkaSettings kafka = KafkaSettings.read(values);
+        if (kafka.bootstrapServers().isEmpty()) {
+            throw new ConfigException(SettingValues.describe(Setting.KAFKA_BOOTSTRAP_SERVERS)
+                    + " is required: the brokers holding " + Setting.KAFKA_TOPIC_EVENTS.env());
         }
-        return name;
+        return kafka;
+    }
+
+    private static String topic(SettingValues values, Setting setting) {
+        return KafkaSettings.topic(values, setting);
     }
 
     /** One readable line for the start-up log. */
     @Override
     public String toString() {
-        return "bootstrapServers=" + bootstrapServers + " securityProtocol=" + securityProtocol
-                + propertiesFile.map(file -> " propertiesFile=" + file).orElse("")
-                + " applicationId=" + applicationId + " events=" + eventsTopic
+        return kafka + " applicationId=" + applicationId
                 + " rules=" + rulesFile.map(Path::toString).orElse("built-in")
                 + " anomalies=" + anomaliesTopic + " platform=" + platformTopic + " customer=" + customerTopic
                 + stateDir.map(dir -> " stateDir=" + dir).orElse("") + " streamThreads=" + streamThreads;

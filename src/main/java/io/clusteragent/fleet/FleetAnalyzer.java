@@ -20,7 +20,10 @@ public final class FleetAnalyzer implements AutoCloseable {
     /** Builds the analyzer without starting it, so that the caller can install handlers first. */
     public static FleetAnalyzer create(FleetSettings settings, RuleSet rules) {
         FleetTopics topics = new FleetTopics(
-                settings.eventsTopic(), settings.anomaliesTopic(), settings.platformTopic(), settings.customerTopic());
+                settings.kafka().topic(),
+                settings.anomaliesTopic(),
+                settings.platformTopic(),
+                settings.customerTopic());
         return new FleetAnalyzer(new KafkaStreams(FleetTopology.build(rules, topics), FleetStreamsConfig.of(settings)));
     }
 

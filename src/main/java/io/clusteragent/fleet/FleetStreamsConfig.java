@@ -1,16 +1,10 @@
 package io.clusteragent.fleet;
 
 import io.clusteragent.config.FleetSettings;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 
 /** The Kafka Streams configuration the analyzer runs with. */
@@ -20,11 +14,9 @@ public final class FleetStreamsConfig {
 
     /** The analyzer's settings over the client properties file, if there is one. */
     public static Properties of(FleetSettings settings) {
-        Properties props =
-                settings.propertiesFile().map(FleetStreamsConfig::read).orElseGet(Properties::new);
+        Properties props = new Properties();
+        props.putAll(settings.kafka().clientProperties());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, settings.securityProtocol());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         settings.stateDir().ifPresent(dir -> props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
         return analyzer(props);
@@ -45,15 +37,5 @@ public final class FleetStreamsConfig {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;
-    }
-
-    private static Properties read(Path file) {
-        Properties props = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            props.load(reader);
-            return props;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Kafka properties " + file, e);
-        }
     }
 }

@@ -1,8 +1,7 @@
 package io.clusteragent.forwarding;
 
-import io.clusteragent.config.ForwardingSettings.KafkaSettings;
+import io.clusteragent.config.KafkaSettings;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -15,11 +14,7 @@ final class ProducerConfig {
     private ProducerConfig() {}
 
     static Map<String, Object> of(KafkaSettings kafka, String clusterId) {
-        Map<String, Object> config = new HashMap<>(kafka.properties());
-        config.put("bootstrap.servers", String.join(",", kafka.bootstrapServers()));
-        config.put("security.protocol", kafka.securityProtocol());
-        kafka.saslMechanism().ifPresent(mechanism -> config.put("sasl.mechanism", mechanism));
-        kafka.saslJaasConfig().ifPresent(jaas -> config.put("sasl.jaas.config", jaas));
+        Map<String, Object> config = kafka.clientProperties();
         config.putIfAbsent("client.id", "cluster-agent-" + clusterId);
         config.put("enable.idempotence", "true");
         config.put("acks", "all");

@@ -80,7 +80,7 @@ class FleetKustomizationTest {
 
         assertThat(topics)
                 .containsOnlyKeys(
-                        settings.eventsTopic(),
+                        settings.kafka().topic(),
                         settings.anomaliesTopic(),
                         settings.platformTopic(),
                         settings.customerTopic());
@@ -89,7 +89,7 @@ class FleetKustomizationTest {
             assertThat(topic.getMetadata().getLabels()).containsKey("strimzi.io/cluster");
         }
         Deployment deployment = FLEET.one(Deployment.class);
-        assertThat(partitions(topics.get(settings.eventsTopic())))
+        assertThat(partitions(topics.get(settings.kafka().topic())))
                 .as("every instance gets partitions of the events topic")
                 .isGreaterThanOrEqualTo(deployment.getSpec().getReplicas());
     }
