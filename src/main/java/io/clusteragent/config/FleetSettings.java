@@ -37,9 +37,9 @@ public record FleetSettings(
                 kafka(values),
                 values.text(Setting.FLEET_APPLICATION_ID).orElse(Setting.FLEET_APPLICATION_ID.defaultValue()),
                 values.existingFile(Setting.FLEET_RULES_FILE),
-                topic(values, Setting.FLEET_TOPIC_ANOMALIES),
-                topic(values, Setting.FLEET_TOPIC_PLATFORM),
-                topic(values, Setting.FLEET_TOPIC_CUSTOMER),
+                KafkaSettings.topic(values, Setting.FLEET_TOPIC_ANOMALIES),
+                KafkaSettings.topic(values, Setting.FLEET_TOPIC_PLATFORM),
+                KafkaSettings.topic(values, Setting.FLEET_TOPIC_CUSTOMER),
                 values.text(Setting.FLEET_STATE_DIR).map(Path::of),
                 values.integer(Setting.FLEET_STREAM_THREADS, 1, 64));
     }
@@ -51,10 +51,6 @@ public record FleetSettings(
                     + " is required: the brokers holding " + Setting.KAFKA_TOPIC_EVENTS.env());
         }
         return kafka;
-    }
-
-    private static String topic(SettingValues values, Setting setting) {
-        return KafkaSettings.topic(values, setting);
     }
 
     /** One readable line for the start-up log. */

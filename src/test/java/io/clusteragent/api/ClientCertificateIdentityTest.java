@@ -12,6 +12,8 @@ import io.clusteragent.config.AgentConfig;
 import io.clusteragent.config.AuthSettings;
 import io.clusteragent.health.Probes;
 import io.clusteragent.testing.ShopCluster;
+import io.clusteragent.tls.TestCertificates;
+import io.clusteragent.tls.TestCertificates.Pair;
 import io.micrometer.core.instrument.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -50,19 +52,19 @@ class ClientCertificateIdentityTest {
     @TempDir
     static Path keys;
 
+    private static Pair agentCertificate;
+    private static Pair clientAuthority;
+    private static Pair alice;
+
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(Main.metricsOptions()));
     private final List<Caller> reviewed = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void generateKeyPairs() throws Exception {
-        String ec = "-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1";
-        openssl("req -x509 " + ec + " -keyout server.key -out server.crt -subj /CN=localhost"
-                + " -addext subjectAltName=DNS:localhost,IP:127.0.0.1");
-        openssl("req -x509 " + ec + " -keyout ca.key -out ca.crt -subj /CN=client-ca");
-        openssl("req " + ec + " -keyout client.key -out client.csr -subj /O=shop-readers/O=oncall/CN=alice");
-        java.nio.file.Files.writeString(keys.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
-        openssl("x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out client.crt -days 1"
-                + " -extfile client.ext");
+        TestCertificates certificates = new TestCertificates(keys);
+        agentCertificate = certificates.server("localhost");
+        clientAuthority = certificates.authority("client-ca");
+        alice = certificates.client("alice", "/O=shop-readers/O=oncall/CN=alice", clientAuthority);
     }
 
     @AfterEach
@@ -134,10 +136,10 @@ class ClientCertificateIdentityTest {
                         .setHost("localhost")
                         .setSsl(true)
                         .setKeyCertOptions(new PemKeyCertOptions()
-                                .setKeyPath(keys.resolve("server.key").toString())
-                                .setCertPath(keys.resolve("server.crt").toString()))
+                                .setKeyPath(agentCertificate.key().toString())
+                                .setCertPath(agentCertificate.cert().toString()))
                         .setTrustOptions(new PemTrustOptions()
-                                .addCertPath(keys.resolve("ca.crt").toString()))
+                                .addCertPath(clientAuthority.cert().toString()))
                         .setClientAuth(ClientAuth.REQUEST))
                 .requestHandler(router)
                 .listen());
@@ -148,26 +150,13 @@ class ClientCertificateIdentityTest {
         WebClientOptions options = new WebClientOptions()
                 .setSsl(true)
                 .setTrustOptions(new PemTrustOptions()
-                        .addCertPath(keys.resolve("server.crt").toString()));
+                        .addCertPath(agentCertificate.cert().toString()));
         if (withCertificate) {
             options.setKeyCertOptions(new PemKeyCertOptions()
-                    .setKeyPath(keys.resolve("client.key").toString())
-                    .setCertPath(keys.resolve("client.crt").toString()));
+                    .setKeyPath(alice.key().toString())
+                    .setCertPath(alice.cert().toString()));
         }
         return WebClient.create(vertx, options);
-    }
-
-    /** Runs {@code openssl} in the key directory; no argument has a space in it. */
-    private static void openssl(String arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(arguments.split(" ")));
-        Process process = new ProcessBuilder(command)
-                .directory(keys.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("openssl %s: %s", arguments, output).isZero();
     }
 
     private static <T> T await(Future<T> future) throws Exception {

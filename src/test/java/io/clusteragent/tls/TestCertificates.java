@@ -43,32 +43,17 @@ public final class TestCertificates {
 
     /** A self-signed server certificate for localhost and 127.0.0.1. */
     public Pair server(String name) throws IOException {
-        Pair pair = pair(name);
-        openssl(
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
-                "-keyout",
-                pair.key().toString(),
-                "-out",
-                pair.cert().toString(),
-                "-days",
-                "1",
-                "-subj",
-                "/CN=" + name,
-                "-addext",
-                "subjectAltName=DNS:localhost,IP:127.0.0.1");
-        return pair;
+        return selfSigned(name, "subjectAltName=DNS:localhost,IP:127.0.0.1");
     }
 
     /** A CA that can sign client certificates. */
     public Pair authority(String name) throws IOException {
+        return selfSigned(name, "basicConstraints=critical,CA:TRUE", "keyUsage=critical,keyCertSign,cRLSign");
+    }
+
+    private Pair selfSigned(String name, String... extensions) throws IOException {
         Pair pair = pair(name);
-        openssl(
+        List<String> args = new ArrayList<>(List.of(
                 "req",
                 "-x509",
                 "-newkey",
@@ -83,11 +68,11 @@ public final class TestCertificates {
                 "-days",
                 "1",
                 "-subj",
-                "/CN=" + name,
-                "-addext",
-                "basicConstraints=critical,CA:TRUE",
-                "-addext",
-                "keyUsage=critical,keyCertSign,cRLSign");
+                "/CN=" + name));
+        for (String extension : extensions) {
+            args.addAll(List.of("-addext", extension));
+        }
+        openssl(args.toArray(String[]::new));
         return pair;
     }
 
