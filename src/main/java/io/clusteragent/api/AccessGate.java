@@ -18,24 +18,40 @@ import javax.net.ssl.SSLSession;
 /**
  * The route's access rule, enforced before anything else of the route runs: the caller is authenticated, kept
  * within its rate and authorized for every check, or the request ends with 401, 403, 429 or 503. Reviews answer
- * on whichever thread the API server's reply arrives; the request goes on on its own event loop.
+ * on whichever thread the API server's reply arrives; the request goes on on its own event loop. One gate per
+ * event loop.
  */
 final class AccessGate {
 
     static final String CHALLENGE = "Bearer realm=\"cluster-agent\"";
+    static final long HOLD_MILLIS = 1_000;
+    private static final int MAX_HELD = 4_096;
 
     private final AccessControl control;
     private final Envelope envelope;
+    /** Refusals being held back; one gate serves one event loop, which alone touches this. */
+    private int held;
 
     AccessGate(AccessControl control, Envelope envelope) {
         this.control = control;
         this.envelope = envelope;
     }
 
-    /** The handler enforcing {@code rule}; with authentication off, or for an open route, one that lets all through. */
+    /**
+     * The handler enforcing {@code rule}; for an open route, or with authentication off and no rate limit, one
+     * that lets all through. With authentication off, the rate limit applies per client address.
+     */
     Handler<RoutingContext> enforce(AccessRule rule) {
-        if (!control.enabled() || !rule.authenticates()) {
+        if (!rule.authenticates()) {
             return RoutingContext::next;
+        }
+        if (!control.enabled()) {
+            if (!control.limitsRate()) {
+                return RoutingContext::next;
+            }
+            return ctx -> control.admitAnonymous(ctx.request().remoteAddress().hostAddress())
+                    .onSuccess(within -> ctx.next())
+                    .onFailure(failure -> refuse(ctx, failure));
         }
         return ctx -> onOwnContext(
                         ctx, control.admit(credentials(ctx), rule.checks(ctx::pathParam, ctx.normalizedPath())))
@@ -43,7 +59,32 @@ final class AccessGate {
                     AccessLog.user(ctx, caller.user());
                     ctx.next();
                 })
-                .onFailure(failure -> ctx.fail(refusal(ctx, failure)));
+                .onFailure(failure -> refuse(ctx, failure));
+    }
+
+    /**
+     * Ends the request with its refusal. A rate-limited caller is told so only after {@link #HOLD_MILLIS}, its
+     * request slot given back meanwhile: answered at once, a client that retries without waiting (a load tool, a
+     * retry loop gone wrong) would turn the refusals themselves into the flood; held, each of its connections
+     * costs one cheap answer a second. At most {@link #MAX_HELD} wait per event loop; beyond, refusals go at once.
+     */
+    private void refuse(RoutingContext ctx, Throwable failure) {
+        boolean rateLimited =
+                failure instanceof AccessRefused refused && refused.reason() == AccessRefused.Reason.RATE_LIMITED;
+        if (rateLimited) {
+            Admission.refusedForRate(ctx, held < MAX_HELD);
+        }
+        if (rateLimited && held < MAX_HELD) {
+            held++;
+            ctx.vertx().setTimer(HOLD_MILLIS, timer -> {
+                held--;
+                if (!ctx.response().closed()) {
+                    ctx.fail(refusal(ctx, failure));
+                }
+            });
+            return;
+        }
+        ctx.fail(refusal(ctx, failure));
     }
 
     /**

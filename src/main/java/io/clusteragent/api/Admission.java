@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,16 +30,20 @@ final class Admission implements Handler<RoutingContext> {
 
     private static final Set<String> PROBES = Set.of("/healthz", "/readyz");
     private static final String RETRY_AFTER_SECONDS = "1";
+    private static final String SLOT = "admission.slot";
+    private static final String ADMISSION = "admission";
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final int maxInFlight;
     private final Counter overLimit;
     private final Counter bodyRefused;
+    private final Counter rateLimited;
 
     Admission(int maxInFlight, MeterRegistry registry) {
         this.maxInFlight = maxInFlight;
         this.overLimit = rejected(registry, "concurrency");
         this.bodyRefused = rejected(registry, "body_on_get");
+        this.rateLimited = rejected(registry, "rate_limit");
     }
 
     private static Counter rejected(MeterRegistry registry, String reason) {
@@ -51,6 +56,7 @@ final class Admission implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Edge.enter(ctx);
+        ctx.put(ADMISSION, this);
         HttpServerRequest request = ctx.request();
         if (announcesBody(request)) {
             bodyRefused.increment();
@@ -82,8 +88,30 @@ final class Admission implements Handler<RoutingContext> {
                             + " s"));
             return;
         }
-        ctx.addEndHandler(done -> inFlight.decrementAndGet());
+        AtomicBoolean held = new AtomicBoolean(true);
+        Runnable release = () -> {
+            if (held.compareAndSet(true, false)) {
+                inFlight.decrementAndGet();
+            }
+        };
+        ctx.put(SLOT, release);
+        ctx.addEndHandler(done -> release.run());
         ctx.next();
+    }
+
+    /**
+     * Counts a request refused for its caller's rate and, when its answer is deliberately held back, gives its
+     * slot back at once: a caller made to wait must not keep others out.
+     */
+    static void refusedForRate(RoutingContext ctx, boolean heldBack) {
+        Admission admission = ctx.get(ADMISSION);
+        if (admission != null) {
+            admission.rateLimited.increment();
+        }
+        Runnable release = ctx.get(SLOT);
+        if (heldBack && release != null) {
+            release.run();
+        }
     }
 
     private static boolean announcesBody(HttpServerRequest request) {

@@ -33,6 +33,18 @@ public final class AccessControl {
         return new AccessControl(null, null, null);
     }
 
+    /**
+     * Every caller may call every route, within {@code ratePerAddress} requests a second per client address
+     * (0 for no limit): with nobody authenticated, the address is the only caller there is.
+     */
+    public static AccessControl none(int ratePerAddress, LongSupplier nanoTime) {
+        return new AccessControl(null, null, limiter(ratePerAddress, nanoTime));
+    }
+
+    private static RateLimiter limiter(int perSecond, LongSupplier nanoTime) {
+        return perSecond == 0 ? null : new RateLimiter(perSecond, MAX_RATE_LIMITED_CALLERS, nanoTime);
+    }
+
     /** AUTH_MODE=kubernetes, asking {@code reviews}. */
     public static AccessControl kubernetes(Vertx vertx, AuthSettings settings, AccessReviews reviews) {
         return kubernetes(vertx, settings, reviews, System::nanoTime);
@@ -45,9 +57,7 @@ public final class AccessControl {
         return new AccessControl(
                 new Authenticator(reviews, settings, deadline, nanoTime),
                 new Authorizer(reviews, settings, deadline, nanoTime),
-                settings.ratePerUser() == 0
-                        ? null
-                        : new RateLimiter(settings.ratePerUser(), MAX_RATE_LIMITED_CALLERS, nanoTime));
+                limiter(settings.ratePerUser(), nanoTime));
     }
 
     /**
@@ -66,7 +76,7 @@ public final class AccessControl {
                             + " reads every pod, event and node it serves",
                     host);
         }
-        return none();
+        return none(settings.ratePerUser(), System::nanoTime);
     }
 
     private static boolean isLoopback(String host) {
@@ -82,18 +92,36 @@ public final class AccessControl {
         return authenticator.authenticate(credentials);
     }
 
+    /** Whether callers are held to a rate (RATE_LIMIT_PER_USER). */
+    public boolean limitsRate() {
+        return limiter != null;
+    }
+
     /** The caller, when known, within its rate and allowed every check; fails with {@link AccessRefused}. */
     public Future<Caller> admit(Credentials credentials, List<AccessCheck> checks) {
-        return authenticate(credentials).compose(caller -> {
-            long wait = limiter == null ? 0 : limiter.acquire(caller.user());
-            if (wait > 0) {
-                return Future.failedFuture(new AccessRefused(
-                        AccessRefused.Reason.RATE_LIMITED,
-                        "Too many requests",
-                        "user \"" + caller.user() + "\" asks more often than RATE_LIMIT_PER_USER allows",
-                        wait));
-            }
-            return authorizer.authorize(caller, checks).map(caller);
-        });
+        return authenticate(credentials)
+                .compose(caller -> withinRate(caller.user(), "user \"" + caller.user() + "\"")
+                        .compose(within -> authorizer.authorize(caller, checks))
+                        .map(caller));
+    }
+
+    /**
+     * With authentication off: succeeds when the client at {@code address} is within its rate, else fails with
+     * {@link AccessRefused}.
+     */
+    public Future<Void> admitAnonymous(String address) {
+        return withinRate("address " + address, "client " + address);
+    }
+
+    private Future<Void> withinRate(String key, String who) {
+        long wait = limiter == null ? 0 : limiter.acquire(key);
+        if (wait == 0) {
+            return Future.succeededFuture();
+        }
+        return Future.failedFuture(new AccessRefused(
+                AccessRefused.Reason.RATE_LIMITED,
+                "Too many requests",
+                who + " asks more often than RATE_LIMIT_PER_USER allows",
+                wait));
     }
 }

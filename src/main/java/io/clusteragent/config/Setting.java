@@ -390,7 +390,8 @@ public enum Setting {
             "--rate-limit-per-user",
             "0",
             "integer >= 0 (requests per second)",
-            "Requests per second each authenticated caller may make, past which the answer is 429; 0 turns it off"),
+            "Requests per second each caller may make (each authenticated user; with AUTH_MODE=none, each client"
+                    + " address), past which the answer is 429, held back a second; 0 turns it off"),
     // The fleet analyzer (`cluster-agent fleet`), beside the KAFKA_* settings above.
     FLEET_APPLICATION_ID(
             "FLEET_APPLICATION_ID",

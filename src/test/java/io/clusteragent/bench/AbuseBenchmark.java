@@ -6,6 +6,8 @@ import io.clusteragent.testing.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +26,10 @@ import java.util.regex.Pattern;
  * How much an abusive caller costs a well-behaved one: a normal caller's p99 on a kept answer, first on a
  * quiet agent, then while a few hundred connections trickle their headers a byte at a time and one caller
  * floods the agent with wrk. Prints both and their ratio (the goal is at most 2x). The agent runs as
- * deployed (ServedApi) with its default limits, except a READ_TIMEOUT of 2 s so slow connections cycle
- * during the run. Bounded: about 30 s, 300 slow connections, one wrk process.
+ * deployed (ServedApi) with its default limits and a per-caller rate (RATE_LIMIT_PER_USER, callers told
+ * apart by address as with AUTH_MODE=none), and a READ_TIMEOUT of 2 s so slow connections cycle during
+ * the run. The normal caller asks at a steady rate within its limit from its own loopback address; the
+ * flood comes from 127.0.0.1. Bounded: about 30 s, 300 slow connections, one wrk process.
  *
  * <p>{@code mvn -B -q test -Dtest=AbuseBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (needs Debian's
  * {@code wrk}).
@@ -39,10 +43,15 @@ class AbuseBenchmark {
     private static final int FLOOD_CONNECTIONS = Integer.getInteger("bench.flood", 64);
     private static final Duration QUIET = Duration.ofSeconds(Integer.getInteger("bench.quiet", 8));
     private static final Duration ATTACK = Duration.ofSeconds(Integer.getInteger("bench.attack", 12));
+    private static final int RATE_LIMIT = Integer.getInteger("bench.rateLimit", 500);
+    private static final int CALLER_RATE = Integer.getInteger("bench.callerRate", 250);
+    private static final String CALLER_ADDRESS = "127.0.0.2";
 
     @Test
     void measure() throws Exception {
-        AgentConfig config = AgentConfig.fromMap(Map.of("READ_TIMEOUT", "2s"), List.of("--port", "0"));
+        AgentConfig config = AgentConfig.fromMap(
+                Map.of("READ_TIMEOUT", "2s", "RATE_LIMIT_PER_USER", Integer.toString(RATE_LIMIT)),
+                List.of("--port", "0"));
         try (ServedApi api = ServedApi.start(
                 config, new SnapshotLoader().load(Path.of("examples/demo-cluster.yaml"), NOW), NOW, Optional.empty())) {
             caller(api.port(), Duration.ofSeconds(3)); // warm-up
@@ -70,7 +79,10 @@ class AbuseBenchmark {
             System.out.printf(
                     "%nAbuse: %d connections sending headers a byte a second (READ_TIMEOUT 2s), wrk -c%d flooding %s%n",
                     SLOW_CONNECTIONS, FLOOD_CONNECTIONS, FLOODED);
-            System.out.printf("normal caller, one keep-alive connection, GET %s (kept answer)%n", KEPT);
+            System.out.printf(
+                    "RATE_LIMIT_PER_USER=%d; normal caller from %s, %d requests/s on one keep-alive connection,"
+                            + " GET %s (kept answer)%n",
+                    RATE_LIMIT, CALLER_ADDRESS, CALLER_RATE, KEPT);
             System.out.printf("%-26s %9s %9s %9s %9s %9s%n", "", "requests", "non-200", "p50 ms", "p99 ms", "max ms");
             print("quiet", quiet);
             print("under attack", attacked);
@@ -86,19 +98,29 @@ class AbuseBenchmark {
     }
 
     /**
-     * The well-behaved caller: one request at a time on one connection, for {@code duration}; latencies in ms,
-     * negative for an answer other than 200.
+     * The well-behaved caller: {@link #CALLER_RATE} requests a second, one at a time on one connection from its
+     * own address, for {@code duration}; latencies in ms, negative for an answer other than 200.
      */
-    private static double[] caller(int port, Duration duration) throws IOException {
+    private static double[] caller(int port, Duration duration) throws IOException, InterruptedException {
         List<Double> latencies = new ArrayList<>();
-        long end = System.nanoTime() + duration.toNanos();
-        try (RawClient client = RawClient.connect(port)) {
-            while (System.nanoTime() < end) {
+        long interval = TimeUnit.SECONDS.toNanos(1) / CALLER_RATE;
+        long next = System.nanoTime();
+        long end = next + duration.toNanos();
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(CALLER_ADDRESS, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        try (RawClient client = RawClient.over(socket)) {
+            while (next < end) {
                 long start = System.nanoTime();
                 RawClient.Answer answer = client.send(RawClient.get(KEPT)).read();
                 // A refused or late answer counts as its latency, negated, so that it is reported and not hidden.
                 double millis = (System.nanoTime() - start) / 1e6;
                 latencies.add(answer.status() == 200 ? millis : -millis);
+                next += interval;
+                long pause = next - System.nanoTime();
+                if (pause > 0) {
+                    TimeUnit.NANOSECONDS.sleep(pause);
+                }
             }
         }
         return latencies.stream().mapToDouble(Double::doubleValue).toArray();

@@ -38,6 +38,8 @@ record ServedApi(Vertx vertx, int port) implements AutoCloseable {
         ResponseCache cache = new ResponseCache(config.responseCacheBytes());
         Draining draining = new Draining();
         SharedEdge edge = SharedEdge.create(vertx, config);
+        // As the agent does: one access control (and its per-caller rates) for every event loop.
+        AccessControl access = AccessControl.of(vertx, config.auth(), null, "127.0.0.1");
         List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
         vertx.deployVerticle(
                         () -> {
@@ -48,7 +50,7 @@ record ServedApi(Vertx vertx, int port) implements AutoCloseable {
                                     cache,
                                     draining,
                                     kubeState,
-                                    AccessControl.none(),
+                                    access,
                                     CadvisorMetrics.create(config.cadvisor(), state, clock),
                                     edge);
                             instances.add(instance);
