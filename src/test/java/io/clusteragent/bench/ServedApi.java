@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /**
  * The API deployed as the agent deploys it, for the benchmarks: HTTP metrics on, the epoll transport, one
@@ -33,13 +34,28 @@ record ServedApi(Vertx vertx, int port) implements AutoCloseable {
 
     static ServedApi start(AgentConfig config, ClusterState state, Instant now, Optional<KubeStateMetrics> kubeState)
             throws Exception {
+        return start(
+                config,
+                state,
+                now,
+                kubeState,
+                (vertx, settings) -> AccessControl.of(vertx, settings.auth(), null, "127.0.0.1"));
+    }
+
+    /** @param access the access control every event loop shares, as the agent's */
+    static ServedApi start(
+            AgentConfig config,
+            ClusterState state,
+            Instant now,
+            Optional<KubeStateMetrics> kubeState,
+            BiFunction<Vertx, AgentConfig, AccessControl> access)
+            throws Exception {
         Vertx vertx = Vertx.vertx(Main.vertxOptions());
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
         ResponseCache cache = new ResponseCache(config.responseCacheBytes());
         Draining draining = new Draining();
         SharedEdge edge = SharedEdge.create(vertx, config);
-        // As the agent does: one access control (and its per-caller rates) for every event loop.
-        AccessControl access = AccessControl.of(vertx, config.auth(), null, "127.0.0.1");
+        AccessControl shared = access.apply(vertx, config);
         List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
         vertx.deployVerticle(
                         () -> {
@@ -50,7 +66,7 @@ record ServedApi(Vertx vertx, int port) implements AutoCloseable {
                                     cache,
                                     draining,
                                     kubeState,
-                                    access,
+                                    shared,
                                     CadvisorMetrics.create(config.cadvisor(), state, clock),
                                     edge);
                             instances.add(instance);
