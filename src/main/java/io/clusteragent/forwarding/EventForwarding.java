@@ -47,6 +47,8 @@ public final class EventForwarding {
     /** How long closing waits for the producer's requests in flight. */
     private static final Duration PRODUCER_CLOSE = Duration.ofSeconds(2);
 
+    private static final Duration READ_BACK_TIMEOUT = Duration.ofSeconds(30);
+
     private final Vertx vertx;
     private final Context context;
     private final ForwardingSettings settings;
@@ -111,14 +113,21 @@ public final class EventForwarding {
                         new EventRecordSpoolCodec(),
                         "event-forwarding-spool-io"))
                 .compose(spool -> onContext(() -> {
+                    Map<String, Object> producer = ProducerConfig.of(settings.kafka(), clusterId);
                     KafkaTransport transport = new KafkaTransport(
-                            ProducerConfig.of(settings.kafka(), clusterId),
-                            settings.kafka().topic());
+                            producer,
+                            settings.kafka().topic(),
+                            new WrittenRecords(
+                                    settings.kafka().clientProperties(),
+                                    settings.kafka().topic(),
+                                    !producer.containsKey("partitioner.class"),
+                                    READ_BACK_TIMEOUT));
                     Backoff backoff = new Backoff(
                             RETRY_BASE,
                             RETRY_CAP,
                             () -> ThreadLocalRandom.current().nextDouble());
-                    delivery = new KafkaDelivery(vertx, context, spool, transport, backoff, meters);
+                    // The producer stamps records with the system clock; the read-back looks for them by that time.
+                    delivery = new KafkaDelivery(vertx, context, spool, transport, backoff, meters, Clock.systemUTC());
                     CheckpointWriter checkpoints = new CheckpointWriter(
                             vertx, CheckpointStore.in(checkpoint), delivery::settled, clock, meters.registry());
                     forwarder = new EventForwarder(

@@ -17,8 +17,13 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
@@ -33,6 +38,11 @@ final class KafkaDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaDelivery.class);
     static final int BATCH = 500;
+    /**
+     * How far back a start looks for records a previous run wrote but still had spooled: a crashed agent is
+     * usually restarted within minutes; one that stayed away longer may send its last batch twice.
+     */
+    static final Duration RESTART_READ_BACK = Duration.ofMinutes(15);
 
     private final Vertx vertx;
     private final Context context;
@@ -40,8 +50,18 @@ final class KafkaDelivery {
     private final KafkaTransport transport;
     private final Backoff backoff;
     private final ForwardingMeters meters;
+    private final Clock clock;
     private final AtomicLong delivered = new AtomicLong();
     private boolean sending;
+    /**
+     * Whether the oldest spooled records may already be on the topic: at start (a previous run may have crashed
+     * between the broker's write and the spool's removal) and after a failed send, until a read-back settles it.
+     */
+    private boolean mayBeWritten;
+    /** The earliest time such a write can have happened. */
+    private Instant mayBeWrittenSince;
+
+    private Instant sendStarted;
     private long retryTimer = -1;
     private int failedAttempts;
     private boolean closed;
@@ -53,13 +73,17 @@ final class KafkaDelivery {
             Spool<EventRecord> spool,
             KafkaTransport transport,
             Backoff backoff,
-            ForwardingMeters meters) {
+            ForwardingMeters meters,
+            Clock clock) {
         this.vertx = vertx;
         this.context = context;
         this.spool = spool;
         this.transport = transport;
         this.backoff = backoff;
         this.meters = meters;
+        this.clock = clock;
+        this.mayBeWritten = spool.depth() > 0;
+        this.mayBeWrittenSince = clock.instant().minus(RESTART_READ_BACK);
         Gauge.builder("cluster_agent_forwarding_spool_depth", spool, Spool::depth)
                 .description("Event records on disk until Kafka acknowledges them")
                 .register(meters.registry());
@@ -119,6 +143,51 @@ final class KafkaDelivery {
         String key = batch.get(0).item().clusterId();
         List<byte[]> values =
                 batch.stream().map(entry -> EventRecordJson.write(entry.item())).toList();
+        if (!mayBeWritten) {
+            send(key, batch, values);
+            return;
+        }
+        Future.fromCompletionStage(transport.alreadyWritten(key, values, mayBeWrittenSince), context)
+                .onSuccess(written -> sendUnwritten(key, batch, values, written))
+                .onFailure(failure -> settle(
+                        batch,
+                        Collections.nCopies(
+                                batch.size(),
+                                failure instanceof CompletionException wrapped ? wrapped.getCause() : failure)));
+    }
+
+    /** Drops what an earlier attempt already wrote, then sends the rest. */
+    private void sendUnwritten(
+            String key, List<SpoolEntry<EventRecord>> batch, List<byte[]> values, boolean[] written) {
+        mayBeWritten = false;
+        List<SpoolEntry<EventRecord>> unsent = new ArrayList<>();
+        List<byte[]> unsentValues = new ArrayList<>();
+        int already = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (written[i]) {
+                already++;
+                delivered.incrementAndGet();
+                spool.remove(batch.get(i));
+            } else {
+                unsent.add(batch.get(i));
+                unsentValues.add(values.get(i));
+            }
+        }
+        if (already > 0) {
+            LOG.info(
+                    "event records already on the topic from an earlier attempt, not sent again {} {}",
+                    kv("records", already),
+                    kv("remaining", unsent.size()));
+        }
+        if (unsent.isEmpty()) {
+            settle(unsent, List.of());
+            return;
+        }
+        send(key, unsent, unsentValues);
+    }
+
+    private void send(String key, List<SpoolEntry<EventRecord>> batch, List<byte[]> values) {
+        sendStarted = clock.instant();
         Future.fromCompletionStage(transport.send(key, values), context).onSuccess(results -> settle(batch, results));
     }
 
@@ -154,6 +223,12 @@ final class KafkaDelivery {
             failedAttempts = 0;
             dispatch();
             return;
+        }
+        // A send that failed may still have been written (a timeout after the broker took it, a producer replaced
+        // before it learned): the next attempt looks first, at what was written since this one began.
+        if (!mayBeWritten) {
+            mayBeWritten = true;
+            mayBeWrittenSince = sendStarted;
         }
         if (!(lastFailure instanceof RetriableException)) {
             transport.discardAfter(lastFailure);

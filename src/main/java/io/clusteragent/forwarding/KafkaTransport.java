@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ final class KafkaTransport {
 
     private final Map<String, Object> config;
     private final String topic;
+    private final WrittenRecords written;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread named = new Thread(runnable, "event-forwarding-kafka");
         named.setDaemon(true);
@@ -36,9 +38,18 @@ final class KafkaTransport {
     });
     private KafkaProducer<String, byte[]> producer;
 
-    KafkaTransport(Map<String, Object> config, String topic) {
+    KafkaTransport(Map<String, Object> config, String topic, WrittenRecords written) {
         this.config = Map.copyOf(config);
         this.topic = topic;
+        this.written = written;
+    }
+
+    /**
+     * Which of {@code values} the topic already holds under {@code key} since {@code since}; fails when the
+     * topic cannot be read back.
+     */
+    CompletableFuture<boolean[]> alreadyWritten(String key, List<byte[]> values, Instant since) {
+        return CompletableFuture.supplyAsync(() -> written.among(key, values, since), thread);
     }
 
     /**
