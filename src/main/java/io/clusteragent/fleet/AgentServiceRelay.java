@@ -57,9 +57,12 @@ public final class AgentServiceRelay implements AutoCloseable {
     /**
      * Loads the spool a previous run left, starts delivering it, then starts reading the topic.
      *
+     * @param onFailure called, from the relay's thread, if reading the topic fails for good: the caller stops the
+     *                  process, so that it is restarted rather than left analyzing with nobody delivering
+     *
      * @throws IllegalStateException when the spool directory cannot be used, naming it and why
      */
-    public static AgentServiceRelay start(FleetSettings settings, PublishSettings agentService) {
+    public static AgentServiceRelay start(FleetSettings settings, PublishSettings agentService, Runnable onFailure) {
         Vertx vertx = Vertx.vertx();
         AgentServiceSink sink;
         try {
@@ -78,7 +81,8 @@ public final class AgentServiceRelay implements AutoCloseable {
                 agentService.spoolMaxEntries(),
                 batch,
                 new Backoff(agentService.retryBase(), agentService.retryCap(), () -> ThreadLocalRandom.current()
-                        .nextDouble()));
+                        .nextDouble()),
+                onFailure);
         AgentServiceRelay relay = new AgentServiceRelay(vertx, sink, spooler);
         relay.thread.start();
         LOG.info(

@@ -48,12 +48,14 @@ final class AnomalySpooler implements Runnable {
     private final int spoolRoom;
     private final int batchSize;
     private final Backoff backoff;
+    private final Runnable onFailure;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private int failures;
 
     /**
      * @param spoolRoom how many entries the spool holds at most
      * @param batchSize the consumer's {@code max.poll.records}
+     * @param onFailure called once if reading stops for any reason but {@link #stop}
      */
     AnomalySpooler(
             KafkaConsumer<String, byte[]> consumer,
@@ -62,7 +64,8 @@ final class AnomalySpooler implements Runnable {
             Function<Anomaly, OutgoingIncident> toIncident,
             int spoolRoom,
             int batchSize,
-            Backoff backoff) {
+            Backoff backoff,
+            Runnable onFailure) {
         this.consumer = consumer;
         this.anomalies = anomalies;
         this.sink = sink;
@@ -70,6 +73,7 @@ final class AnomalySpooler implements Runnable {
         this.spoolRoom = spoolRoom;
         this.batchSize = batchSize;
         this.backoff = backoff;
+        this.onFailure = onFailure;
     }
 
     @Override
@@ -84,6 +88,10 @@ final class AnomalySpooler implements Runnable {
             }
         } catch (WakeupException stopped) {
             // close() wakes a poll up to stop
+        } catch (RuntimeException failure) {
+            // Not authorized for the topic or the group, a fenced or deleted group: nothing a retry here mends.
+            LOG.error("stopped relaying anomalies to the Agent Service: {}", failure.toString(), failure);
+            onFailure.run();
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }

@@ -41,17 +41,20 @@ public final class FleetCommand {
                 settings,
                 rules.rules().stream().map(Rule::name).toList());
 
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean failed = new AtomicBoolean();
         Optional<AgentServiceRelay> relay;
         try {
-            relay = settings.agentService().map(publish -> AgentServiceRelay.start(settings, publish));
+            relay = settings.agentService().map(publish -> AgentServiceRelay.start(settings, publish, () -> {
+                failed.set(true);
+                stopped.countDown();
+            }));
         } catch (IllegalStateException e) {
             log.error("cannot relay anomalies to the Agent Service: {}", e.getMessage());
             return 1;
         }
         FleetAnalyzer analyzer = FleetAnalyzer.create(settings, rules);
         KafkaStreams streams = analyzer.streams();
-        CountDownLatch stopped = new CountDownLatch(1);
-        AtomicBoolean failed = new AtomicBoolean();
         streams.setUncaughtExceptionHandler(failure -> {
             log.error("fleet analyzer failed: {}", failure.toString(), failure);
             failed.set(true);

@@ -56,6 +56,7 @@ class AgentServiceRelayTest {
     private Receiver service;
     private String topic;
     private String applicationId;
+    private volatile boolean relayFailed;
 
     @BeforeAll
     static void startKafka() throws Exception {
@@ -78,6 +79,7 @@ class AgentServiceRelayTest {
 
     @AfterEach
     void stopService() throws Exception {
+        assertThat(relayFailed).as("the relay kept reading").isFalse();
         await(service.stop());
         await(vertx.close());
     }
@@ -215,7 +217,7 @@ class AgentServiceRelayTest {
                 spoolMaxEntries,
                 Duration.ofMillis(50),
                 Duration.ofMillis(400));
-        return AgentServiceRelay.start(settings, agentService);
+        return AgentServiceRelay.start(settings, agentService, () -> relayFailed = true);
     }
 
     /** Writes the anomalies in one transaction, as the analyzer does, and commits or aborts it. */
