@@ -54,14 +54,15 @@ public record FleetSettings(
     /** The incident sink's delivery settings, with the analyzer's own URL and spool directory. */
     private static Optional<PublishSettings> agentService(SettingValues values) {
         PublishSettings defaults = PublishSettings.defaults();
-        return values.httpUrl(Setting.FLEET_AGENT_SERVICE_URL).map(url -> new PublishSettings(
-                Optional.of(url),
-                values.duration(Setting.EVENT_TIMEOUT),
-                values.integer(Setting.PUBLISH_CONCURRENCY, 1, 1024),
-                Path.of(values.text(Setting.FLEET_SPOOL_DIR).orElse(Setting.FLEET_SPOOL_DIR.defaultValue())),
-                defaults.spoolMaxEntries(),
-                defaults.retryBase(),
-                defaults.retryCap()));
+        return values.httpUrl(Setting.FLEET_AGENT_SERVICE_URL)
+                .map(url -> new PublishSettings(
+                        Optional.of(url),
+                        values.duration(Setting.EVENT_TIMEOUT),
+                        values.integer(Setting.PUBLISH_CONCURRENCY, 1, 1024),
+                        Path.of(values.text(Setting.FLEET_SPOOL_DIR).orElse(Setting.FLEET_SPOOL_DIR.defaultValue())),
+                        defaults.spoolMaxEntries(),
+                        defaults.retryBase(),
+                        defaults.retryCap()));
     }
 
     private static KafkaSettings kafka(SettingValues values) {
@@ -81,8 +82,8 @@ public record FleetSettings(
                 + " anomalies=" + anomaliesTopic + " platform=" + platformTopic + " customer=" + customerTopic
                 + stateDir.map(dir -> " stateDir=" + dir).orElse("") + " streamThreads=" + streamThreads
                 + agentService
-                        .map(publish -> " agentService=" + RedactedUrl.of(publish.url().orElseThrow()) + " spoolDir="
-                                + publish.spoolDir())
+                        .map(publish -> " agentService="
+                                + RedactedUrl.of(publish.url().orElseThrow()) + " spoolDir=" + publish.spoolDir())
                         .orElse("");
     }
 }

@@ -80,8 +80,10 @@ public final class AgentServiceRelay implements AutoCloseable {
                 anomaly -> AnomalySignals.outgoing(anomaly, settings.applicationId(), settings.environment()),
                 agentService.spoolMaxEntries(),
                 batch,
-                new Backoff(agentService.retryBase(), agentService.retryCap(), () -> ThreadLocalRandom.current()
-                        .nextDouble()),
+                new Backoff(
+                        agentService.retryBase(),
+                        agentService.retryCap(),
+                        () -> ThreadLocalRandom.current().nextDouble()),
                 onFailure);
         AgentServiceRelay relay = new AgentServiceRelay(vertx, sink, spooler);
         relay.thread.start();

@@ -120,7 +120,11 @@ final class AnomalySpooler implements Runnable {
             }
         }
         try {
-            Future.all(spooled).toCompletionStage().toCompletableFuture().get(SPOOL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            // join, not all: every write settles before a rewind offers the batch again, so none is written twice.
+            Future.join(spooled)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(SPOOL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception notSpooled) {
             Throwable cause = notSpooled.getCause() == null ? notSpooled : notSpooled.getCause();
             rewind(batch, cause.getMessage());
@@ -148,7 +152,9 @@ final class AnomalySpooler implements Runnable {
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (TopicPartition partition : batch.partitions()) {
             List<ConsumerRecord<String, byte[]>> records = batch.records(partition);
-            next.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+            next.put(
+                    partition,
+                    new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
         }
         try {
             consumer.commitSync(next);

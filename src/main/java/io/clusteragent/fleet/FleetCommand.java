@@ -45,10 +45,11 @@ public final class FleetCommand {
         AtomicBoolean failed = new AtomicBoolean();
         Optional<AgentServiceRelay> relay;
         try {
-            relay = settings.agentService().map(publish -> AgentServiceRelay.start(settings, publish, () -> {
-                failed.set(true);
-                stopped.countDown();
-            }));
+            relay = settings.agentService()
+                    .map(publish -> AgentServiceRelay.start(settings, publish, () -> {
+                        failed.set(true);
+                        stopped.countDown();
+                    }));
         } catch (IllegalStateException e) {
             log.error("cannot relay anomalies to the Agent Service: {}", e.getMessage());
             return 1;

@@ -99,9 +99,11 @@ class AgentServiceRelayTest {
 
         assertThat(service.requests())
                 .extracting(Request::idempotencyKey)
-                .containsExactlyInAnyOrderElementsOf(anomalies.stream().map(a -> a.id() + ":1").toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        anomalies.stream().map(a -> a.id() + ":1").toList());
         Request posted = service.requests().stream()
-                .filter(request -> request.idempotencyKey().equals(anomalies.get(0).id() + ":1"))
+                .filter(request ->
+                        request.idempotencyKey().equals(anomalies.get(0).id() + ":1"))
                 .findFirst()
                 .orElseThrow();
         assertThat(ContractSchema.violations(posted.body().toBuffer().getBytes()))
@@ -140,7 +142,9 @@ class AgentServiceRelayTest {
         }
 
         for (Anomaly anomaly : anomalies) {
-            assertThat(service.acceptedCount(anomaly.id() + ":1")).as(anomaly.id()).isEqualTo(1);
+            assertThat(service.acceptedCount(anomaly.id() + ":1"))
+                    .as(anomaly.id())
+                    .isEqualTo(1);
         }
     }
 
@@ -160,7 +164,9 @@ class AgentServiceRelayTest {
         }
 
         for (Anomaly anomaly : anomalies) {
-            assertThat(service.acceptedCount(anomaly.id() + ":1")).as(anomaly.id()).isEqualTo(1);
+            assertThat(service.acceptedCount(anomaly.id() + ":1"))
+                    .as(anomaly.id())
+                    .isEqualTo(1);
         }
     }
 
@@ -185,14 +191,15 @@ class AgentServiceRelayTest {
 
         try (AgentServiceRelay again = relay()) {
             assertWithin(
-                    WAIT,
-                    () -> assertThat(again.stats().delivered()).isEqualTo(spooled.size() + meanwhile.size()));
+                    WAIT, () -> assertThat(again.stats().delivered()).isEqualTo(spooled.size() + meanwhile.size()));
             quietPeriod();
         }
 
         for (List<Anomaly> batch : List.of(first, spooled, meanwhile)) {
             for (Anomaly anomaly : batch) {
-                assertThat(service.acceptedCount(anomaly.id() + ":1")).as(anomaly.id()).isEqualTo(1);
+                assertThat(service.acceptedCount(anomaly.id() + ":1"))
+                        .as(anomaly.id())
+                        .isEqualTo(1);
             }
         }
         assertThat(service.accepted()).hasSize(9);
@@ -224,15 +231,19 @@ class AgentServiceRelayTest {
     private void send(List<Anomaly> anomalies, boolean commit) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                        ProducerConfig.TRANSACTIONAL_ID_CONFIG, "analyzer-" + UUID.randomUUID()),
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "analyzer-" + UUID.randomUUID()),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             for (Anomaly anomaly : anomalies) {
                 producer.send(new ProducerRecord<>(
-                        topic, anomaly.clusterId(), new JsonSerde<>(Anomaly.class).serializer().serialize(topic, anomaly)));
+                        topic,
+                        anomaly.clusterId(),
+                        new JsonSerde<>(Anomaly.class).serializer().serialize(topic, anomaly)));
             }
             if (commit) {
                 producer.commitTransaction();

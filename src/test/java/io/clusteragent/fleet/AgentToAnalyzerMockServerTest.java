@@ -79,7 +79,8 @@ class AgentToAnalyzerMockServerTest {
                 List.of());
         try (ForwardingAgent agent =
                         ForwardingAgent.start(client, CLUSTER, kafka.bootstrapServers(), dirs.resolve("spool"));
-                FleetAnalyzer analyzer = FleetAnalyzer.create(settings, RuleFile.defaults()).start();
+                FleetAnalyzer analyzer =
+                        FleetAnalyzer.create(settings, RuleFile.defaults()).start();
                 KafkaConsumer<String, byte[]> events = eventReader();
                 KafkaConsumer<String, Anomaly> anomalies = kafka.anomalyConsumer(List.of(TOPICS.anomalies()))) {
             Map<String, String> uids = new HashMap<>();

@@ -40,13 +40,17 @@ final class DemoApiServer implements AutoCloseable {
         KubernetesClient client = server.createClient();
         ClusterState demo = new SnapshotLoader().load(DEMO, now);
         demo.nodes().forEach(node -> client.nodes().resource(unstored(node)).create());
-        demo.pods().forEach(pod ->
-                client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(unstored(pod)).create());
-        demo.events().forEach(event -> client.v1()
-                .events()
-                .inNamespace(event.getMetadata().getNamespace())
-                .resource(seenAt(unstored(event), now))
-                .create());
+        demo.pods()
+                .forEach(pod -> client.pods()
+                        .inNamespace(pod.getMetadata().getNamespace())
+                        .resource(unstored(pod))
+                        .create());
+        demo.events()
+                .forEach(event -> client.v1()
+                        .events()
+                        .inNamespace(event.getMetadata().getNamespace())
+                        .resource(seenAt(unstored(event), now))
+                        .create());
         return new DemoApiServer(server, client);
     }
 

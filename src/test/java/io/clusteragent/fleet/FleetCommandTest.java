@@ -62,7 +62,11 @@ class FleetCommandTest {
     @Test
     void anAgentServiceUrlThatIsNotHttpIsRefusedNamingTheSetting() {
         assertThat(run(
-                        Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092", "FLEET_AGENT_SERVICE_URL", "ftp://agent/events"),
+                        Map.of(
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "localhost:9092",
+                                "FLEET_AGENT_SERVICE_URL",
+                                "ftp://agent/events"),
                         List.of(),
                         2))
                 .contains("FLEET_AGENT_SERVICE_URL (--fleet-agent-service-url)");

@@ -44,10 +44,14 @@ final class ForwardingAgent implements AutoCloseable {
             throws Exception {
         AgentConfig config = AgentConfig.fromMap(
                 Map.of(
-                        "EVENT_FORWARDING", "kafka",
-                        "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                        "CLUSTER_NAME", clusterName,
-                        "EVENT_CHECKPOINT_INTERVAL", "200ms"),
+                        "EVENT_FORWARDING",
+                        "kafka",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        bootstrapServers,
+                        "CLUSTER_NAME",
+                        clusterName,
+                        "EVENT_CHECKPOINT_INTERVAL",
+                        "200ms"),
                 List.of());
         Vertx vertx = Vertx.vertx();
         KubernetesClient client = new KubernetesClientBuilder()
