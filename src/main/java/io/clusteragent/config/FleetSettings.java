@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param applicationId    shared by every instance of one analyzer; Kafka splits the partitions between them
  * @param rulesFile        the anomaly rules; the built-in rules when empty
  * @param stateDir         Kafka Streams' state directory; its default when empty
+ * @param agentService     where anomalies are also POSTed, with the incident sink's timeout, concurrency and retries
+ *                         and a spool of the analyzer's own; empty when they stay on Kafka
+ * @param environment      the {@code environment} of what is POSTed, as the agents' incidents carry it
  */
 public record FleetSettings(
         String logLevel,
@@ -24,7 +27,9 @@ public record FleetSettings(
         String platformTopic,
         String customerTopic,
         Optional<Path> stateDir,
-        int streamThreads) {
+        int streamThreads,
+        Optional<PublishSettings> agentService,
+        String environment) {
 
     /**
      * @throws ConfigException naming the first setting whose value cannot be used
@@ -41,7 +46,23 @@ public record FleetSettings(
                 KafkaSettings.topic(values, Setting.FLEET_TOPIC_PLATFORM),
                 KafkaSettings.topic(values, Setting.FLEET_TOPIC_CUSTOMER),
                 values.text(Setting.FLEET_STATE_DIR).map(Path::of),
-                values.integer(Setting.FLEET_STREAM_THREADS, 1, 64));
+                values.integer(Setting.FLEET_STREAM_THREADS, 1, 64),
+                agentService(values),
+                values.text(Setting.ENVIRONMENT).orElse(Setting.ENVIRONMENT.defaultValue()));
+    }
+
+    /** The incident sink's delivery settings, with the analyzer's own URL and spool directory. */
+    private static Optional<PublishSettings> agentService(SettingValues values) {
+        PublishSettings defaults = PublishSettings.defaults();
+        return values.httpUrl(Setting.FLEET_AGENT_SERVICE_URL)
+                .map(url -> new PublishSettings(
+                        Optional.of(url),
+                        values.duration(Setting.EVENT_TIMEOUT),
+                        values.integer(Setting.PUBLISH_CONCURRENCY, 1, 1024),
+                        Path.of(values.text(Setting.FLEET_SPOOL_DIR).orElse(Setting.FLEET_SPOOL_DIR.defaultValue())),
+                        defaults.spoolMaxEntries(),
+                        defaults.retryBase(),
+                        defaults.retryCap()));
     }
 
     private static KafkaSettings kafka(SettingValues values) {
@@ -59,6 +80,10 @@ public record FleetSettings(
         return kafka + " applicationId=" + applicationId
                 + " rules=" + rulesFile.map(Path::toString).orElse("built-in")
                 + " anomalies=" + anomaliesTopic + " platform=" + platformTopic + " customer=" + customerTopic
-                + stateDir.map(dir -> " stateDir=" + dir).orElse("") + " streamThreads=" + streamThreads;
+                + stateDir.map(dir -> " stateDir=" + dir).orElse("") + " streamThreads=" + streamThreads
+                + agentService
+                        .map(publish -> " agentService="
+                                + RedactedUrl.of(publish.url().orElseThrow()) + " spoolDir=" + publish.spoolDir())
+                        .orElse("");
     }
 }

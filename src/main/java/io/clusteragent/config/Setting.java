@@ -435,6 +435,18 @@ public enum Setting {
             "1",
             "integer 1-64",
             "Stream threads of one `fleet` instance"),
+    FLEET_AGENT_SERVICE_URL(
+            "FLEET_AGENT_SERVICE_URL",
+            "--fleet-agent-service-url",
+            "",
+            "http(s) URL",
+            "Agent Service endpoint `fleet` also POSTs every anomaly to (as incidents are, EVENT_TIMEOUT and PUBLISH_CONCURRENCY apply); unset, anomalies stay on Kafka"),
+    FLEET_SPOOL_DIR(
+            "FLEET_SPOOL_DIR",
+            "--fleet-spool-dir",
+            "fleet-spool",
+            "directory path",
+            "Where anomalies wait until the Agent Service has accepted them (with FLEET_AGENT_SERVICE_URL); survives restarts"),
     // The kubelet-compatible container families (/metrics/cadvisor), read from this node's cgroups (DaemonSet mode).
     CGROUP_ROOT(
             "CGROUP_ROOT",

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -40,10 +41,21 @@ public final class FleetCommand {
                 settings,
                 rules.rules().stream().map(Rule::name).toList());
 
-        FleetAnalyzer analyzer = FleetAnalyzer.create(settings, rules);
-        KafkaStreams streams = analyzer.streams();
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();
+        Optional<AgentServiceRelay> relay;
+        try {
+            relay = settings.agentService()
+                    .map(publish -> AgentServiceRelay.start(settings, publish, () -> {
+                        failed.set(true);
+                        stopped.countDown();
+                    }));
+        } catch (IllegalStateException e) {
+            log.error("cannot relay anomalies to the Agent Service: {}", e.getMessage());
+            return 1;
+        }
+        FleetAnalyzer analyzer = FleetAnalyzer.create(settings, rules);
+        KafkaStreams streams = analyzer.streams();
         streams.setUncaughtExceptionHandler(failure -> {
             log.error("fleet analyzer failed: {}", failure.toString(), failure);
             failed.set(true);
@@ -58,6 +70,7 @@ public final class FleetCommand {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down fleet analyzer");
             analyzer.close();
+            relay.ifPresent(AgentServiceRelay::close);
         }));
         analyzer.start();
         try {
@@ -66,6 +79,7 @@ public final class FleetCommand {
             Thread.currentThread().interrupt();
         }
         analyzer.close();
+        relay.ifPresent(AgentServiceRelay::close);
         return failed.get() ? 1 : 0;
     }
 }

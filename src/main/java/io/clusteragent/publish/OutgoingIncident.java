@@ -20,6 +20,11 @@ public record OutgoingIncident(String fingerprint, int version, IncidentSignal s
 
     /** The service may see a notification twice (a retry after a lost answer); the key lets it tell. */
     public String idempotencyKey() {
+        return idempotencyKey(fingerprint, version);
+    }
+
+    /** The key of a notification before it is built, for a payload {@code id} derived from it. */
+    public static String idempotencyKey(String fingerprint, int version) {
         return fingerprint + ":" + version;
     }
 

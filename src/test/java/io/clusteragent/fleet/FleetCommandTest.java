@@ -58,4 +58,17 @@ class FleetCommandTest {
                         2))
                 .contains("FLEET_TOPIC_PLATFORM");
     }
+
+    @Test
+    void anAgentServiceUrlThatIsNotHttpIsRefusedNamingTheSetting() {
+        assertThat(run(
+                        Map.of(
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "localhost:9092",
+                                "FLEET_AGENT_SERVICE_URL",
+                                "ftp://agent/events"),
+                        List.of(),
+                        2))
+                .contains("FLEET_AGENT_SERVICE_URL (--fleet-agent-service-url)");
+    }
 }

@@ -19,11 +19,11 @@ import java.util.Map;
  * A stand-in Agent Service: a real HTTP server on a fixed port (so it can be stopped and started again
  * under the same URL) that records every request and answers as the test tells it.
  */
-final class Receiver {
+public final class Receiver {
 
     static final String DECISION = "{\"message\":\"Event received\",\"decision\":\"require_human_approval\"}";
 
-    record Request(String idempotencyKey, String contentType, JsonObject body, long receivedAtMillis) {
+    public record Request(String idempotencyKey, String contentType, JsonObject body, long receivedAtMillis) {
 
         String fingerprint() {
             return idempotencyKey.substring(0, idempotencyKey.lastIndexOf(':'));
@@ -34,15 +34,15 @@ final class Receiver {
         }
     }
 
-    record Reply(int status, String body, Map<String, String> headers) {
+    public record Reply(int status, String body, Map<String, String> headers) {
 
-        static Reply ok() {
+        public static Reply ok() {
             return new Reply(200, DECISION, Map.of());
         }
     }
 
     /** Decides the answer; {@code attempt} counts requests with the same key, from 1. A future that never completes hangs the request. */
-    interface Responder {
+    public interface Responder {
         Future<Reply> reply(Request request, int attempt);
     }
 
@@ -57,21 +57,21 @@ final class Receiver {
     private int maxInFlightPerFingerprint;
     private HttpServer server;
 
-    Receiver(Vertx vertx) {
+    public Receiver(Vertx vertx) {
         this.vertx = vertx;
         this.port = freePort();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Receiver answering(Responder responder) {
+    public Receiver answering(Responder responder) {
         this.responder = responder;
         return this;
     }
 
-    Future<Void> start() {
+    public Future<Void> start() {
         return vertx.createHttpServer()
                 .requestHandler(this::handle)
                 .listen(port)
@@ -81,36 +81,36 @@ final class Receiver {
                 });
     }
 
-    Future<Void> stop() {
+    public Future<Void> stop() {
         return server == null ? Future.succeededFuture() : server.close();
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** Requests answered with 2xx, in the order they were answered. */
-    synchronized List<Request> accepted() {
+    public synchronized List<Request> accepted() {
         return List.copyOf(accepted);
     }
 
-    synchronized long count(String idempotencyKey) {
+    public synchronized long count(String idempotencyKey) {
         return requests.stream()
                 .filter(r -> r.idempotencyKey().equals(idempotencyKey))
                 .count();
     }
 
-    synchronized long acceptedCount(String idempotencyKey) {
+    public synchronized long acceptedCount(String idempotencyKey) {
         return accepted.stream()
                 .filter(r -> r.idempotencyKey().equals(idempotencyKey))
                 .count();
     }
 
-    synchronized int maxInFlight() {
+    public synchronized int maxInFlight() {
         return maxInFlight;
     }
 
-    synchronized int maxInFlightPerFingerprint() {
+    public synchronized int maxInFlightPerFingerprint() {
         return maxInFlightPerFingerprint;
     }
 
