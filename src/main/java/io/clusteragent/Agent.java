@@ -5,6 +5,7 @@ import io.clusteragent.api.ResponseCache;
 import io.clusteragent.api.SharedEdge;
 import io.clusteragent.auth.AccessControl;
 import io.clusteragent.cadvisor.CadvisorMetrics;
+import io.clusteragent.cadvisor.DetectorReadings;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.LiveCluster;
@@ -165,7 +166,8 @@ public final class Agent {
                             store,
                             notification -> sink.publish(IncidentSignals.outgoing(notification, reporter)),
                             sink::onSettled,
-                            meters),
+                            meters,
+                            new DetectorReadings(cadvisor)),
                     meters);
             return openForwarding().compose(opened -> {
                 if (elected) {

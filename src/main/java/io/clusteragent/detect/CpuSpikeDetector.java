@@ -1,6 +1,8 @@
 package io.clusteragent.detect;
 
+import io.clusteragent.analysis.HumanDuration;
 import io.clusteragent.cluster.ClusterState;
+import io.clusteragent.detect.CgroupReadings.PodName;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 
@@ -12,16 +14,20 @@ import java.util.OptionalDouble;
 
 /**
  * cpu_spike: a pod whose CPU usage, averaged over its last samples, is above an absolute threshold.
- * Every such pod is reported, each with the seed's severity tiers.
+ * Every such pod is reported, each with the seed's severity tiers. A pod the node's own cgroup reading covers is
+ * judged by its containers' CPU counters over the last {@code window} intervals between readings, any other by its
+ * last {@code window} metrics.k8s.io samples; the finding's {@code source} says which.
  */
 public final class CpuSpikeDetector implements Detector {
 
     private final double thresholdMillicores;
     private final MetricsHistory history;
+    private final CgroupCpuHistory cgroupHistory;
 
     public CpuSpikeDetector(double thresholdMillicores, int window) {
         this.thresholdMillicores = thresholdMillicores;
         this.history = new MetricsHistory(window);
+        this.cgroupHistory = new CgroupCpuHistory(window);
     }
 
     @Override
@@ -35,9 +41,27 @@ public final class CpuSpikeDetector implements Detector {
         List<PodMetrics> metrics = state.podMetrics();
         history.record(metrics, input.now());
         List<Finding> findings = new ArrayList<>();
+        input.cgroups().ifPresent(readings -> {
+            cgroupHistory.record(readings);
+            for (Pod pod : input.pods()) {
+                PodName name = new PodName(
+                        pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+                if (readings.pods().containsKey(name)) {
+                    cgroupHistory
+                            .rate(name)
+                            .filter(rate -> rate.millicores() > thresholdMillicores)
+                            .ifPresent(rate -> findings.add(cgroupFinding(Subject.pod(pod, state), name, rate)));
+                }
+            }
+        });
         for (PodMetrics sample : metrics) {
             String namespace = sample.getMetadata().getNamespace();
             String name = sample.getMetadata().getName();
+            if (input.cgroups()
+                    .flatMap(readings -> readings.pod(namespace, name))
+                    .isPresent()) {
+                continue;
+            }
             OptionalDouble average = history.averageCpu(namespace, name);
             if (average.isEmpty() || average.getAsDouble() <= thresholdMillicores) {
                 continue;
@@ -68,20 +92,33 @@ public final class CpuSpikeDetector implements Detector {
     }
 
     private Finding finding(Subject subject, String pod, double average) {
+        return finding(
+                subject,
+                pod,
+                average,
+                history.window() + " samples",
+                Details.of().put("samples", history.window()).put("source", MemoryHighDetector.METRICS_API));
+    }
+
+    private Finding cgroupFinding(Subject subject, PodName pod, CgroupCpuHistory.Rate rate) {
+        String window = HumanDuration.format(rate.over());
+        return finding(
+                subject,
+                pod.namespace() + "/" + pod.name(),
+                rate.millicores(),
+                window + " of the node's cgroup readings",
+                Details.of().put("window", window).put("source", CgroupReadings.SOURCE));
+    }
+
+    private Finding finding(Subject subject, String pod, double average, String over, Details measured) {
         String ratio = String.format(Locale.ROOT, "%.2f", average / thresholdMillicores);
         String message = "CPU spike on pod " + pod + ": " + Amounts.millicores(average) + " on average over the last "
-                + history.window() + " samples, " + ratio + "x the threshold of "
-                + Amounts.millicores(thresholdMillicores);
-        return Finding.of(
-                type(),
-                severity(average, thresholdMillicores),
-                subject,
-                message,
-                Details.of()
-                        .put("current_usage", Amounts.millicores(average))
-                        .put("threshold", Amounts.millicores(thresholdMillicores))
-                        .put("ratio", ratio)
-                        .put("samples", history.window())
-                        .build());
+                + over + ", " + ratio + "x the threshold of " + Amounts.millicores(thresholdMillicores);
+        Details details = Details.of()
+                .put("current_usage", Amounts.millicores(average))
+                .put("threshold", Amounts.millicores(thresholdMillicores))
+                .put("ratio", ratio);
+        measured.build().forEach(details::put);
+        return Finding.of(type(), severity(average, thresholdMillicores), subject, message, details.build());
     }
 }

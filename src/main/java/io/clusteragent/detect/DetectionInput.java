@@ -11,26 +11,38 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one detection cycle looks at: the cached cluster, the cycle's instant, and the scope. The
- * pods and their container snapshots are read once per cycle and shared by the detectors; an input
- * belongs to one cycle and one thread.
+ * What one detection cycle looks at: the cached cluster, the cycle's instant, the scope, and the node's own cgroup
+ * readings when the agent has them. The pods and their container snapshots are read once per cycle and shared by
+ * the detectors; an input belongs to one cycle and one thread.
  */
 public final class DetectionInput {
 
     private final ClusterState state;
     private final Instant now;
     private final Optional<String> nodeName;
+    private final Optional<CgroupReadings> cgroups;
     private List<Pod> pods;
     private List<PodContainers> podContainers;
 
     public DetectionInput(ClusterState state, Instant now, Optional<String> nodeName) {
+        this(state, now, nodeName, Optional.empty());
+    }
+
+    public DetectionInput(
+            ClusterState state, Instant now, Optional<String> nodeName, Optional<CgroupReadings> cgroups) {
         this.state = Objects.requireNonNull(state, "state");
         this.now = Objects.requireNonNull(now, "now");
         this.nodeName = Objects.requireNonNull(nodeName, "nodeName");
+        this.cgroups = Objects.requireNonNull(cgroups, "cgroups");
     }
 
     public static DetectionInput of(ClusterState state, Instant now, DetectorSettings settings) {
-        return new DetectionInput(state, now, settings.nodeName());
+        return of(state, now, settings, Optional.empty());
+    }
+
+    public static DetectionInput of(
+            ClusterState state, Instant now, DetectorSettings settings, Optional<CgroupReadings> cgroups) {
+        return new DetectionInput(state, now, settings.nodeName(), cgroups);
     }
 
     public ClusterState state() {
@@ -43,6 +55,11 @@ public final class DetectionInput {
 
     public Optional<String> nodeName() {
         return nodeName;
+    }
+
+    /** The latest reading of this node's cgroups; empty when the agent reads none (not a DaemonSet, or not yet). */
+    public Optional<CgroupReadings> cgroups() {
+        return cgroups;
     }
 
     /** Pods in scope, leaving out pods being deleted: their containers stop on purpose. */

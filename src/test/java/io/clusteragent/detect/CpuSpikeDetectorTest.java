@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static io.clusteragent.detect.Shapes.NOW;
+import static io.clusteragent.detect.Shapes.cgroupReading;
 import static io.clusteragent.detect.Shapes.metrics;
 import static io.clusteragent.detect.Shapes.pod;
 import static io.clusteragent.detect.Shapes.running;
@@ -21,7 +22,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class CpuSpikeDetectorTest {
 
-    private static final Pod WEB = pod("web-7d9c8b6f5-a", running("app", 0));
+    private static final String POD = "web-7d9c8b6f5-a";
+    private static final String APP = "/kubepods/pod-web/app";
+    private static final Pod WEB = pod(POD, running("app", 0));
 
     private final CpuSpikeDetector detector = new CpuSpikeDetector(50.0, 3);
 
@@ -45,8 +48,91 @@ class CpuSpikeDetectorTest {
             assertThat(finding.details())
                     .containsEntry("current_usage", "60m")
                     .containsEntry("threshold", "50m")
-                    .containsEntry("samples", "3");
+                    .containsEntry("samples", "3")
+                    .containsEntry("source", "metrics.k8s.io");
         });
+    }
+
+    @Test
+    void theCgroupCounterRisingFasterThanTheThresholdOverTheLastThreeIntervalsIsACpuSpike() {
+        assertThat(read(0, 100.0, "900m")).isEmpty();
+        assertThat(read(1, 100.6, "900m")).isEmpty();
+        assertThat(read(2, 101.2, "900m")).isEmpty();
+
+        List<Finding> findings = read(3, 102.1);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.HIGH);
+            assertThat(finding.message())
+                    .isEqualTo(
+                            "CPU spike on pod shop/web-7d9c8b6f5-a: 70m on average over the last 30s of the node's cgroup readings, 1.40x the threshold of 50m");
+            assertThat(finding.details())
+                    .containsEntry("current_usage", "70m")
+                    .containsEntry("window", "30s")
+                    .containsEntry("source", "cgroup");
+        });
+    }
+
+    @Test
+    void aCgroupCounterRisingSlowerThanTheThresholdIsQuietWhateverMetricsServerSays() {
+        for (int i = 0; i < 3; i++) {
+            read(i, 100.0 + 0.4 * i, "900m");
+        }
+
+        assertThat(read(3, 101.2, "900m")).isEmpty();
+    }
+
+    @Test
+    void aReadingSeenByTwoCyclesIsOneIntervalNotTwo() {
+        read(0, 100.0);
+        read(1, 101.0);
+        // The next cycle comes before the next reading: a rate needs three intervals, not three cycles.
+        Instant later = NOW.plusSeconds(15);
+        assertThat(detector.detect(
+                        Shapes.input(later, cgroupReading(NOW.plusSeconds(10), POD, APP, null, 101.0, 0L), WEB)))
+                .isEmpty();
+        assertThat(read(2, 102.0)).isEmpty();
+
+        assertThat(read(3, 103.0))
+                .extracting(f -> f.details().get("current_usage"))
+                .containsExactly("100m");
+    }
+
+    @Test
+    void aContainerStartedAgainCountsItsNewCgroupsCounterFromZero() {
+        read(0, 100.0);
+        read(1, 100.5);
+        read(2, 101.0);
+
+        List<Finding> findings = detector.detect(Shapes.input(
+                NOW.plusSeconds(30), cgroupReading(NOW.plusSeconds(30), POD, APP + "-2", null, 1.5, 0L), WEB));
+
+        // 0.5 + 0.5 + the new run's 1.5 seconds over 30 seconds.
+        assertThat(findings).extracting(f -> f.details().get("current_usage")).containsExactly("83.3m");
+    }
+
+    @Test
+    void withoutCgroupReadingsMetricsServerIsUsed() {
+        poll(0, "90m");
+        poll(1, "90m");
+
+        assertThat(poll(2, "90m"))
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.details()).containsEntry("source", "metrics.k8s.io"));
+    }
+
+    private List<Finding> read(int index, double cpuSeconds, String metricsServerCpu) {
+        Instant at = NOW.plusSeconds(10L * index);
+        return detector.detect(Shapes.input(
+                at,
+                cgroupReading(at, POD, APP, null, cpuSeconds, 0L),
+                WEB,
+                metrics(POD, at.toString(), metricsServerCpu, "100Mi")));
+    }
+
+    private List<Finding> read(int index, double cpuSeconds) {
+        Instant at = NOW.plusSeconds(10L * index);
+        return detector.detect(Shapes.input(at, cgroupReading(at, POD, APP, null, cpuSeconds, 0L), WEB));
     }
 
     @Test

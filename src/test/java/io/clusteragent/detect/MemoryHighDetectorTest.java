@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.clusteragent.detect.Shapes.NOW;
+import static io.clusteragent.detect.Shapes.cgroupReading;
 import static io.clusteragent.detect.Shapes.metrics;
 import static io.clusteragent.detect.Shapes.pod;
 import static io.clusteragent.detect.Shapes.running;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MemoryHighDetectorTest {
 
     private static final String POD = "web-7d9c8b6f5-a";
+    private static final long MI = 1L << 20;
     private static final Pod WEB = pod(POD, running("app", 0));
 
     private final MemoryHighDetector detector = new MemoryHighDetector(90);
@@ -44,8 +46,54 @@ class MemoryHighDetectorTest {
                     .containsEntry("current_usage", "240Mi")
                     .containsEntry("memory_limit", "256Mi")
                     .containsEntry("usage_percent", "93.8%")
-                    .containsEntry("threshold", "90%");
+                    .containsEntry("threshold", "90%")
+                    .containsEntry("source", "metrics.k8s.io");
         });
+    }
+
+    @Test
+    void theNodesCgroupWorkingSetIsJudgedBeforeMetricsServers() {
+        List<Finding> findings = detector.detect(Shapes.input(
+                NOW,
+                cgroupReading(NOW, POD, "/kubepods/app", 250L * MI, 1.0, 0L),
+                WEB,
+                metrics(POD, "2024-05-01T11:59:45Z", "10m", "10Mi")));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(IncidentSeverity.HIGH);
+            assertThat(finding.message())
+                    .isEqualTo(
+                            "Container app of pod shop/web-7d9c8b6f5-a uses 250Mi of its 256Mi memory limit (97.7%, threshold 90%)");
+            assertThat(finding.details())
+                    .containsEntry("current_usage", "250Mi")
+                    .containsEntry("source", "cgroup");
+        });
+    }
+
+    @Test
+    void aCgroupWorkingSetBelowTheThresholdIsQuietWhateverMetricsServerLastSaid() {
+        List<Finding> findings = detector.detect(Shapes.input(
+                NOW,
+                cgroupReading(NOW, POD, "/kubepods/app", 100L * MI, 1.0, 0L),
+                WEB,
+                metrics(POD, "2024-05-01T11:59:45Z", "10m", "250Mi")));
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void aPodTheCgroupReadingDoesNotHoldIsJudgedByMetricsServer() {
+        List<Finding> findings = detector.detect(Shapes.input(
+                NOW,
+                cgroupReading(NOW, "other-pod", "/kubepods/other", 1L, 1.0, 0L),
+                WEB,
+                metrics(POD, "2024-05-01T11:59:45Z", "10m", "240Mi")));
+
+        assertThat(findings)
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.details())
+                        .containsEntry("current_usage", "240Mi")
+                        .containsEntry("source", "metrics.k8s.io"));
     }
 
     @ParameterizedTest(name = "{0} of 100Mi is {1}")

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Pods, nodes, metrics and events in the shapes the API server and metrics-server return them. */
 final class Shapes {
@@ -188,6 +189,29 @@ final class Shapes {
                 .withHost("node-1")
                 .endSource()
                 .build();
+    }
+
+    /** One reading of node-1's cgroups holding container {@code app} of pod {@code shop/<pod>}. */
+    static CgroupReadings cgroupReading(
+            Instant readAt, String pod, String cgroup, Long workingSetBytes, double cpuSeconds, Long oomKills) {
+        return new CgroupReadings(
+                readAt,
+                Map.of(
+                        new CgroupReadings.PodName("shop", pod),
+                        Map.of(
+                                "app",
+                                new CgroupReadings.Usage(
+                                        cgroup,
+                                        workingSetBytes == null
+                                                ? OptionalLong.empty()
+                                                : OptionalLong.of(workingSetBytes),
+                                        cpuSeconds,
+                                        oomKills == null ? OptionalLong.empty() : OptionalLong.of(oomKills)))));
+    }
+
+    static DetectionInput input(Instant now, CgroupReadings cgroups, HasMetadata... objects) {
+        return new DetectionInput(
+                InMemoryClusterState.of(List.of(objects), now), now, Optional.empty(), Optional.of(cgroups));
     }
 
     static DetectionInput input(Instant now, HasMetadata... objects) {

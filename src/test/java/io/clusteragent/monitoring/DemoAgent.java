@@ -36,6 +36,8 @@ final class DemoAgent implements AutoCloseable {
     static DemoAgent start(Path dir) throws IOException {
         List<String> args = new ArrayList<>(AgentProcess.DEMO);
         args.addAll(List.of("--spool-dir", dir.resolve("spool").toString()));
+        // As the DaemonSet agent of worker-1 runs it, reading the demo's synthetic cgroup tree of that node.
+        args.addAll(List.of("--node-name", "worker-1", "--cgroup-root", "examples/cgroup-worker-1"));
         Path output = dir.resolve("agent.log");
         Process process = AgentProcess.start(args, output);
         int[] port = {0};

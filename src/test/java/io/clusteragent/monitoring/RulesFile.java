@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The rules of rules/cluster-agent.rules.yaml, read as Prometheus reads them. */
 final class RulesFile {
@@ -22,12 +20,11 @@ final class RulesFile {
 
     /** An alerting or recording rule. @param name the alert's name, or the series a recording rule writes */
     record Rule(
-            String name, String expr, String forDuration, Map<String, String> labels, Map<String, String> annotations) {
-
-        boolean reads(String selector) {
-            return expr.contains(selector);
-        }
-    }
+            String name,
+            String expr,
+            String forDuration,
+            Map<String, String> labels,
+            Map<String, String> annotations) {}
 
     static JsonNode tree(Path file) {
         try {
@@ -43,14 +40,6 @@ final class RulesFile {
 
     static List<Rule> records() {
         return rules("record");
-    }
-
-    /** The series recorded from cAdvisor's families, which are empty until something serves them. */
-    static Set<String> recordedFromCadvisor() {
-        return records().stream()
-                .filter(rule -> rule.reads(Selectors.CADVISOR))
-                .map(Rule::name)
-                .collect(Collectors.toSet());
     }
 
     /** The PrometheusRule's spec, written as a plain rules file. */

@@ -2,6 +2,7 @@ package io.clusteragent.detect.run;
 
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.DetectorSettings;
+import io.clusteragent.detect.CgroupReadings;
 import io.clusteragent.detect.CycleResult;
 import io.clusteragent.detect.DetectionInput;
 import io.clusteragent.detect.Detector;
@@ -22,8 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
@@ -50,6 +53,7 @@ public final class DetectionVerticle extends AbstractVerticle {
     private final DeliverySettlements settlements;
     private Runnable stopSettlements = () -> {};
     private final DetectionMeters meters;
+    private final Supplier<Optional<CgroupReadings>> cgroups;
     private List<Detector> all;
     private List<Detector> urgent;
     private boolean running;
@@ -69,6 +73,21 @@ public final class DetectionVerticle extends AbstractVerticle {
             Function<Notification, Future<Void>> publisher,
             DeliverySettlements settlements,
             DetectionMeters meters) {
+        this(state, clock, settings, pollInterval, tracker, store, publisher, settlements, meters, Optional::empty);
+    }
+
+    /** @param cgroups the latest reading of this node's cgroups, when the agent reads them (DaemonSet mode) */
+    public DetectionVerticle(
+            ClusterState state,
+            Clock clock,
+            DetectorSettings settings,
+            Duration pollInterval,
+            IncidentTracker tracker,
+            IncidentStore store,
+            Function<Notification, Future<Void>> publisher,
+            DeliverySettlements settlements,
+            DetectionMeters meters,
+            Supplier<Optional<CgroupReadings>> cgroups) {
         this.state = state;
         this.clock = clock;
         this.settings = settings;
@@ -77,6 +96,7 @@ public final class DetectionVerticle extends AbstractVerticle {
         this.publisher = publisher;
         this.settlements = settlements;
         this.meters = meters;
+        this.cgroups = cgroups;
     }
 
     @Override
@@ -164,7 +184,7 @@ public final class DetectionVerticle extends AbstractVerticle {
                                 ledger.restore();
                                 restored = true;
                             }
-                            DetectionInput input = DetectionInput.of(state, now, settings);
+                            DetectionInput input = DetectionInput.of(state, now, settings, cgroups.get());
                             CycleResult result = Detectors.run(detectors, input);
                             result.failures()
                                     .forEach((type, failure) -> LOG.error(
