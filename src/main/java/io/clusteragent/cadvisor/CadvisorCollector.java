@@ -44,9 +44,10 @@ public final class CadvisorCollector {
      */
     public static CadvisorCollector of(
             Path cgroupRoot, Path procRoot, Supplier<? extends List<Pod>> pods, Clock clock) {
+        CgroupFiles files = new CgroupFiles(OpenFiles.withinDescriptorLimit());
         return new CadvisorCollector(
-                CgroupReader.of(cgroupRoot, BlockDevices.beside(cgroupRoot)),
-                new NetworkDevices(procRoot),
+                CgroupReader.of(cgroupRoot, BlockDevices.beside(cgroupRoot), files),
+                new NetworkDevices(procRoot, files),
                 pods,
                 clock);
     }
@@ -66,6 +67,14 @@ public final class CadvisorCollector {
     }
 
     List<CgroupSeries> read() {
+        try {
+            return readCgroups();
+        } finally {
+            reader.files().endReading();
+        }
+    }
+
+    private List<CgroupSeries> readCgroups() {
         NodePods known = new NodePods(pods.get());
         List<CgroupSeries> series = new ArrayList<>();
         for (PodCgroup cgroup : PodCgroups.find(reader.hierarchy())) {

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -49,53 +47,6 @@ final class CgroupFile {
             LOG.debug("cannot read {}: {}", file, e.toString());
         }
         return Optional.empty();
-    }
-
-    /** {@code GetCgroupParamUint}: the file's one number, {@code max} as the largest. */
-    static OptionalLong uint(Path file) {
-        Optional<String> text = text(file);
-        if (text.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        String value = text.get().trim();
-        if (value.equals("max")) {
-            return OptionalLong.of(MAX);
-        }
-        return parse(file, value);
-    }
-
-    /**
-     * A {@code key value} file ({@code cpu.stat}, {@code memory.stat}): every line must be one, as
-     * {@code fscommon.ParseKeyValue} requires, or the whole file is left out.
-     */
-    static Optional<Map<String, Long>> keyValues(Path file) {
-        Optional<String> text = text(file);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Long> values = new HashMap<>();
-        String all = text.get();
-        int start = 0;
-        while (start < all.length()) {
-            int end = all.indexOf('\n', start);
-            if (end < 0) {
-                end = all.length();
-            }
-            if (end > start) {
-                int space = all.indexOf(' ', start);
-                if (space <= start || space >= end - 1) {
-                    LOG.debug("{}: not a key-value line: {}", file, all.substring(start, end));
-                    return Optional.empty();
-                }
-                OptionalLong value = parse(file, all.substring(space + 1, end));
-                if (value.isEmpty()) {
-                    return Optional.empty();
-                }
-                values.put(all.substring(start, space), value.getAsLong());
-            }
-            start = end + 1;
-        }
-        return Optional.of(values);
     }
 
     /** {@code fscommon.ParseUint}: an unsigned decimal, a negative number as 0. */

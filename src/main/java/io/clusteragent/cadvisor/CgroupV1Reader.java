@@ -33,12 +33,24 @@ final class CgroupV1Reader implements CgroupReader {
             new String[] {"blkio.throttle.io_serviced_recursive", "blkio.throttle.io_service_bytes_recursive"},
             new String[] {"blkio.throttle.io_serviced", "blkio.throttle.io_service_bytes"});
 
+    private static final String[] CPU_STAT_KEYS = {"nr_periods", "nr_throttled", "throttled_time"};
+    private static final String[] MEMORY_STAT_KEYS = {
+        "total_inactive_file", "total_cache", "total_rss", "total_swap", "cache", "rss", "swap"
+    };
+
     private final Path root;
     private final BlockDevices devices;
+    private final CgroupFiles files;
 
-    CgroupV1Reader(Path root, BlockDevices devices) {
+    CgroupV1Reader(Path root, BlockDevices devices, CgroupFiles files) {
         this.root = root;
         this.devices = devices;
+        this.files = files;
+    }
+
+    @Override
+    public CgroupFiles files() {
+        return files;
     }
 
     @Override
@@ -61,24 +73,24 @@ final class CgroupV1Reader implements CgroupReader {
     }
 
     /** {@code getSpecInternal}: {@code cpu.shares}, {@code cpu.cfs_period_us}, {@code cpu.cfs_quota_us} (-1: none). */
-    private static long cpuSpec(Path cpu, List<Reading> out) {
+    private long cpuSpec(Path cpu, List<Reading> out) {
         if (!Files.isDirectory(cpu)) {
             return 0;
         }
-        long quota = CgroupFile.text(cpu.resolve("cpu.cfs_quota_us"))
+        long quota = files.text(cpu.resolve("cpu.cfs_quota_us"))
                 .map(String::trim)
                 .filter(value -> !value.isEmpty() && !value.equals("-1"))
                 .map(value -> CgroupFile.parse(cpu, value).orElse(0))
                 .orElse(0L);
         out.add(Reading.of(
                 ContainerFamily.SPEC_CPU_PERIOD,
-                unsigned(CgroupFile.uint(cpu.resolve("cpu.cfs_period_us")).orElse(0))));
+                unsigned(files.uint(cpu.resolve("cpu.cfs_period_us")).orElse(0))));
         if (quota != 0) {
             out.add(Reading.of(ContainerFamily.SPEC_CPU_QUOTA, unsigned(quota)));
         }
         out.add(Reading.of(
                 ContainerFamily.SPEC_CPU_SHARES,
-                unsigned(CgroupFile.uint(cpu.resolve("cpu.shares")).orElse(0))));
+                unsigned(files.uint(cpu.resolve("cpu.shares")).orElse(0))));
         return quota;
     }
 
@@ -87,12 +99,12 @@ final class CgroupV1Reader implements CgroupReader {
      * {@code cpuacct.stat} ({@code ticks * 1e9 / 100}); {@code fs/cpu.go}: throttling in {@code cpu.stat}
      * ({@code throttled_time} in nanoseconds).
      */
-    private static void cpu(Path cpuacct, Path cpu, long quota, List<Reading> out) {
-        OptionalLong usage = CgroupFile.uint(cpuacct.resolve("cpuacct.usage"));
+    private void cpu(Path cpuacct, Path cpu, long quota, List<Reading> out) {
+        OptionalLong usage = files.uint(cpuacct.resolve("cpuacct.usage"));
         if (usage.isPresent() && usage.getAsLong() != 0) {
             out.add(new Reading(ContainerFamily.CPU_USAGE_SECONDS, "total", Units.nanosToSeconds(usage.getAsLong())));
         }
-        CgroupFile.text(cpuacct.resolve("cpuacct.stat")).ifPresent(text -> {
+        files.text(cpuacct.resolve("cpuacct.stat")).ifPresent(text -> {
             String[] fields = text.trim().split("\\s+");
             if (fields.length < 4 || !fields[0].equals("user") || !fields[2].equals("system")) {
                 return;
@@ -111,7 +123,7 @@ final class CgroupV1Reader implements CgroupReader {
         if (quota == 0) {
             return;
         }
-        CgroupFile.keyValues(cpu.resolve("cpu.stat")).ifPresent(stat -> {
+        files.keyValues(cpu.resolve("cpu.stat"), CPU_STAT_KEYS).ifPresent(stat -> {
             out.add(Reading.of(ContainerFamily.CPU_CFS_PERIODS, unsigned(stat.getOrDefault("nr_periods", 0L))));
             out.add(Reading.of(
                     ContainerFamily.CPU_CFS_THROTTLED_PERIODS, unsigned(stat.getOrDefault("nr_throttled", 0L))));
@@ -126,20 +138,20 @@ final class CgroupV1Reader implements CgroupReader {
      * are the {@code total_} keys, else the cgroup's own; the working set subtracts {@code total_inactive_file}
      * either way. OOM kills are the {@code oom_kill} line of {@code memory.oom_control} (kernel 4.13+).
      */
-    private static void memory(Path memory, List<Reading> out) {
+    private void memory(Path memory, List<Reading> out) {
         if (!Files.isDirectory(memory)) {
             return;
         }
         out.add(Reading.of(
                 ContainerFamily.SPEC_MEMORY_LIMIT,
                 Units.specMemory(
-                        CgroupFile.uint(memory.resolve("memory.limit_in_bytes")).orElse(0))));
-        OptionalLong usage = CgroupFile.uint(memory.resolve("memory.usage_in_bytes"));
-        Optional<Map<String, Long>> stat = CgroupFile.keyValues(memory.resolve("memory.stat"));
+                        files.uint(memory.resolve("memory.limit_in_bytes")).orElse(0))));
+        OptionalLong usage = files.uint(memory.resolve("memory.usage_in_bytes"));
+        Optional<Map<String, Long>> stat = files.keyValues(memory.resolve("memory.stat"), MEMORY_STAT_KEYS);
         if (usage.isPresent() && stat.isPresent()) {
             Map<String, Long> stats = stat.get();
             boolean hierarchy =
-                    CgroupFile.uint(memory.resolve("memory.use_hierarchy")).orElse(0) == 1;
+                    files.uint(memory.resolve("memory.use_hierarchy")).orElse(0) == 1;
             String prefix = hierarchy ? "total_" : "";
             out.add(Reading.of(ContainerFamily.MEMORY_USAGE, unsigned(usage.getAsLong())));
             out.add(Reading.of(
@@ -150,14 +162,14 @@ final class CgroupV1Reader implements CgroupReader {
             out.add(Reading.of(ContainerFamily.MEMORY_SWAP, unsigned(stats.getOrDefault(prefix + "swap", 0L))));
             out.add(Reading.of(
                     ContainerFamily.MEMORY_MAX_USAGE,
-                    unsigned(CgroupFile.uint(memory.resolve("memory.max_usage_in_bytes"))
+                    unsigned(files.uint(memory.resolve("memory.max_usage_in_bytes"))
                             .orElse(0))));
             out.add(Reading.of(
                     ContainerFamily.MEMORY_FAILCNT,
-                    unsigned(CgroupFile.uint(memory.resolve("memory.failcnt")).orElse(0))));
+                    unsigned(files.uint(memory.resolve("memory.failcnt")).orElse(0))));
         }
         Path oomControl = memory.resolve("memory.oom_control");
-        CgroupFile.text(oomControl)
+        files.text(oomControl)
                 .filter(text -> text.contains("oom_kill "))
                 .flatMap(text -> Units.valueByKey(oomControl, text, "oom_kill"))
                 .ifPresent(kills -> out.add(Reading.of(ContainerFamily.OOM_EVENTS, unsigned(kills))));
@@ -189,9 +201,9 @@ final class CgroupV1Reader implements CgroupReader {
      * {@code getBlkioStat}: lines {@code major:minor Op value}, {@code Total value} skipped; a malformed line
      * leaves the whole file out.
      */
-    private static Map<String, Map<String, Long>> blkioStat(Path file) {
+    private Map<String, Map<String, Long>> blkioStat(Path file) {
         Map<String, Map<String, Long>> byDevice = new LinkedHashMap<>();
-        Optional<String> text = CgroupFile.text(file);
+        Optional<String> text = files.text(file);
         if (text.isEmpty()) {
             return byDevice;
         }

@@ -16,12 +16,24 @@ import static io.clusteragent.cadvisor.CgroupFile.unsigned;
  */
 final class CgroupV2Reader implements CgroupReader {
 
+    private static final String[] CPU_STAT_KEYS = {
+        "usage_usec", "user_usec", "system_usec", "nr_periods", "nr_throttled", "throttled_usec"
+    };
+    private static final String[] MEMORY_STAT_KEYS = {"inactive_file", "file", "anon"};
+
     private final Path root;
     private final BlockDevices devices;
+    private final CgroupFiles files;
 
-    CgroupV2Reader(Path root, BlockDevices devices) {
+    CgroupV2Reader(Path root, BlockDevices devices, CgroupFiles files) {
         this.root = root;
         this.devices = devices;
+        this.files = files;
+    }
+
+    @Override
+    public CgroupFiles files() {
+        return files;
     }
 
     @Override
@@ -64,10 +76,10 @@ final class CgroupV2Reader implements CgroupReader {
      *
      * @return the quota, 0 when there is none: the CFS families are written only for a quota
      */
-    private static long cpuSpec(Path dir, List<Reading> out) {
+    private long cpuSpec(Path dir, List<Reading> out) {
         long period = 0;
         long quota = 0;
-        Optional<String> max = CgroupFile.text(dir.resolve("cpu.max")).map(String::trim);
+        Optional<String> max = files.text(dir.resolve("cpu.max")).map(String::trim);
         if (max.isPresent()) {
             String[] parts = max.get().split(" ", 2);
             if (parts.length == 2) {
@@ -75,7 +87,7 @@ final class CgroupV2Reader implements CgroupReader {
                 period = parts[1].equals("max") ? CgroupFile.MAX : uintOrZero(dir, parts[1]);
             }
         }
-        OptionalLong weight = CgroupFile.uint(dir.resolve("cpu.weight"));
+        OptionalLong weight = files.uint(dir.resolve("cpu.weight"));
         long shares = weight.isPresent() && weight.getAsLong() >= 1 && weight.getAsLong() <= 10_000
                 ? 2 + ((weight.getAsLong() - 1) * 262_142) / 9_999
                 : 0;
@@ -88,8 +100,8 @@ final class CgroupV2Reader implements CgroupReader {
     }
 
     /** {@code fs2/cpu.go statCpu}: microseconds in {@code cpu.stat}, kept by runc as nanoseconds. */
-    private static void cpu(Path dir, long quota, List<Reading> out) {
-        Optional<Map<String, Long>> read = CgroupFile.keyValues(dir.resolve("cpu.stat"));
+    private void cpu(Path dir, long quota, List<Reading> out) {
+        Optional<Map<String, Long>> read = files.keyValues(dir.resolve("cpu.stat"), CPU_STAT_KEYS);
         if (read.isEmpty()) {
             return;
         }
@@ -120,13 +132,13 @@ final class CgroupV2Reader implements CgroupReader {
      * (kernel 5.19+, else 0); v2 has no fail count (0). The OOM kills are {@code memory.events oom_kill}
      * ({@code fs2.OOMKillCount}).
      */
-    private static void memory(Path dir, List<Reading> out) {
-        OptionalLong limit = CgroupFile.uint(dir.resolve("memory.max"));
+    private void memory(Path dir, List<Reading> out) {
+        OptionalLong limit = files.uint(dir.resolve("memory.max"));
         if (limit.isPresent()) {
             out.add(Reading.of(ContainerFamily.SPEC_MEMORY_LIMIT, Units.specMemory(limit.getAsLong())));
         }
-        OptionalLong usage = CgroupFile.uint(dir.resolve("memory.current"));
-        Optional<Map<String, Long>> stat = CgroupFile.keyValues(dir.resolve("memory.stat"));
+        OptionalLong usage = files.uint(dir.resolve("memory.current"));
+        Optional<Map<String, Long>> stat = files.keyValues(dir.resolve("memory.stat"), MEMORY_STAT_KEYS);
         if (usage.isPresent() && stat.isPresent()) {
             long current = usage.getAsLong();
             Long inactiveFile = stat.get().get("inactive_file");
@@ -136,13 +148,13 @@ final class CgroupV2Reader implements CgroupReader {
             out.add(Reading.of(ContainerFamily.MEMORY_RSS, unsigned(stat.get().getOrDefault("anon", 0L))));
             out.add(Reading.of(
                     ContainerFamily.MEMORY_SWAP,
-                    unsigned(CgroupFile.uint(dir.resolve("memory.swap.current")).orElse(0))));
+                    unsigned(files.uint(dir.resolve("memory.swap.current")).orElse(0))));
             out.add(Reading.of(
                     ContainerFamily.MEMORY_MAX_USAGE,
-                    unsigned(CgroupFile.uint(dir.resolve("memory.peak")).orElse(0))));
+                    unsigned(files.uint(dir.resolve("memory.peak")).orElse(0))));
             out.add(Reading.of(ContainerFamily.MEMORY_FAILCNT, 0));
         }
-        CgroupFile.text(dir.resolve("memory.events"))
+        files.text(dir.resolve("memory.events"))
                 .flatMap(events -> Units.valueByKey(dir.resolve("memory.events"), events, "oom_kill"))
                 .ifPresent(kills -> out.add(Reading.of(ContainerFamily.OOM_EVENTS, unsigned(kills))));
     }
@@ -152,7 +164,7 @@ final class CgroupV2Reader implements CgroupReader {
      * {@code IoServiceBytes} Read/Write and {@code rios}/{@code wios} its {@code IoServiced} Read/Write.
      */
     private void io(Path dir, List<Reading> out) {
-        Optional<String> text = CgroupFile.text(dir.resolve("io.stat"));
+        Optional<String> text = files.text(dir.resolve("io.stat"));
         if (text.isEmpty()) {
             return;
         }
@@ -199,8 +211,8 @@ final class CgroupV2Reader implements CgroupReader {
      * ({@code asMicrosecondsToSeconds}); a line the kernel does not write reads as 0, as in cAdvisor. Without
      * the file (PSI off) the families are left out.
      */
-    private static void pressure(Path file, ContainerFamily waiting, ContainerFamily stalled, List<Reading> out) {
-        Optional<String> text = CgroupFile.text(file);
+    private void pressure(Path file, ContainerFamily waiting, ContainerFamily stalled, List<Reading> out) {
+        Optional<String> text = files.text(file);
         if (text.isEmpty()) {
             return;
         }
