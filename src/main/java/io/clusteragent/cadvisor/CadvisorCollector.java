@@ -36,6 +36,7 @@ public final class CadvisorCollector {
     private final NetworkDevices network;
     private final Supplier<? extends List<Pod>> pods;
     private final Clock clock;
+    private final CadvisorRenderer renderer = new CadvisorRenderer();
 
     /**
      * @param cgroupRoot the node's cgroup file system
@@ -63,7 +64,12 @@ public final class CadvisorCollector {
     public Rendering collect() {
         long now = clock.millis();
         List<CgroupSeries> series = read();
-        return Rendering.of(CadvisorRenderer.render(series, now), series.size());
+        return Rendering.of(renderer.render(series, now), series.size());
+    }
+
+    /** Renders a reading again (the benchmark's render alone). */
+    byte[] render(List<CgroupSeries> series, long timestampMillis) {
+        return renderer.render(series, timestampMillis);
     }
 
     List<CgroupSeries> read() {
