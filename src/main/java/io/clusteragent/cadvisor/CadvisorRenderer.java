@@ -118,11 +118,7 @@ final class CadvisorRenderer {
      * The cgroups are in label order, so "the labels before it" is the rank of their run of equal prefixes.
      */
     private void writeWithExtraLabel(
-            ContainerFamily family,
-            List<Row> rows,
-            List<CgroupSeries> sorted,
-            LabelBlock[] labels,
-            byte[] timestamp) {
+            ContainerFamily family, List<Row> rows, List<CgroupSeries> sorted, LabelBlock[] labels, byte[] timestamp) {
         int at = EXTRA_AT[family.ordinal()];
         int[] prefix = prefixRanks(sorted, at);
         rows.sort(Comparator.<Row>comparingInt(row -> prefix[row.cgroup()])

@@ -35,16 +35,21 @@ final class CgroupFiles {
         files.endReading();
     }
 
-    Optional<String> text(Path file) {
-        int length = files.read(file);
+    /** The directory of a cgroup (or process) whose files are read now. */
+    OpenFiles.Directory directory(Path dir) {
+        return files.directory(dir);
+    }
+
+    Optional<String> text(OpenFiles.Directory dir, String name) {
+        int length = dir.read(name);
         return length < 0
                 ? Optional.empty()
                 : Optional.of(new String(files.bytes(), 0, length, StandardCharsets.ISO_8859_1));
     }
 
     /** {@code GetCgroupParamUint}: the file's one number, {@code max} as the largest. */
-    OptionalLong uint(Path file) {
-        int length = files.read(file);
+    OptionalLong uint(OpenFiles.Directory dir, String name) {
+        int length = dir.read(name);
         if (length < 0) {
             return OptionalLong.empty();
         }
@@ -60,7 +65,7 @@ final class CgroupFiles {
         if (to - from == 3 && bytes[from] == 'm' && bytes[from + 1] == 'a' && bytes[from + 2] == 'x') {
             return OptionalLong.of(CgroupFile.MAX);
         }
-        return parse(file, bytes, from, to);
+        return parse(dir.path(), bytes, from, to);
     }
 
     /**
@@ -69,8 +74,8 @@ final class CgroupFiles {
      *
      * @return the values of those of {@code keys} the file has
      */
-    Optional<Map<String, Long>> keyValues(Path file, String... keys) {
-        int length = files.read(file);
+    Optional<Map<String, Long>> keyValues(OpenFiles.Directory dir, String name, String... keys) {
+        int length = dir.read(name);
         if (length < 0) {
             return Optional.empty();
         }
@@ -82,11 +87,14 @@ final class CgroupFiles {
             if (end > start) {
                 int space = indexOf(bytes, (byte) ' ', start, end);
                 if (space <= start || space >= end - 1) {
-                    LOG.debug("{}: not a key-value line: {}", file, new String(bytes, start, end - start,
-                            StandardCharsets.ISO_8859_1));
+                    LOG.debug(
+                            "{}/{}: not a key-value line: {}",
+                            dir.path(),
+                            name,
+                            new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
                     return Optional.empty();
                 }
-                OptionalLong value = parse(file, bytes, space + 1, end);
+                OptionalLong value = parse(dir.path(), bytes, space + 1, end);
                 if (value.isEmpty()) {
                     return Optional.empty();
                 }

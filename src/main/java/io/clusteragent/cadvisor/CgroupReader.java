@@ -18,7 +18,7 @@ interface CgroupReader {
 
     /** A process of the cgroup ({@code cgroup.procs}), to find its network namespace; empty when it has none. */
     default OptionalInt anyProcess(String id) {
-        return files().text(hierarchy().resolve(id.substring(1)).resolve("cgroup.procs"))
+        return files().text(files().directory(hierarchy().resolve(id.substring(1))), "cgroup.procs")
                 .flatMap(procs -> procs.lines().filter(line -> !line.isBlank()).findFirst())
                 .flatMap(pid -> {
                     try {

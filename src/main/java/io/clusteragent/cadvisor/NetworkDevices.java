@@ -40,8 +40,10 @@ final class NetworkDevices {
     }
 
     List<Reading> read(int pid) {
-        Path file = procRoot.resolve(Integer.toString(pid)).resolve("net/dev");
-        Optional<String> text = files.text(file);
+        OpenFiles.Directory net =
+                files.directory(procRoot.resolve(Integer.toString(pid)).resolve("net"));
+        Path file = net.path().resolve("dev");
+        Optional<String> text = files.text(net, "dev");
         if (text.isEmpty()) {
             return List.of();
         }
@@ -69,7 +71,7 @@ final class NetworkDevices {
 
     /** Whether a process is a pod's sandbox: the pause container's one process. */
     boolean isPause(int pid) {
-        return files.text(procRoot.resolve(Integer.toString(pid)).resolve("comm"))
+        return files.text(files.directory(procRoot.resolve(Integer.toString(pid))), "comm")
                 .map(comm -> comm.trim().equals("pause"))
                 .orElse(false);
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,8 +37,9 @@ final class OpenFiles implements AutoCloseable {
     private static final int FIRST_BUFFER = 16_384;
 
     private final int limit;
-    private Map<Path, FileChannel> kept = new HashMap<>();
-    private Map<Path, FileChannel> readNow = new HashMap<>();
+    private int open;
+    private Map<Path, Directory> kept = new HashMap<>();
+    private Map<Path, Directory> readNow = new HashMap<>();
     private ByteBuffer direct = ByteBuffer.allocateDirect(FIRST_BUFFER);
     private byte[] bytes = new byte[FIRST_BUFFER];
 
@@ -54,50 +56,18 @@ final class OpenFiles implements AutoCloseable {
         return new OpenFiles((int) Math.min(MOST_KEPT, descriptors / 2));
     }
 
-    /**
-     * Reads the whole file into {@link #bytes()}, valid until the next read.
-     *
-     * @return its length; -1 when it cannot be read (absent, its cgroup removed, not readable)
-     */
-    int read(Path file) {
-        FileChannel channel = kept.remove(file);
-        if (channel == null) {
-            channel = readNow.remove(file); // read twice in one reading
+    /** A cgroup's (or process's) directory, whose files this reading reads: looked up once, not per file. */
+    Directory directory(Path dir) {
+        Directory directory = kept.remove(dir);
+        if (directory == null) {
+            directory = readNow.get(dir);
         }
-        if (channel != null) {
-            try {
-                int length = readWhole(channel);
-                readNow.put(file, channel);
-                return length;
-            } catch (IOException e) {
-                LOG.debug("kept {} failed, opening it again: {}", file, e.toString());
-                close(channel);
-            }
+        if (directory == null) {
+            directory = new Directory(dir);
         }
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            LOG.debug("no {}", file);
-            return -1;
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("cannot open {}: {}", file, e.toString());
-            return -1;
-        }
-        try {
-            int length = readWhole(channel);
-            if (kept.size() + readNow.size() < limit) {
-                readNow.put(file, channel);
-                channel = null;
-            }
-            return length;
-        } catch (IOException e) {
-            LOG.debug("cannot read {}: {}", file, e.toString());
-            return -1;
-        } finally {
-            if (channel != null) {
-                close(channel);
-            }
-        }
+        directory.vanished = false;
+        readNow.put(dir, directory);
+        return directory;
     }
 
     /** The bytes of the last read. */
@@ -105,24 +75,109 @@ final class OpenFiles implements AutoCloseable {
         return bytes;
     }
 
-    /** Ends a reading: closes the files it did not read, whose cgroups are gone. */
+    /** Ends a reading: closes the files of the directories it did not read, whose cgroups are gone. */
     void endReading() {
-        kept.values().forEach(OpenFiles::close);
+        kept.values().forEach(Directory::close);
         kept.clear();
-        Map<Path, FileChannel> swap = kept;
+        Map<Path, Directory> swap = kept;
         kept = readNow;
         readNow = swap;
     }
 
     /** How many files are open now. */
     int open() {
-        return kept.size() + readNow.size();
+        return open;
     }
 
     @Override
     public void close() {
         endReading();
         endReading();
+    }
+
+    /** One directory's kept files, by name. */
+    final class Directory {
+
+        private final Path path;
+        private final Map<String, FileChannel> files = new HashMap<>();
+        private boolean vanished;
+
+        private Directory(Path path) {
+            this.path = path;
+        }
+
+        Path path() {
+            return path;
+        }
+
+        /** Whether the directory is there: known by its kept files, else asked of the file system. */
+        boolean exists() {
+            return !files.isEmpty() || Files.isDirectory(path);
+        }
+
+        /** Whether a kept file of it, in this reading, could not be read nor opened again: the cgroup went away. */
+        boolean vanished() {
+            return vanished;
+        }
+
+        /**
+         * Reads the whole file into {@link #bytes()}, valid until the next read.
+         *
+         * @return its length; -1 when it cannot be read (absent, its cgroup removed, not readable)
+         */
+        int read(String name) {
+            boolean failed = false;
+            FileChannel channel = files.remove(name);
+            if (channel != null) {
+                open--;
+                try {
+                    int length = readWhole(channel);
+                    keep(name, channel);
+                    return length;
+                } catch (IOException e) {
+                    LOG.debug("kept {}/{} failed, opening it again: {}", path, name, e.toString());
+                    OpenFiles.close(channel);
+                    failed = true;
+                }
+            }
+            Path file = path.resolve(name);
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                LOG.debug("no {}", file);
+                vanished |= failed;
+                return -1;
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.debug("cannot open {}: {}", file, e.toString());
+                return -1;
+            }
+            try {
+                int length = readWhole(channel);
+                if (open < limit) {
+                    keep(name, channel);
+                    channel = null;
+                }
+                return length;
+            } catch (IOException e) {
+                LOG.debug("cannot read {}: {}", file, e.toString());
+                return -1;
+            } finally {
+                if (channel != null) {
+                    OpenFiles.close(channel);
+                }
+            }
+        }
+
+        private void keep(String name, FileChannel channel) {
+            files.put(name, channel);
+            open++;
+        }
+
+        private void close() {
+            files.values().forEach(OpenFiles::close);
+            open -= files.size();
+            files.clear();
+        }
     }
 
     /**

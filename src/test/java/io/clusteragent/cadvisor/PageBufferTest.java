@@ -14,12 +14,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageBufferTest {
 
     @ParameterizedTest
-    @ValueSource(doubles = {
-        0, -0.0, 1, -1, 2, 10, 100000, 999999, 1000000, 1234567, 52428800, 1.073741824e9, 9007199254740991.0,
-        9007199254740992.0, 1e21, 0.5, 0.25, 0.1, 0.002, 0.0001, 0.00001, 1.5e-5, 123.456789, 23.456789,
-        1.25, 3.141592653589793, 1e-300, 4.9e-324, 1.7976931348623157e308, Double.NaN,
-        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -123.456, 1234567.891, 0.3333333333333333
-    })
+    @ValueSource(
+            doubles = {
+                0,
+                -0.0,
+                1,
+                -1,
+                2,
+                10,
+                100000,
+                999999,
+                1000000,
+                1234567,
+                52428800,
+                1.073741824e9,
+                9007199254740991.0,
+                9007199254740992.0,
+                1e21,
+                0.5,
+                0.25,
+                0.1,
+                0.002,
+                0.0001,
+                0.00001,
+                1.5e-5,
+                123.456789,
+                23.456789,
+                1.25,
+                3.141592653589793,
+                1e-300,
+                4.9e-324,
+                1.7976931348623157e308,
+                Double.NaN,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY,
+                -123.456,
+                1234567.891,
+                0.3333333333333333
+            })
     void writesTheValuesAsGoDoes(double value) {
         assertThat(written(value)).isEqualTo(GoFloat.format(value));
     }
