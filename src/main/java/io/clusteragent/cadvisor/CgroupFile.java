@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reads cgroup (and {@code /proc}) files the way runc's {@code fscommon} parses them. A container that exits while
- * it is read takes its files with it, and a file can be half-written: either way the value is left out (logged at
- * debug) and the rest of the reading goes on. Unsigned 64-bit values are kept in a {@code long} bit for bit.
+ * How runc's {@code fscommon} reads a cgroup (or {@code /proc}) value, for the readings ({@link CgroupFiles}, which
+ * keeps the files open) and for a file read once ({@link #text}, a block device's name). A container that exits
+ * while it is read takes its files with it, and a file can be half-written: either way the value is left out
+ * (logged at debug) and the rest of the reading goes on. Unsigned 64-bit values are kept in a {@code long} bit for
+ * bit.
  */
 final class CgroupFile {
 
@@ -27,6 +29,7 @@ final class CgroupFile {
 
     private CgroupFile() {}
 
+    /** A file read once, opened and closed. */
     static Optional<String> text(Path file) {
         // A cgroup file reports size 0 and is generated on read: one read into a reused buffer, not a size probe.
         byte[] buffer = BUFFER.get();
