@@ -156,7 +156,11 @@ class KeptCgroupFilesTest {
     }
 
     private static String line(Rendering rendering, String prefix) {
-        return text(rendering).lines().filter(l -> l.startsWith(prefix)).findFirst().orElse("");
+        return text(rendering)
+                .lines()
+                .filter(l -> l.startsWith(prefix))
+                .findFirst()
+                .orElse("");
     }
 
     private static String text(Rendering rendering) {
