@@ -36,6 +36,7 @@ public final class CadvisorCollector {
     private final NetworkDevices network;
     private final Supplier<? extends List<Pod>> pods;
     private final Clock clock;
+    private final CadvisorRenderer renderer = new CadvisorRenderer();
 
     /**
      * @param cgroupRoot the node's cgroup file system
@@ -44,9 +45,10 @@ public final class CadvisorCollector {
      */
     public static CadvisorCollector of(
             Path cgroupRoot, Path procRoot, Supplier<? extends List<Pod>> pods, Clock clock) {
+        CgroupFiles files = new CgroupFiles(OpenFiles.withinDescriptorLimit());
         return new CadvisorCollector(
-                CgroupReader.of(cgroupRoot, BlockDevices.beside(cgroupRoot)),
-                new NetworkDevices(procRoot),
+                CgroupReader.of(cgroupRoot, BlockDevices.beside(cgroupRoot), files),
+                new NetworkDevices(procRoot, files),
                 pods,
                 clock);
     }
@@ -62,10 +64,23 @@ public final class CadvisorCollector {
     public Rendering collect() {
         long now = clock.millis();
         List<CgroupSeries> series = read();
-        return Rendering.of(CadvisorRenderer.render(series, now), series.size());
+        return Rendering.of(renderer.render(series, now), series.size());
+    }
+
+    /** Renders a reading again (the benchmark's render alone). */
+    byte[] render(List<CgroupSeries> series, long timestampMillis) {
+        return renderer.render(series, timestampMillis);
     }
 
     List<CgroupSeries> read() {
+        try {
+            return readCgroups();
+        } finally {
+            reader.files().endReading();
+        }
+    }
+
+    private List<CgroupSeries> readCgroups() {
         NodePods known = new NodePods(pods.get());
         List<CgroupSeries> series = new ArrayList<>();
         for (PodCgroup cgroup : PodCgroups.find(reader.hierarchy())) {

@@ -1,13 +1,10 @@
 package io.clusteragent.cadvisor;
 
-import io.clusteragent.kubestate.FamilyRenderer;
-import io.clusteragent.kubestate.GoFloat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,77 +13,155 @@ import java.util.Map;
  * {@code Gather} and {@code expfmt} text writer): families in name order, HELP and TYPE once and only for a family
  * with samples, series sorted by their label values, labels sorted by name, values in Go's float format, and the
  * reading's time in milliseconds after every stats sample (not after the {@code container_spec_*} ones).
+ *
+ * <p>A cgroup's labels change only when its container does, so each cgroup's label block is written once and kept
+ * while the cgroup is read; a rendering sorts the cgroups once and writes, per sample, the family's name, the
+ * kept block and the value. Not thread-safe: one rendering at a time.
  */
 final class CadvisorRenderer {
 
-    private static final Comparator<Sample> BY_LABEL_VALUES = (a, b) -> Arrays.compare(a.labelValues, b.labelValues);
+    private static final Comparator<CgroupSeries> BY_LABEL_VALUES =
+            Comparator.comparing(series -> series.labels().values(), Arrays::compare);
 
-    /** Per family, its label names in written order: the six of every series and its extra one, sorted. */
-    private static final Map<ContainerFamily, String[]> LABEL_NAMES = new EnumMap<>(ContainerFamily.class);
+    private static final ContainerFamily[] FAMILIES = ContainerFamily.values();
+    private static final byte[][] HEADERS = new byte[FAMILIES.length][];
+    private static final byte[][] NAMES = new byte[FAMILIES.length][];
+
+    /** Per family with an extra label, how many of the six labels sort before it (where it is written). */
+    private static final int[] EXTRA_AT = new int[FAMILIES.length];
 
     static {
-        for (ContainerFamily family : ContainerFamily.values()) {
-            List<String> names = new ArrayList<>(List.of(SeriesLabels.NAMES));
+        for (ContainerFamily family : FAMILIES) {
+            HEADERS[family.ordinal()] = family.header().getBytes(StandardCharsets.UTF_8);
+            NAMES[family.ordinal()] = family.metricName().getBytes(StandardCharsets.UTF_8);
             if (family.extraLabel() != null) {
-                names.add(family.extraLabel());
+                EXTRA_AT[family.ordinal()] = (int) Arrays.stream(SeriesLabels.NAMES)
+                        .filter(name -> name.compareTo(family.extraLabel()) < 0)
+                        .count();
             }
-            LABEL_NAMES.put(family, names.stream().sorted().toArray(String[]::new));
         }
     }
 
-    private record Sample(String[] labelValues, double value) {}
+    /** One sample: its cgroup's place in label order, the extra label's value (or null), the value. */
+    private record Row(int cgroup, String extraLabel, double value) {}
 
-    private CadvisorRenderer() {}
+    private final PageBuffer page = new PageBuffer();
+    private Map<SeriesLabels, LabelBlock> blocks = new HashMap<>();
 
-    static byte[] render(List<CgroupSeries> cgroups, long timestampMillis) {
-        Map<ContainerFamily, List<Sample>> byFamily = new EnumMap<>(ContainerFamily.class);
-        for (CgroupSeries cgroup : cgroups) {
-            String[] base = cgroup.labels().values();
-            for (Reading reading : cgroup.readings()) {
-                byFamily.computeIfAbsent(reading.family(), family -> new ArrayList<>())
-                        .add(new Sample(labelValues(reading, base), reading.value()));
+    byte[] render(List<CgroupSeries> cgroups, long timestampMillis) {
+        List<CgroupSeries> sorted = new ArrayList<>(cgroups);
+        sorted.sort(BY_LABEL_VALUES);
+        LabelBlock[] labels = labelBlocks(sorted);
+        List<List<Row>> byFamily = rowsByFamily(sorted);
+        byte[] timestamp = (" " + timestampMillis).getBytes(StandardCharsets.US_ASCII);
+        page.clear();
+        for (ContainerFamily family : FAMILIES) {
+            List<Row> rows = byFamily.get(family.ordinal());
+            if (rows.isEmpty()) {
+                continue;
+            }
+            page.write(HEADERS[family.ordinal()]);
+            if (family.extraLabel() == null) {
+                writePlain(family, rows, labels, timestamp);
+            } else {
+                writeWithExtraLabel(family, rows, sorted, labels, timestamp);
             }
         }
-        StringBuilder text = new StringBuilder(256 * cgroups.size() * 8 + 64);
-        String timestamp = " " + timestampMillis;
-        for (Map.Entry<ContainerFamily, List<Sample>> entry : byFamily.entrySet()) {
-            ContainerFamily family = entry.getKey();
-            String[] names = LABEL_NAMES.get(family);
-            List<Sample> samples = entry.getValue();
-            samples.sort(BY_LABEL_VALUES);
-            text.append(family.header());
-            for (Sample sample : samples) {
-                text.append(family.metricName());
-                char separator = '{';
-                for (int i = 0; i < names.length; i++) {
-                    text.append(separator)
-                            .append(names[i])
-                            .append("=\"")
-                            .append(FamilyRenderer.escape(sample.labelValues[i]))
-                            .append('"');
-                    separator = ',';
-                }
-                text.append("} ").append(GoFloat.format(sample.value));
-                if (family.timestamped()) {
-                    text.append(timestamp);
-                }
-                text.append('\n');
-            }
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return page.toByteArray();
     }
 
-    /** The sample's label values in the family's label order: the extra label falls where its name sorts. */
-    private static String[] labelValues(Reading reading, String[] base) {
-        if (reading.family().extraLabel() == null) {
-            return base;
+    /** The kept blocks of the cgroups read now; those of cgroups no longer read are dropped. */
+    private LabelBlock[] labelBlocks(List<CgroupSeries> sorted) {
+        Map<SeriesLabels, LabelBlock> now = new HashMap<>();
+        LabelBlock[] labels = new LabelBlock[sorted.size()];
+        for (int i = 0; i < labels.length; i++) {
+            SeriesLabels key = sorted.get(i).labels();
+            LabelBlock block = now.get(key);
+            if (block == null) {
+                block = blocks.get(key);
+                if (block == null) {
+                    block = new LabelBlock(key);
+                }
+                now.put(key, block);
+            }
+            labels[i] = block;
         }
-        String[] names = LABEL_NAMES.get(reading.family());
-        String[] values = new String[names.length];
-        int from = 0;
-        for (int i = 0; i < names.length; i++) {
-            values[i] = names[i].equals(reading.family().extraLabel()) ? reading.extraLabel() : base[from++];
+        blocks = now;
+        return labels;
+    }
+
+    /** Rows of each family in cgroup order, which is the label order of the families without an extra label. */
+    private static List<List<Row>> rowsByFamily(List<CgroupSeries> sorted) {
+        List<List<Row>> byFamily = new ArrayList<>(FAMILIES.length);
+        for (int i = 0; i < FAMILIES.length; i++) {
+            byFamily.add(new ArrayList<>());
         }
-        return values;
+        for (int i = 0; i < sorted.size(); i++) {
+            for (Reading reading : sorted.get(i).readings()) {
+                byFamily.get(reading.family().ordinal()).add(new Row(i, reading.extraLabel(), reading.value()));
+            }
+        }
+        return byFamily;
+    }
+
+    private void writePlain(ContainerFamily family, List<Row> rows, LabelBlock[] labels, byte[] timestamp) {
+        byte[] name = NAMES[family.ordinal()];
+        for (Row row : rows) {
+            page.write(name);
+            page.write(labels[row.cgroup()].whole());
+            writeValue(family, row.value(), timestamp);
+        }
+    }
+
+    /**
+     * The extra label sorts in among the six: rows order by the labels before it, then by it, then by the rest.
+     * The cgroups are in label order, so "the labels before it" is the rank of their run of equal prefixes.
+     */
+    private void writeWithExtraLabel(
+            ContainerFamily family, List<Row> rows, List<CgroupSeries> sorted, LabelBlock[] labels, byte[] timestamp) {
+        int at = EXTRA_AT[family.ordinal()];
+        int[] prefix = prefixRanks(sorted, at);
+        rows.sort(Comparator.<Row>comparingInt(row -> prefix[row.cgroup()])
+                .thenComparing(Row::extraLabel, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingInt(Row::cgroup));
+        byte[] name = NAMES[family.ordinal()];
+        String extraLabel = family.extraLabel();
+        for (Row row : rows) {
+            LabelBlock block = labels[row.cgroup()];
+            page.write(name);
+            page.write(block.before(at));
+            page.write(extraLabel);
+            page.write('=');
+            page.write('"');
+            page.write(LabelBlock.escape(row.extraLabel()));
+            page.write('"');
+            page.write(block.after(at));
+            writeValue(family, row.value(), timestamp);
+        }
+    }
+
+    private void writeValue(ContainerFamily family, double value, byte[] timestamp) {
+        page.write(' ');
+        page.writeValue(value);
+        if (family.timestamped()) {
+            page.write(timestamp);
+        }
+        page.write('\n');
+    }
+
+    /** For each cgroup in label order, the rank of its first {@code count} label values among the others'. */
+    private static int[] prefixRanks(List<CgroupSeries> sorted, int count) {
+        int[] ranks = new int[sorted.size()];
+        String[] previous = null;
+        int rank = -1;
+        for (int i = 0; i < ranks.length; i++) {
+            String[] values = sorted.get(i).labels().values();
+            if (previous == null || !Arrays.equals(previous, 0, count, values, 0, count)) {
+                rank++;
+            }
+            ranks[i] = rank;
+            previous = values;
+        }
+        return ranks;
     }
 }

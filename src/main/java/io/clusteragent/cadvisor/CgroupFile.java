@@ -9,15 +9,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reads cgroup (and {@code /proc}) files the way runc's {@code fscommon} parses them. A container that exits while
- * it is read takes its files with it, and a file can be half-written: either way the value is left out (logged at
- * debug) and the rest of the reading goes on. Unsigned 64-bit values are kept in a {@code long} bit for bit.
+ * How runc's {@code fscommon} reads a cgroup (or {@code /proc}) value, for the readings ({@link CgroupFiles}, which
+ * keeps the files open) and for a file read once ({@link #text}, a block device's name). A container that exits
+ * while it is read takes its files with it, and a file can be half-written: either way the value is left out
+ * (logged at debug) and the rest of the reading goes on. Unsigned 64-bit values are kept in a {@code long} bit for
+ * bit.
  */
 final class CgroupFile {
 
@@ -29,6 +29,7 @@ final class CgroupFile {
 
     private CgroupFile() {}
 
+    /** A file read once, opened and closed. */
     static Optional<String> text(Path file) {
         // A cgroup file reports size 0 and is generated on read: one read into a reused buffer, not a size probe.
         byte[] buffer = BUFFER.get();
@@ -49,53 +50,6 @@ final class CgroupFile {
             LOG.debug("cannot read {}: {}", file, e.toString());
         }
         return Optional.empty();
-    }
-
-    /** {@code GetCgroupParamUint}: the file's one number, {@code max} as the largest. */
-    static OptionalLong uint(Path file) {
-        Optional<String> text = text(file);
-        if (text.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        String value = text.get().trim();
-        if (value.equals("max")) {
-            return OptionalLong.of(MAX);
-        }
-        return parse(file, value);
-    }
-
-    /**
-     * A {@code key value} file ({@code cpu.stat}, {@code memory.stat}): every line must be one, as
-     * {@code fscommon.ParseKeyValue} requires, or the whole file is left out.
-     */
-    static Optional<Map<String, Long>> keyValues(Path file) {
-        Optional<String> text = text(file);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Long> values = new HashMap<>();
-        String all = text.get();
-        int start = 0;
-        while (start < all.length()) {
-            int end = all.indexOf('\n', start);
-            if (end < 0) {
-                end = all.length();
-            }
-            if (end > start) {
-                int space = all.indexOf(' ', start);
-                if (space <= start || space >= end - 1) {
-                    LOG.debug("{}: not a key-value line: {}", file, all.substring(start, end));
-                    return Optional.empty();
-                }
-                OptionalLong value = parse(file, all.substring(space + 1, end));
-                if (value.isEmpty()) {
-                    return Optional.empty();
-                }
-                values.put(all.substring(start, space), value.getAsLong());
-            }
-            start = end + 1;
-        }
-        return Optional.of(values);
     }
 
     /** {@code fscommon.ParseUint}: an unsigned decimal, a negative number as 0. */

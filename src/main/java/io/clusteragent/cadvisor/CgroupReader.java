@@ -13,9 +13,12 @@ interface CgroupReader {
     /** @param id the cgroup's path below the hierarchy's root, starting with {@code /} (the {@code id} label) */
     List<Reading> read(String id);
 
+    /** The files the readings read, kept open between them. */
+    CgroupFiles files();
+
     /** A process of the cgroup ({@code cgroup.procs}), to find its network namespace; empty when it has none. */
     default OptionalInt anyProcess(String id) {
-        return CgroupFile.text(hierarchy().resolve(id.substring(1)).resolve("cgroup.procs"))
+        return files().text(files().directory(hierarchy().resolve(id.substring(1))), "cgroup.procs")
                 .flatMap(procs -> procs.lines().filter(line -> !line.isBlank()).findFirst())
                 .flatMap(pid -> {
                     try {
@@ -28,9 +31,9 @@ interface CgroupReader {
     }
 
     /** cgroup v2 when the root holds {@code cgroup.controllers} (kubelet's and runc's test), v1 otherwise. */
-    static CgroupReader of(Path root, BlockDevices devices) {
+    static CgroupReader of(Path root, BlockDevices devices, CgroupFiles files) {
         return java.nio.file.Files.exists(root.resolve("cgroup.controllers"))
-                ? new CgroupV2Reader(root, devices)
-                : new CgroupV1Reader(root, devices);
+                ? new CgroupV2Reader(root, devices, files)
+                : new CgroupV1Reader(root, devices, files);
     }
 }

@@ -1,6 +1,5 @@
 package io.clusteragent.cadvisor;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,12 +32,24 @@ final class CgroupV1Reader implements CgroupReader {
             new String[] {"blkio.throttle.io_serviced_recursive", "blkio.throttle.io_service_bytes_recursive"},
             new String[] {"blkio.throttle.io_serviced", "blkio.throttle.io_service_bytes"});
 
+    private static final String[] CPU_STAT_KEYS = {"nr_periods", "nr_throttled", "throttled_time"};
+    private static final String[] MEMORY_STAT_KEYS = {
+        "total_inactive_file", "total_cache", "total_rss", "total_swap", "cache", "rss", "swap"
+    };
+
     private final Path root;
     private final BlockDevices devices;
+    private final CgroupFiles files;
 
-    CgroupV1Reader(Path root, BlockDevices devices) {
+    CgroupV1Reader(Path root, BlockDevices devices, CgroupFiles files) {
         this.root = root;
         this.devices = devices;
+        this.files = files;
+    }
+
+    @Override
+    public CgroupFiles files() {
+        return files;
     }
 
     @Override
@@ -49,36 +60,40 @@ final class CgroupV1Reader implements CgroupReader {
     @Override
     public List<Reading> read(String id) {
         String relative = id.substring(1);
-        if (!Files.isDirectory(hierarchy().resolve(relative))) {
+        OpenFiles.Directory memory = files.directory(hierarchy().resolve(relative));
+        if (!memory.exists()) {
             return List.of(); // removed since it was listed: the container has exited
         }
+        OpenFiles.Directory cpu = files.directory(root.resolve("cpu").resolve(relative));
+        OpenFiles.Directory cpuacct = files.directory(root.resolve("cpuacct").resolve(relative));
+        OpenFiles.Directory blkio = files.directory(root.resolve("blkio").resolve(relative));
         List<Reading> out = new ArrayList<>(32);
-        long quota = cpuSpec(root.resolve("cpu").resolve(relative), out);
-        cpu(root.resolve("cpuacct").resolve(relative), root.resolve("cpu").resolve(relative), quota, out);
-        memory(root.resolve("memory").resolve(relative), out);
-        blkio(root.resolve("blkio").resolve(relative), out);
-        return out;
+        long quota = cpuSpec(cpu, out);
+        cpu(cpuacct, cpu, quota, out);
+        memory(memory, out);
+        blkio(blkio, out);
+        return memory.vanished() ? List.of() : out; // removed while it was read
     }
 
     /** {@code getSpecInternal}: {@code cpu.shares}, {@code cpu.cfs_period_us}, {@code cpu.cfs_quota_us} (-1: none). */
-    private static long cpuSpec(Path cpu, List<Reading> out) {
-        if (!Files.isDirectory(cpu)) {
+    private long cpuSpec(OpenFiles.Directory cpu, List<Reading> out) {
+        if (!cpu.exists()) {
             return 0;
         }
-        long quota = CgroupFile.text(cpu.resolve("cpu.cfs_quota_us"))
+        long quota = files.text(cpu, "cpu.cfs_quota_us")
                 .map(String::trim)
                 .filter(value -> !value.isEmpty() && !value.equals("-1"))
-                .map(value -> CgroupFile.parse(cpu, value).orElse(0))
+                .map(value -> CgroupFile.parse(cpu.path(), value).orElse(0))
                 .orElse(0L);
         out.add(Reading.of(
                 ContainerFamily.SPEC_CPU_PERIOD,
-                unsigned(CgroupFile.uint(cpu.resolve("cpu.cfs_period_us")).orElse(0))));
+                unsigned(files.uint(cpu, "cpu.cfs_period_us").orElse(0))));
         if (quota != 0) {
             out.add(Reading.of(ContainerFamily.SPEC_CPU_QUOTA, unsigned(quota)));
         }
         out.add(Reading.of(
                 ContainerFamily.SPEC_CPU_SHARES,
-                unsigned(CgroupFile.uint(cpu.resolve("cpu.shares")).orElse(0))));
+                unsigned(files.uint(cpu, "cpu.shares").orElse(0))));
         return quota;
     }
 
@@ -87,18 +102,18 @@ final class CgroupV1Reader implements CgroupReader {
      * {@code cpuacct.stat} ({@code ticks * 1e9 / 100}); {@code fs/cpu.go}: throttling in {@code cpu.stat}
      * ({@code throttled_time} in nanoseconds).
      */
-    private static void cpu(Path cpuacct, Path cpu, long quota, List<Reading> out) {
-        OptionalLong usage = CgroupFile.uint(cpuacct.resolve("cpuacct.usage"));
+    private void cpu(OpenFiles.Directory cpuacct, OpenFiles.Directory cpu, long quota, List<Reading> out) {
+        OptionalLong usage = files.uint(cpuacct, "cpuacct.usage");
         if (usage.isPresent() && usage.getAsLong() != 0) {
             out.add(new Reading(ContainerFamily.CPU_USAGE_SECONDS, "total", Units.nanosToSeconds(usage.getAsLong())));
         }
-        CgroupFile.text(cpuacct.resolve("cpuacct.stat")).ifPresent(text -> {
+        files.text(cpuacct, "cpuacct.stat").ifPresent(text -> {
             String[] fields = text.trim().split("\\s+");
             if (fields.length < 4 || !fields[0].equals("user") || !fields[2].equals("system")) {
                 return;
             }
-            OptionalLong user = CgroupFile.parse(cpuacct, fields[1]);
-            OptionalLong system = CgroupFile.parse(cpuacct, fields[3]);
+            OptionalLong user = CgroupFile.parse(cpuacct.path(), fields[1]);
+            OptionalLong system = CgroupFile.parse(cpuacct.path(), fields[3]);
             if (user.isPresent() && system.isPresent()) {
                 out.add(Reading.of(
                         ContainerFamily.CPU_USER_SECONDS,
@@ -111,7 +126,7 @@ final class CgroupV1Reader implements CgroupReader {
         if (quota == 0) {
             return;
         }
-        CgroupFile.keyValues(cpu.resolve("cpu.stat")).ifPresent(stat -> {
+        files.keyValues(cpu, "cpu.stat", CPU_STAT_KEYS).ifPresent(stat -> {
             out.add(Reading.of(ContainerFamily.CPU_CFS_PERIODS, unsigned(stat.getOrDefault("nr_periods", 0L))));
             out.add(Reading.of(
                     ContainerFamily.CPU_CFS_THROTTLED_PERIODS, unsigned(stat.getOrDefault("nr_throttled", 0L))));
@@ -126,20 +141,18 @@ final class CgroupV1Reader implements CgroupReader {
      * are the {@code total_} keys, else the cgroup's own; the working set subtracts {@code total_inactive_file}
      * either way. OOM kills are the {@code oom_kill} line of {@code memory.oom_control} (kernel 4.13+).
      */
-    private static void memory(Path memory, List<Reading> out) {
-        if (!Files.isDirectory(memory)) {
+    private void memory(OpenFiles.Directory memory, List<Reading> out) {
+        if (!memory.exists()) {
             return;
         }
         out.add(Reading.of(
                 ContainerFamily.SPEC_MEMORY_LIMIT,
-                Units.specMemory(
-                        CgroupFile.uint(memory.resolve("memory.limit_in_bytes")).orElse(0))));
-        OptionalLong usage = CgroupFile.uint(memory.resolve("memory.usage_in_bytes"));
-        Optional<Map<String, Long>> stat = CgroupFile.keyValues(memory.resolve("memory.stat"));
+                Units.specMemory(files.uint(memory, "memory.limit_in_bytes").orElse(0))));
+        OptionalLong usage = files.uint(memory, "memory.usage_in_bytes");
+        Optional<Map<String, Long>> stat = files.keyValues(memory, "memory.stat", MEMORY_STAT_KEYS);
         if (usage.isPresent() && stat.isPresent()) {
             Map<String, Long> stats = stat.get();
-            boolean hierarchy =
-                    CgroupFile.uint(memory.resolve("memory.use_hierarchy")).orElse(0) == 1;
+            boolean hierarchy = files.uint(memory, "memory.use_hierarchy").orElse(0) == 1;
             String prefix = hierarchy ? "total_" : "";
             out.add(Reading.of(ContainerFamily.MEMORY_USAGE, unsigned(usage.getAsLong())));
             out.add(Reading.of(
@@ -150,26 +163,25 @@ final class CgroupV1Reader implements CgroupReader {
             out.add(Reading.of(ContainerFamily.MEMORY_SWAP, unsigned(stats.getOrDefault(prefix + "swap", 0L))));
             out.add(Reading.of(
                     ContainerFamily.MEMORY_MAX_USAGE,
-                    unsigned(CgroupFile.uint(memory.resolve("memory.max_usage_in_bytes"))
-                            .orElse(0))));
+                    unsigned(files.uint(memory, "memory.max_usage_in_bytes").orElse(0))));
             out.add(Reading.of(
                     ContainerFamily.MEMORY_FAILCNT,
-                    unsigned(CgroupFile.uint(memory.resolve("memory.failcnt")).orElse(0))));
+                    unsigned(files.uint(memory, "memory.failcnt").orElse(0))));
         }
-        Path oomControl = memory.resolve("memory.oom_control");
-        CgroupFile.text(oomControl)
+        Path oomControl = memory.path().resolve("memory.oom_control");
+        files.text(memory, "memory.oom_control")
                 .filter(text -> text.contains("oom_kill "))
                 .flatMap(text -> Units.valueByKey(oomControl, text, "oom_kill"))
                 .ifPresent(kills -> out.add(Reading.of(ContainerFamily.OOM_EVENTS, unsigned(kills))));
     }
 
-    private void blkio(Path blkio, List<Reading> out) {
+    private void blkio(OpenFiles.Directory blkio, List<Reading> out) {
         for (String[] group : BLKIO_GROUPS) {
-            Map<String, Map<String, Long>> operations = blkioStat(blkio.resolve(group[0]));
+            Map<String, Map<String, Long>> operations = blkioStat(blkio, group[0]);
             if (operations.isEmpty()) {
                 continue;
             }
-            Map<String, Map<String, Long>> bytes = blkioStat(blkio.resolve(group[1]));
+            Map<String, Map<String, Long>> bytes = blkioStat(blkio, group[1]);
             perDevice(bytes, ContainerFamily.FS_READS_BYTES, ContainerFamily.FS_WRITES_BYTES, out);
             perDevice(operations, ContainerFamily.FS_READS, ContainerFamily.FS_WRITES, out);
             return;
@@ -189,9 +201,10 @@ final class CgroupV1Reader implements CgroupReader {
      * {@code getBlkioStat}: lines {@code major:minor Op value}, {@code Total value} skipped; a malformed line
      * leaves the whole file out.
      */
-    private static Map<String, Map<String, Long>> blkioStat(Path file) {
+    private Map<String, Map<String, Long>> blkioStat(OpenFiles.Directory blkio, String name) {
+        Path file = blkio.path().resolve(name);
         Map<String, Map<String, Long>> byDevice = new LinkedHashMap<>();
-        Optional<String> text = CgroupFile.text(file);
+        Optional<String> text = files.text(blkio, name);
         if (text.isEmpty()) {
             return byDevice;
         }

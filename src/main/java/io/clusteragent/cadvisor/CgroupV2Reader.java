@@ -1,6 +1,5 @@
 package io.clusteragent.cadvisor;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +15,24 @@ import static io.clusteragent.cadvisor.CgroupFile.unsigned;
  */
 final class CgroupV2Reader implements CgroupReader {
 
+    private static final String[] CPU_STAT_KEYS = {
+        "usage_usec", "user_usec", "system_usec", "nr_periods", "nr_throttled", "throttled_usec"
+    };
+    private static final String[] MEMORY_STAT_KEYS = {"inactive_file", "file", "anon"};
+
     private final Path root;
     private final BlockDevices devices;
+    private final CgroupFiles files;
 
-    CgroupV2Reader(Path root, BlockDevices devices) {
+    CgroupV2Reader(Path root, BlockDevices devices, CgroupFiles files) {
         this.root = root;
         this.devices = devices;
+        this.files = files;
+    }
+
+    @Override
+    public CgroupFiles files() {
+        return files;
     }
 
     @Override
@@ -31,8 +42,8 @@ final class CgroupV2Reader implements CgroupReader {
 
     @Override
     public List<Reading> read(String id) {
-        Path dir = root.resolve(id.substring(1));
-        if (!Files.isDirectory(dir)) {
+        OpenFiles.Directory dir = files.directory(root.resolve(id.substring(1)));
+        if (!dir.exists()) {
             return List.of(); // removed since it was listed: the container has exited
         }
         List<Reading> out = new ArrayList<>(32);
@@ -40,22 +51,15 @@ final class CgroupV2Reader implements CgroupReader {
         cpu(dir, quota, out);
         memory(dir, out);
         io(dir, out);
+        pressure(dir, "cpu.pressure", ContainerFamily.PRESSURE_CPU_WAITING, ContainerFamily.PRESSURE_CPU_STALLED, out);
         pressure(
-                dir.resolve("cpu.pressure"),
-                ContainerFamily.PRESSURE_CPU_WAITING,
-                ContainerFamily.PRESSURE_CPU_STALLED,
-                out);
-        pressure(
-                dir.resolve("memory.pressure"),
+                dir,
+                "memory.pressure",
                 ContainerFamily.PRESSURE_MEMORY_WAITING,
                 ContainerFamily.PRESSURE_MEMORY_STALLED,
                 out);
-        pressure(
-                dir.resolve("io.pressure"),
-                ContainerFamily.PRESSURE_IO_WAITING,
-                ContainerFamily.PRESSURE_IO_STALLED,
-                out);
-        return out;
+        pressure(dir, "io.pressure", ContainerFamily.PRESSURE_IO_WAITING, ContainerFamily.PRESSURE_IO_STALLED, out);
+        return dir.vanished() ? List.of() : out; // removed while it was read
     }
 
     /**
@@ -64,10 +68,10 @@ final class CgroupV2Reader implements CgroupReader {
      *
      * @return the quota, 0 when there is none: the CFS families are written only for a quota
      */
-    private static long cpuSpec(Path dir, List<Reading> out) {
+    private long cpuSpec(OpenFiles.Directory dir, List<Reading> out) {
         long period = 0;
         long quota = 0;
-        Optional<String> max = CgroupFile.text(dir.resolve("cpu.max")).map(String::trim);
+        Optional<String> max = files.text(dir, "cpu.max").map(String::trim);
         if (max.isPresent()) {
             String[] parts = max.get().split(" ", 2);
             if (parts.length == 2) {
@@ -75,7 +79,7 @@ final class CgroupV2Reader implements CgroupReader {
                 period = parts[1].equals("max") ? CgroupFile.MAX : uintOrZero(dir, parts[1]);
             }
         }
-        OptionalLong weight = CgroupFile.uint(dir.resolve("cpu.weight"));
+        OptionalLong weight = files.uint(dir, "cpu.weight");
         long shares = weight.isPresent() && weight.getAsLong() >= 1 && weight.getAsLong() <= 10_000
                 ? 2 + ((weight.getAsLong() - 1) * 262_142) / 9_999
                 : 0;
@@ -88,8 +92,8 @@ final class CgroupV2Reader implements CgroupReader {
     }
 
     /** {@code fs2/cpu.go statCpu}: microseconds in {@code cpu.stat}, kept by runc as nanoseconds. */
-    private static void cpu(Path dir, long quota, List<Reading> out) {
-        Optional<Map<String, Long>> read = CgroupFile.keyValues(dir.resolve("cpu.stat"));
+    private void cpu(OpenFiles.Directory dir, long quota, List<Reading> out) {
+        Optional<Map<String, Long>> read = files.keyValues(dir, "cpu.stat", CPU_STAT_KEYS);
         if (read.isEmpty()) {
             return;
         }
@@ -120,13 +124,13 @@ final class CgroupV2Reader implements CgroupReader {
      * (kernel 5.19+, else 0); v2 has no fail count (0). The OOM kills are {@code memory.events oom_kill}
      * ({@code fs2.OOMKillCount}).
      */
-    private static void memory(Path dir, List<Reading> out) {
-        OptionalLong limit = CgroupFile.uint(dir.resolve("memory.max"));
+    private void memory(OpenFiles.Directory dir, List<Reading> out) {
+        OptionalLong limit = files.uint(dir, "memory.max");
         if (limit.isPresent()) {
             out.add(Reading.of(ContainerFamily.SPEC_MEMORY_LIMIT, Units.specMemory(limit.getAsLong())));
         }
-        OptionalLong usage = CgroupFile.uint(dir.resolve("memory.current"));
-        Optional<Map<String, Long>> stat = CgroupFile.keyValues(dir.resolve("memory.stat"));
+        OptionalLong usage = files.uint(dir, "memory.current");
+        Optional<Map<String, Long>> stat = files.keyValues(dir, "memory.stat", MEMORY_STAT_KEYS);
         if (usage.isPresent() && stat.isPresent()) {
             long current = usage.getAsLong();
             Long inactiveFile = stat.get().get("inactive_file");
@@ -136,14 +140,14 @@ final class CgroupV2Reader implements CgroupReader {
             out.add(Reading.of(ContainerFamily.MEMORY_RSS, unsigned(stat.get().getOrDefault("anon", 0L))));
             out.add(Reading.of(
                     ContainerFamily.MEMORY_SWAP,
-                    unsigned(CgroupFile.uint(dir.resolve("memory.swap.current")).orElse(0))));
+                    unsigned(files.uint(dir, "memory.swap.current").orElse(0))));
             out.add(Reading.of(
                     ContainerFamily.MEMORY_MAX_USAGE,
-                    unsigned(CgroupFile.uint(dir.resolve("memory.peak")).orElse(0))));
+                    unsigned(files.uint(dir, "memory.peak").orElse(0))));
             out.add(Reading.of(ContainerFamily.MEMORY_FAILCNT, 0));
         }
-        CgroupFile.text(dir.resolve("memory.events"))
-                .flatMap(events -> Units.valueByKey(dir.resolve("memory.events"), events, "oom_kill"))
+        files.text(dir, "memory.events")
+                .flatMap(events -> Units.valueByKey(dir.path().resolve("memory.events"), events, "oom_kill"))
                 .ifPresent(kills -> out.add(Reading.of(ContainerFamily.OOM_EVENTS, unsigned(kills))));
     }
 
@@ -151,8 +155,8 @@ final class CgroupV2Reader implements CgroupReader {
      * {@code fs2/io.go statIo}: per {@code major:minor}, {@code rbytes}/{@code wbytes} become cAdvisor's
      * {@code IoServiceBytes} Read/Write and {@code rios}/{@code wios} its {@code IoServiced} Read/Write.
      */
-    private void io(Path dir, List<Reading> out) {
-        Optional<String> text = CgroupFile.text(dir.resolve("io.stat"));
+    private void io(OpenFiles.Directory dir, List<Reading> out) {
+        Optional<String> text = files.text(dir, "io.stat");
         if (text.isEmpty()) {
             return;
         }
@@ -175,8 +179,8 @@ final class CgroupV2Reader implements CgroupReader {
                     continue;
                 }
                 String key = fields[i].substring(0, equals);
-                long value =
-                        CgroupFile.parse(dir, fields[i].substring(equals + 1)).orElse(0);
+                long value = CgroupFile.parse(dir.path(), fields[i].substring(equals + 1))
+                        .orElse(0);
                 switch (key) {
                     case "rbytes" -> rbytes = value;
                     case "wbytes" -> wbytes = value;
@@ -199,8 +203,9 @@ final class CgroupV2Reader implements CgroupReader {
      * ({@code asMicrosecondsToSeconds}); a line the kernel does not write reads as 0, as in cAdvisor. Without
      * the file (PSI off) the families are left out.
      */
-    private static void pressure(Path file, ContainerFamily waiting, ContainerFamily stalled, List<Reading> out) {
-        Optional<String> text = CgroupFile.text(file);
+    private void pressure(
+            OpenFiles.Directory dir, String name, ContainerFamily waiting, ContainerFamily stalled, List<Reading> out) {
+        Optional<String> text = files.text(dir, name);
         if (text.isEmpty()) {
             return;
         }
@@ -212,7 +217,8 @@ final class CgroupV2Reader implements CgroupReader {
                 continue;
             }
             long value = CgroupFile.parse(
-                            file, line.substring(total + "total=".length()).trim())
+                            dir.path(),
+                            line.substring(total + "total=".length()).trim())
                     .orElse(0);
             if (line.startsWith("some ")) {
                 some = value;
@@ -224,7 +230,7 @@ final class CgroupV2Reader implements CgroupReader {
         out.add(Reading.of(stalled, unsigned(full) / 1e6));
     }
 
-    private static long uintOrZero(Path dir, String value) {
-        return CgroupFile.parse(dir, value).orElse(0);
+    private static long uintOrZero(OpenFiles.Directory dir, String value) {
+        return CgroupFile.parse(dir.path(), value).orElse(0);
     }
 }

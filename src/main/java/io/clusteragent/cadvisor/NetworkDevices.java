@@ -32,14 +32,18 @@ final class NetworkDevices {
     private static final int[] COLUMNS = {1, 2, 3, 4, 9, 10, 11, 12};
 
     private final Path procRoot;
+    private final CgroupFiles files;
 
-    NetworkDevices(Path procRoot) {
+    NetworkDevices(Path procRoot, CgroupFiles files) {
         this.procRoot = procRoot;
+        this.files = files;
     }
 
     List<Reading> read(int pid) {
-        Path file = procRoot.resolve(Integer.toString(pid)).resolve("net/dev");
-        Optional<String> text = CgroupFile.text(file);
+        OpenFiles.Directory net =
+                files.directory(procRoot.resolve(Integer.toString(pid)).resolve("net"));
+        Path file = net.path().resolve("dev");
+        Optional<String> text = files.text(net, "dev");
         if (text.isEmpty()) {
             return List.of();
         }
@@ -67,7 +71,7 @@ final class NetworkDevices {
 
     /** Whether a process is a pod's sandbox: the pause container's one process. */
     boolean isPause(int pid) {
-        return CgroupFile.text(procRoot.resolve(Integer.toString(pid)).resolve("comm"))
+        return files.text(files.directory(procRoot.resolve(Integer.toString(pid))), "comm")
                 .map(comm -> comm.trim().equals("pause"))
                 .orElse(false);
     }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +85,7 @@ class CadvisorEndpointTest {
     /** Each interval reads the cgroups again: a container's new usage shows on the next scrape. */
     @Test
     void aLaterReadingReplacesTheEarlierOne(@TempDir Path copy) throws Exception {
-        copyTree(NODE, copy);
+        NodeFixtures.copyTree(NODE, copy);
         Map<String, String> settings = node(copy);
         settings.put("CADVISOR_INTERVAL", "50ms");
         int port = start(settings);
@@ -179,19 +177,6 @@ class CadvisorEndpointTest {
         var request = client.get(port, "localhost", path);
         headers.forEach(request::putHeader);
         return await(request.send());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     private static <T> T await(Future<T> future) throws Exception {

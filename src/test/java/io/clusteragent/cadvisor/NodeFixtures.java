@@ -5,11 +5,14 @@ import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The nodes under {@code src/test/resources/cgroups}: each a cgroup tree ({@code sys/fs/cgroup}), the block
@@ -29,6 +32,20 @@ final class NodeFixtures {
     static final String E = "e".repeat(64);
 
     private NodeFixtures() {}
+
+    /** A fixture node copied, for a test that changes its files. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
 
     static CadvisorCollector collector(String node, List<Pod> pods) {
         Path root = ROOT.resolve(node);

@@ -193,6 +193,6 @@ public final class SyntheticNode {
     /** Renders a reading made once, again: the cost of rendering alone. */
     public static Runnable renderAgain(CadvisorCollector collector, long timestampMillis) {
         List<CgroupSeries> series = collector.read();
-        return () -> CadvisorRenderer.render(series, timestampMillis);
+        return () -> collector.render(series, timestampMillis);
     }
 }
