@@ -5,7 +5,6 @@ import io.clusteragent.api.ResponseCache;
 import io.clusteragent.api.SharedEdge;
 import io.clusteragent.auth.AccessControl;
 import io.clusteragent.cadvisor.CadvisorMetrics;
-import io.clusteragent.cadvisor.DetectorReadings;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.cluster.Leadership;
 import io.clusteragent.cluster.LiveCluster;
@@ -167,7 +166,7 @@ public final class Agent {
                             notification -> sink.publish(IncidentSignals.outgoing(notification, reporter)),
                             sink::onSettled,
                             meters,
-                            new DetectorReadings(cadvisor)),
+                            cadvisor::readings),
                     meters);
             return openForwarding().compose(opened -> {
                 if (elected) {

@@ -3,6 +3,7 @@ package io.clusteragent.api;
 import io.clusteragent.cadvisor.CadvisorMetrics;
 import io.clusteragent.cadvisor.Rendering;
 import io.clusteragent.kubestate.ExpositionFormat;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -29,6 +30,7 @@ final class CadvisorRoute {
         if (gzip) {
             AcceptEncoding.gzipped(ctx.response());
         }
-        ctx.response().end(Buffer.buffer(gzip ? rendering.gzip() : rendering.text()));
+        // Wrapped, not copied: the kept page goes to the socket as it is.
+        ctx.response().end(Buffer.buffer(Unpooled.wrappedBuffer(rendering.page(gzip))));
     }
 }

@@ -64,7 +64,7 @@ public final class CadvisorCollector {
     public Rendering collect() {
         long now = clock.millis();
         List<CgroupSeries> series = read();
-        return Rendering.of(renderer.render(series, now), series.size());
+        return Rendering.of(renderer.render(series, now), series.size(), DetectorReadings.of(series, now));
     }
 
     /** Renders a reading again (the benchmark's render alone). */

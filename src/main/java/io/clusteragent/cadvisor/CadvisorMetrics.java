@@ -3,6 +3,7 @@ package io.clusteragent.cadvisor;
 import io.clusteragent.cluster.ClusterState;
 import io.clusteragent.config.CadvisorSettings;
 import io.clusteragent.config.Setting;
+import io.clusteragent.detect.CgroupReadings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -67,6 +68,11 @@ public final class CadvisorMetrics {
         return collector.map(on -> latest);
     }
 
+    /** The containers' figures of the last reading, as the detectors use them; empty when there are none. */
+    public Optional<CgroupReadings> readings() {
+        return latest().flatMap(Rendering::readings);
+    }
+
     /** Why the families are off; empty when they are on. */
     public String offReason() {
         return offReason;
@@ -85,7 +91,7 @@ public final class CadvisorMetrics {
         Gauge.builder("cluster_agent_cadvisor_cgroups", this, metrics -> metrics.latest.cgroups())
                 .description("Pod and container cgroups in the last reading of /metrics/cadvisor")
                 .register(registry);
-        Gauge.builder("cluster_agent_cadvisor_scrape_bytes", this, metrics -> metrics.latest.text().length)
+        Gauge.builder("cluster_agent_cadvisor_scrape_bytes", this, metrics -> metrics.latest.textLength())
                 .description("Size of the last rendering of /metrics/cadvisor, uncompressed")
                 .baseUnit("bytes")
                 .register(registry);

@@ -3,20 +3,25 @@ package io.clusteragent.cadvisor;
 import io.clusteragent.detect.CgroupReadings;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the detectors take from a page of /metrics/cadvisor: each container's figures, by the names the pods have. */
+/**
+ * What the detectors take from a reading of the node's cgroups: each container's figures, by the names the pods
+ * have, the same values the reading's page serves (the golden page of this fixture says nginx's working set is
+ * 40 MiB, its CPU 123.456789 s, one OOM kill).
+ */
 class DetectorReadingsTest {
 
     @Test
-    void eachContainersWorkingSetCpuAndOomCountersFromTheGoldenPage() throws Exception {
-        String page = Files.readString(NodeFixtures.ROOT.resolve("v2-systemd-containerd.prom"));
+    void eachContainersWorkingSetCpuAndOomCountersFromTheFixtureNode() {
+        Rendering reading = NodeFixtures.collector("v2-systemd-containerd", NodeFixtures.systemdContainerdPods())
+                .collect();
 
-        CgroupReadings readings = DetectorReadings.parse(page).orElseThrow();
+        CgroupReadings readings = reading.readings().orElseThrow();
 
         assertThat(readings.readAt()).isEqualTo(Instant.ofEpochMilli(NodeFixtures.NOW));
         // Only named containers: the pods' own cgroups and their sandboxes carry container="".
@@ -38,19 +43,10 @@ class DetectorReadingsTest {
     }
 
     @Test
-    void anEmptyPageIsNoReading() {
-        assertThat(DetectorReadings.parse("")).isEmpty();
-    }
+    void aReadingOfNoContainerIsNoReading() {
+        Rendering reading =
+                NodeFixtures.collector("v2-systemd-containerd", List.of()).collect();
 
-    @Test
-    void escapedLabelValuesAreReadBack() {
-        String line = "container_memory_working_set_bytes{container=\"app\",id=\"/a\\\"b\",image=\"x\\\\y\",name=\"\","
-                + "namespace=\"shop\",pod=\"web\"} 1024 1764500000000\n";
-
-        assertThat(DetectorReadings.parse(line).orElseThrow().container("shop", "web", "app"))
-                .hasValueSatisfying(app -> {
-                    assertThat(app.cgroup()).isEqualTo("/a\"b");
-                    assertThat(app.workingSetBytes()).isEqualTo(OptionalLong.of(1024));
-                });
+        assertThat(reading.readings()).isEmpty();
     }
 }
