@@ -3,6 +3,7 @@ package io.clusteragent.fleet;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.clusteragent.analysis.Rfc3339;
 import io.clusteragent.detect.Category;
 import io.clusteragent.eventrecord.EventRecord;
 import io.clusteragent.eventrecord.EventRecordJson;
@@ -10,18 +11,16 @@ import io.clusteragent.eventrecord.InvolvedObject;
 import io.clusteragent.eventrecord.RecordType;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Set;
 
 /**
  * Reads an event record in one pass of a streaming parser, for the form agents write: every field with the JSON type
- * it is documented with, times as {@link Instant#toString()} writes them. This is the analyzer's hottest path, and
- * the data-binding reader spends most of its time in reflection and in the general RFC 3339 parser. Anything outside
- * that form (a field of another type, a time with an offset or without seconds, a missing field, malformed JSON) is
- * read again by {@link EventRecordJson#read}, so every record is accepted, converted or refused exactly as that
- * reader does.
+ * it is documented with, times in RFC 3339. This is the analyzer's hottest path, and the data-binding reader spends
+ * most of its time in reflection and in the general time parser ({@link Rfc3339} decodes the UTC form by hand).
+ * Anything outside that form (a field of another type, a time as a number, a missing field, malformed JSON) is read
+ * again by {@link EventRecordJson#read}, so every record is accepted, converted or refused exactly as that reader
+ * does.
  */
 final class EventRecordParser {
 
@@ -215,63 +214,8 @@ final class EventRecordParser {
         }
     }
 
-    /**
-     * A time as {@link Instant#toString()} writes it ({@code 2026-11-30T10:15:30Z}, {@code ...30.5Z}), or null for
-     * any other form.
-     */
-    static Instant time(JsonToken value, JsonParser parser) throws IOException {
-        if (value != JsonToken.VALUE_STRING) {
-            return null;
-        }
-        String text = parser.getText();
-        int length = text.length();
-        if (length < 20 || length > 30 || length == 21 || text.charAt(length - 1) != 'Z'
-                || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':') {
-            return null;
-        }
-        int nanos = 0;
-        if (length > 20) {
-            if (text.charAt(19) != '.') {
-                return null;
-            }
-            int digits = digits(text, 20, length - 1);
-            if (digits < 0) {
-                return null;
-            }
-            nanos = digits;
-            for (int i = length - 1 - 20; i < 9; i++) {
-                nanos *= 10;
-            }
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13);
-        int minute = digits(text, 14, 16);
-        int second = digits(text, 17, 19);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
-                || second > 59) {
-            return null;
-        }
-        try {
-            long epochDay = LocalDate.of(year, month, day).toEpochDay();
-            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
-    private static int digits(String text, int from, int to) {
-        int number = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            number = number * 10 + (c - '0');
-        }
-        return number;
+    /** A time as agents write it, or null for any other value (the data-binding reader then decides). */
+    private static Instant time(JsonToken value, JsonParser parser) throws IOException {
+        return value == JsonToken.VALUE_STRING ? Rfc3339.parse(parser.getText()) : null;
     }
 }
