@@ -32,7 +32,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -57,6 +59,9 @@ class FleetBenchmark {
     /** Crash-looping pods started per second; each crosses the threshold with its third record. */
     private static final int CRASHES_PER_SECOND = 20;
 
+    /** The analyzer's stream threads ({@code FLEET_STREAM_THREADS}). */
+    private static final int STREAM_THREADS = Integer.getInteger("bench.threads", 1);
+
     private static final int CLUSTERS = 200;
     private static final FleetTopics TOPICS = FleetTopics.defaults();
 
@@ -65,6 +70,9 @@ class FleetBenchmark {
 
     /** Every anomaly read, measured or not (warm-up, other rules). */
     private static long received;
+
+    /** The ids of the anomalies read: exactly once means none is read twice. */
+    private static final Set<String> ids = new HashSet<>();
 
     @Test
     void measure() throws Exception {
@@ -75,6 +83,7 @@ class FleetBenchmark {
                     Map.of(
                             "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                             "FLEET_APPLICATION_ID", "fleet-bench",
+                            "FLEET_STREAM_THREADS", Integer.toString(STREAM_THREADS),
                             "FLEET_STATE_DIR", stateDir.toString()),
                     List.of());
             List<Long> latencies = new ArrayList<>();
@@ -96,10 +105,12 @@ class FleetBenchmark {
                 }
                 String loadAtStart = loadAverage();
                 Cpu start = Cpu.now();
+                long committedAtStart = committed(admin);
                 while (producing.get()) {
                     collect(consumer, measureFrom, latencies);
                 }
                 Cpu end = Cpu.now();
+                long processed = committed(admin) - committedAtStart;
                 long stoppedAt = System.nanoTime();
                 long caughtUpAfter = -1;
                 long drainUntil = stoppedAt + DRAIN.toNanos();
@@ -118,9 +129,10 @@ class FleetBenchmark {
                 report(latencies);
                 long measuredRecords = sent.get();
                 System.out.printf(
-                        "fleet benchmark: CPU per record sent while measured: stream threads %.1f us, whole JVM %.1f us"
-                                + " (%,d records)%n",
-                        (end.streamThreads - start.streamThreads) / 1_000.0 / measuredRecords,
+                        "fleet benchmark: CPU while measured: stream threads %.1f us per record processed (%,d),"
+                                + " whole JVM %.1f us per record sent (%,d)%n",
+                        (end.streamThreads - start.streamThreads) / 1_000.0 / Math.max(1, processed),
+                        processed,
                         (end.process - start.process) / 1_000.0 / measuredRecords,
                         measuredRecords);
                 System.out.printf(
@@ -134,6 +146,14 @@ class FleetBenchmark {
                         loadAverage());
             }
         }
+    }
+
+    /** Records of the events topic the analyzer has committed, over all partitions. */
+    private static long committed(Admin admin) throws Exception {
+        return admin.listConsumerGroupOffsets("fleet-bench").partitionsToOffsetAndMetadata().get().entrySet().stream()
+                .filter(entry -> entry.getKey().topic().equals(TOPICS.events()))
+                .mapToLong(entry -> entry.getValue().offset())
+                .sum();
     }
 
     /** Records of the events topic the analyzer has not committed yet. */
@@ -177,6 +197,7 @@ class FleetBenchmark {
         for (ConsumerRecord<String, Anomaly> record : consumer.poll(Duration.ofMillis(50))) {
             received++;
             Anomaly anomaly = record.value();
+            ids.add(anomaly.id());
             if (anomaly.rule().equals("pod-failures")
                     && anomaly.key().name().startsWith("crash-")
                     && !anomaly.timestamp().isBefore(measureFrom)) {
@@ -272,7 +293,7 @@ class FleetBenchmark {
 
     private static void report(List<Long> latencies) {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("fleet benchmark: %d anomalies read in all%n", received);
+        System.out.printf("fleet benchmark: %d anomalies read in all, %d distinct%n", received, ids.size());
         if (sorted.length == 0) {
             System.out.println("fleet benchmark: no anomaly measured");
             return;
