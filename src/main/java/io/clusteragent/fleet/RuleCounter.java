@@ -23,8 +23,8 @@ import java.util.Map;
  * live in one {@link Tally}, so that no second store is read and written per record, and a record cache merging
  * updates between commits cannot change which update crosses first.
  *
- * <p>A window closes when the task's stream time (the largest record time of its partition, heartbeats included)
- * passes its end plus the rule's grace; a record for a closed window is logged and counted in the task's
+ * <p>A window closes when the task's stream time (the largest record time among its partitions, heartbeats
+ * included) passes its end plus the rule's grace; a record for a closed window is logged and counted in the task's
  * {@code dropped-records} metric, as the windowed aggregation does.
  */
 final class RuleCounter implements Processor<RuleKey, Sighting, String, Anomaly> {
