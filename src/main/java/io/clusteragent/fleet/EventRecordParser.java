@@ -193,7 +193,9 @@ final class EventRecordParser {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                boolean known = field.equals("kind") || field.equals("namespace") || field.equals("name")
+                boolean known = field.equals("kind")
+                        || field.equals("namespace")
+                        || field.equals("name")
                         || field.equals("uid");
                 if (!known) {
                     parser.skipChildren();

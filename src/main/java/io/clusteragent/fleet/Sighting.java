@@ -42,7 +42,8 @@ record Sighting(long weight, String member, String eventUid, Category category) 
     }
 
     private static Sighting read(DataInputStream in) throws IOException {
-        return new Sighting(in.readLong(), BinarySerde.readNullable(in), BinarySerde.readNullable(in), readCategory(in));
+        return new Sighting(
+                in.readLong(), BinarySerde.readNullable(in), BinarySerde.readNullable(in), readCategory(in));
     }
 
     static void writeCategory(Category category, DataOutputStream out) throws IOException {

@@ -20,7 +20,8 @@ import java.util.List;
  * @param alerted   whether the rule has reported this key and window; kept with the count, so that neither later
  *                  records, nor restarts, nor rebalances raise a second anomaly
  */
-record Tally(long count, List<String> members, List<String> eventUids, Category category, long latest, boolean alerted) {
+record Tally(
+        long count, List<String> members, List<String> eventUids, Category category, long latest, boolean alerted) {
 
     /** Bounds the state and the anomaly a key can grow to; a distinct count stops at this. */
     static final int MAX_MEMBERS = 100;

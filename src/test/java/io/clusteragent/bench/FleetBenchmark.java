@@ -15,8 +15,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -31,8 +31,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -139,7 +139,8 @@ class FleetBenchmark {
                         "fleet benchmark: analyzer %s; load average %s at start, %s at end%n",
                         caughtUpAfter < 0
                                 ? "still behind " + DRAIN.toSeconds() + " s after the load stopped"
-                                : String.format("caught up %.1f s after the load stopped, %,d records/s sustained",
+                                : String.format(
+                                        "caught up %.1f s after the load stopped, %,d records/s sustained",
                                         caughtUpAfter / 1e9,
                                         measuredRecords * 1_000_000_000L / (MEASURED.toNanos() + caughtUpAfter)),
                         loadAtStart,
@@ -158,8 +159,9 @@ class FleetBenchmark {
 
     /** Records of the events topic the analyzer has not committed yet. */
     private static long lag(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets("fleet-bench").partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("fleet-bench")
+                .partitionsToOffsetAndMetadata()
+                .get();
         Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
                 .filter(partition -> partition.topic().equals(TOPICS.events()))
                 .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
@@ -168,7 +170,8 @@ class FleetBenchmark {
         }
         var ends = admin.listOffsets(latest).all().get();
         return latest.keySet().stream()
-                .mapToLong(partition -> ends.get(partition).offset() - committed.get(partition).offset())
+                .mapToLong(partition ->
+                        ends.get(partition).offset() - committed.get(partition).offset())
                 .sum();
     }
 

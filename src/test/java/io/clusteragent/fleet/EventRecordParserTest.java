@@ -32,9 +32,23 @@ class EventRecordParserTest {
                 event(Instant.parse("2026-02-28T23:59:59.123Z"), "registry/app:1.2"),
                 event(Instant.parse("2024-02-29T00:00:00.000001Z"), null),
                 event(Instant.parse("1999-12-31T23:59:59.999999999Z"), null),
-                new EventRecord(1, RecordType.summary, "c1", "dev", T, Category.Platform, "Warning", "BackOff",
-                        "suppressed 7 occurrences of BackOff in shop", new InvolvedObject(null, "shop", null, null),
-                        null, 0, 7, T, T, null),
+                new EventRecord(
+                        1,
+                        RecordType.summary,
+                        "c1",
+                        "dev",
+                        T,
+                        Category.Platform,
+                        "Warning",
+                        "BackOff",
+                        "suppressed 7 occurrences of BackOff in shop",
+                        new InvolvedObject(null, "shop", null, null),
+                        null,
+                        0,
+                        7,
+                        T,
+                        T,
+                        null),
                 EventRecord.heartbeat("c2", "dev", T))) {
             records.add(new String(EventRecordJson.write(record), StandardCharsets.UTF_8));
         }
@@ -85,8 +99,22 @@ class EventRecordParserTest {
     }
 
     private static EventRecord event(Instant time, String image) {
-        return new EventRecord(1, RecordType.event, "c1", "dev", time, Category.Customer, "Warning", "BackOff",
-                "Back-off restarting failed container", new InvolvedObject("Pod", "shop", "web-1", "uid-1"),
-                "event-1", 12, 4, time.minusSeconds(60), time, image);
+        return new EventRecord(
+                1,
+                RecordType.event,
+                "c1",
+                "dev",
+                time,
+                Category.Customer,
+                "Warning",
+                "BackOff",
+                "Back-off restarting failed container",
+                new InvolvedObject("Pod", "shop", "web-1", "uid-1"),
+                "event-1",
+                12,
+                4,
+                time.minusSeconds(60),
+                time,
+                image);
     }
 }
