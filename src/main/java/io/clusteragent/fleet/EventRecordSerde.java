@@ -25,7 +25,7 @@ final class EventRecordSerde implements Serde<EventRecord> {
                 return null;
             }
             try {
-                return EventRecordJson.read(bytes);
+                return EventRecordParser.read(bytes);
             } catch (IllegalArgumentException e) {
                 throw new SerializationException(e.getMessage(), e);
             }

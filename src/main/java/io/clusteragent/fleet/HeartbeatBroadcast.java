@@ -1,7 +1,5 @@
 package io.clusteragent.fleet;
 
-import io.clusteragent.eventrecord.EventRecord;
-import io.clusteragent.eventrecord.RecordType;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 import java.util.Optional;
@@ -15,11 +13,11 @@ import java.util.stream.IntStream;
  * a task sees: a partition that no counted record hashes to would otherwise keep its windows open, accepting records
  * hours late.
  */
-final class HeartbeatBroadcast implements StreamPartitioner<RuleKey, EventRecord> {
+final class HeartbeatBroadcast implements StreamPartitioner<RuleKey, Sighting> {
 
     @Override
-    public Optional<Set<Integer>> partitions(String topic, RuleKey key, EventRecord value, int numPartitions) {
-        if (value == null || value.recordType() != RecordType.heartbeat) {
+    public Optional<Set<Integer>> partitions(String topic, RuleKey key, Sighting value, int numPartitions) {
+        if (key == null || !key.isHeartbeat()) {
             return Optional.empty();
         }
         return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));

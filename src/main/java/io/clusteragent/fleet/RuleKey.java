@@ -1,16 +1,17 @@
 package io.clusteragent.fleet;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.clusteragent.eventrecord.EventRecord;
+import org.apache.kafka.common.serialization.Serde;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
 
 /**
  * What one rule counts separately: the values of its {@code groupBy} dimensions, the others null. It is the key of
- * the rule's repartition topic and window store, so its JSON form must be stable: null fields are left out.
+ * the rule's repartition topic and window store, so its serialized form is the same for equal keys.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleKey(String cluster, String namespace, String kind, String name, String reason, String image) {
 
     /**
@@ -18,6 +19,8 @@ public record RuleKey(String cluster, String namespace, String kind, String name
      * dimensions is not counted by the rule, and every rule groups by at least one dimension.
      */
     static final RuleKey HEARTBEAT = new RuleKey(null, null, null, null, null, null);
+
+    static final Serde<RuleKey> SERDE = new BinarySerde<>("rule key", RuleKey::write, RuleKey::read);
 
     /** The key of {@code record} under {@code groupBy}, or null when the record lacks one of the dimensions. */
     static RuleKey of(EventRecord record, List<Dimension> groupBy) {
@@ -32,8 +35,26 @@ public record RuleKey(String cluster, String namespace, String kind, String name
         return new RuleKey(values[0], values[1], values[2], values[3], values[4], values[5]);
     }
 
-    @JsonIgnore
     boolean isHeartbeat() {
         return equals(HEARTBEAT);
+    }
+
+    private static void write(RuleKey key, DataOutputStream out) throws IOException {
+        BinarySerde.writeNullable(key.cluster, out);
+        BinarySerde.writeNullable(key.namespace, out);
+        BinarySerde.writeNullable(key.kind, out);
+        BinarySerde.writeNullable(key.name, out);
+        BinarySerde.writeNullable(key.reason, out);
+        BinarySerde.writeNullable(key.image, out);
+    }
+
+    private static RuleKey read(DataInputStream in) throws IOException {
+        return new RuleKey(
+                BinarySerde.readNullable(in),
+                BinarySerde.readNullable(in),
+                BinarySerde.readNullable(in),
+                BinarySerde.readNullable(in),
+                BinarySerde.readNullable(in),
+                BinarySerde.readNullable(in));
     }
 }

@@ -1,7 +1,6 @@
 package io.clusteragent.fleet;
 
-import io.clusteragent.eventrecord.EventRecord;
-import io.clusteragent.eventrecord.InvolvedObject;
+import io.clusteragent.detect.Category;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -16,13 +15,11 @@ class HeartbeatBroadcastTest {
 
     @Test
     void aHeartbeatGoesToEveryPartitionAndAnEventWhereItsKeyHashes() {
-        EventRecord heartbeat = EventRecord.heartbeat("c1", "test", FleetDriver.T0);
-        EventRecord event = new FleetDriver.Records.Builder(
-                        "c1", new InvolvedObject("Pod", "shop", "web-1", "u"), "BackOff", "e1", 1, FleetDriver.T0)
-                .build();
+        Sighting event = new Sighting(1, "c1", "e1", Category.Customer);
 
-        assertThat(partitioner.partitions("t", RuleKey.HEARTBEAT, heartbeat, 4)).contains(Set.of(0, 1, 2, 3));
-        assertThat(partitioner.partitions("t", new RuleKey("c1", null, null, null, "BackOff", null), event, 4))
+        assertThat(partitioner.partitions("t", RuleKey.HEARTBEAT, Sighting.HEARTBEAT, 4))
+                .contains(Set.of(0, 1, 2, 3));
+        assertThat(partitioner.partitions("t", new RuleKey(null, null, null, null, "BackOff", "img:1"), event, 4))
                 .isEqualTo(Optional.empty());
     }
 }
