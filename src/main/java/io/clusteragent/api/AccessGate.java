@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
@@ -25,6 +26,12 @@ final class AccessGate {
 
     static final String CHALLENGE = "Bearer realm=\"cluster-agent\"";
     static final long HOLD_MILLIS = 1_000;
+    /**
+     * Up to this much more, at random: the refusals of a client's many connections, held together, would end
+     * together, and its retries would arrive as one burst each second.
+     */
+    static final long HOLD_JITTER_MILLIS = 250;
+
     private static final int MAX_HELD = 4_096;
 
     private final AccessControl control;
@@ -63,7 +70,8 @@ final class AccessGate {
     }
 
     /**
-     * Ends the request with its refusal. A rate-limited caller is told so only after {@link #HOLD_MILLIS}, its
+     * Ends the request with its refusal. A rate-limited caller is told so only after {@link #HOLD_MILLIS} (and up to
+     * {@link #HOLD_JITTER_MILLIS} more), its
      * request slot given back meanwhile: answered at once, a client that retries without waiting (a load tool, a
      * retry loop gone wrong) would turn the refusals themselves into the flood; held, each of its connections
      * costs one cheap answer a second. At most {@link #MAX_HELD} wait per event loop; beyond, refusals go at once.
@@ -76,7 +84,8 @@ final class AccessGate {
         }
         if (rateLimited && held < MAX_HELD) {
             held++;
-            ctx.vertx().setTimer(HOLD_MILLIS, timer -> {
+            long hold = HOLD_MILLIS + ThreadLocalRandom.current().nextLong(HOLD_JITTER_MILLIS + 1);
+            ctx.vertx().setTimer(hold, timer -> {
                 held--;
                 if (!ctx.response().closed()) {
                     ctx.fail(refusal(ctx, failure));
