@@ -229,8 +229,8 @@ class ApiBenchmark {
     }
 
     private static final Pattern LATENCY = Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)");
-    private static final Pattern P50 = Pattern.compile("\\s50%\\s+(\\S+)");
-    private static final Pattern P99 = Pattern.compile("\\s99%\\s+(\\S+)");
+    static final Pattern P50 = Pattern.compile("\\s50%\\s+(\\S+)");
+    static final Pattern P99 = Pattern.compile("\\s99%\\s+(\\S+)");
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+(\\S+)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
@@ -247,7 +247,7 @@ class ApiBenchmark {
                 (double) cpuMicros / Math.max(1, requests));
     }
 
-    private static String find(Pattern pattern, String output) {
+    static String find(Pattern pattern, String output) {
         Matcher matcher = pattern.matcher(output);
         if (!matcher.find()) {
             throw new IllegalStateException("unexpected wrk output:\n" + output);
@@ -256,7 +256,7 @@ class ApiBenchmark {
     }
 
     /** wrk prints durations as {@code 950.00us}, {@code 2.48ms} or {@code 1.02s}. */
-    private static double millis(String duration) {
+    static double millis(String duration) {
         double value = Double.parseDouble(duration.replaceAll("[a-z]+$", ""));
         return switch (duration.replaceAll("^[0-9.]+", "")) {
             case "us" -> value / 1000;
