@@ -37,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -212,7 +213,8 @@ class LeaderHandoverMockServerTest {
                         new ConfigMapIncidentStore(new IncidentConfigMap(client, NAMESPACE)),
                         n -> sink.publish(IncidentSignals.outgoing(n, reporter)),
                         sink::onSettled,
-                        meters),
+                        meters,
+                        Optional::empty),
                 meters);
         Leadership leadership = Leadership.elect(
                 client,

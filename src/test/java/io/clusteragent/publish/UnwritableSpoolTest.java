@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static io.clusteragent.testing.Eventually.assertWithin;
@@ -101,7 +102,8 @@ class UnwritableSpoolTest {
                 new IncidentStore.InMemory(),
                 n -> sink.publish(IncidentSignals.outgoing(n, reporter)),
                 sink::onSettled,
-                meters)));
+                meters,
+                Optional::empty)));
 
         Counter notSpooled = registry.get("cluster_agent_incidents_not_queued")
                 .tag("stage", "spool")

@@ -63,19 +63,6 @@ public final class DetectionVerticle extends AbstractVerticle {
     private long fastTimer = -1;
     private long settlementTimer = -1;
 
-    public DetectionVerticle(
-            ClusterState state,
-            Clock clock,
-            DetectorSettings settings,
-            Duration pollInterval,
-            IncidentTracker tracker,
-            IncidentStore store,
-            Function<Notification, Future<Void>> publisher,
-            DeliverySettlements settlements,
-            DetectionMeters meters) {
-        this(state, clock, settings, pollInterval, tracker, store, publisher, settlements, meters, Optional::empty);
-    }
-
     /** @param cgroups the latest reading of this node's cgroups, when the agent reads them (DaemonSet mode) */
     public DetectionVerticle(
             ClusterState state,

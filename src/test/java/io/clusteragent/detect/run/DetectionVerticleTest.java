@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -221,6 +222,7 @@ class DetectionVerticleTest {
                 store,
                 publisher,
                 DeliverySettlements.NONE,
-                new DetectionMeters(registry));
+                new DetectionMeters(registry),
+                Optional::empty);
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -67,7 +68,8 @@ class UrgentDetectionMockServerTest {
                     return Future.succeededFuture();
                 },
                 DeliverySettlements.NONE,
-                new DetectionMeters(new SimpleMeterRegistry()));
+                new DetectionMeters(new SimpleMeterRegistry()),
+                Optional::empty);
         vertx.deployVerticle(detection)
                 .toCompletionStage()
                 .toCompletableFuture()
