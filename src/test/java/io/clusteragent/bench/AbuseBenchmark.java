@@ -31,8 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How much an abusive caller costs a well-behaved one: a normal caller's p99 on a kept answer, first on a
@@ -136,9 +134,9 @@ class AbuseBenchmark {
             System.out.printf(
                     "p99 ratio under attack: %.2fx (goal <= 2x)%n", percentile(attacked, 99) / percentile(quiet, 99));
             System.out.printf(
-                    "flood: %s req/s, %s non-2xx; slow connections opened %d, closed by the agent %d%n",
-                    find("Requests/sec:\\s+(\\S+)", wrk),
-                    find("Non-2xx or 3xx responses:\\s+(\\d+)", wrk),
+                    "flood: %.2f req/s, %d non-2xx; slow connections opened %d, closed by the agent %d%n",
+                    new WrkOutput(wrk).requestsPerSecond(),
+                    new WrkOutput(wrk).non2xx(),
                     slow.opened.get(),
                     slow.cutOff.get());
         }
@@ -293,10 +291,5 @@ class AbuseBenchmark {
     private static double percentile(double[] latencies, int percent) {
         double[] sorted = Arrays.stream(latencies).map(Math::abs).sorted().toArray();
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * percent / 100.0) - 1)];
-    }
-
-    private static String find(String pattern, String output) {
-        Matcher matcher = Pattern.compile(pattern).matcher(output);
-        return matcher.find() ? matcher.group(1) : "0";
     }
 }

@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -228,43 +226,15 @@ class ApiBenchmark {
         return output;
     }
 
-    private static final Pattern LATENCY = Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)");
-    static final Pattern P50 = Pattern.compile("\\s50%\\s+(\\S+)");
-    static final Pattern P99 = Pattern.compile("\\s99%\\s+(\\S+)");
-    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
-    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+(\\S+)");
-    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-
-    private static Figures parse(String output, long cpuMicros) {
-        Matcher non2xx = NON_2XX.matcher(output);
-        long requests = Long.parseLong(find(REQUESTS, output));
+    private static Figures parse(String text, long cpuMicros) {
+        WrkOutput output = new WrkOutput(text);
         return new Figures(
-                Double.parseDouble(find(RATE, output)),
-                millis(find(P50, output)),
-                millis(find(P99, output)),
-                millis(find(LATENCY, output)),
-                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
-                (double) cpuMicros / Math.max(1, requests));
-    }
-
-    static String find(Pattern pattern, String output) {
-        Matcher matcher = pattern.matcher(output);
-        if (!matcher.find()) {
-            throw new IllegalStateException("unexpected wrk output:\n" + output);
-        }
-        return matcher.group(1);
-    }
-
-    /** wrk prints durations as {@code 950.00us}, {@code 2.48ms} or {@code 1.02s}. */
-    static double millis(String duration) {
-        double value = Double.parseDouble(duration.replaceAll("[a-z]+$", ""));
-        return switch (duration.replaceAll("^[0-9.]+", "")) {
-            case "us" -> value / 1000;
-            case "ms" -> value;
-            case "s" -> value * 1000;
-            case "m" -> value * 60_000;
-            default -> throw new IllegalStateException("unexpected duration from wrk: " + duration);
-        };
+                output.requestsPerSecond(),
+                output.p50Millis(),
+                output.p99Millis(),
+                output.maxMillis(),
+                output.non2xx(),
+                (double) cpuMicros / Math.max(1, output.requests()));
     }
 
     /** The tests keep the access log quiet; the benchmark pays for it as the agent does: one JSON line per request. */

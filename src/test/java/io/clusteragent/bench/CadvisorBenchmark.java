@@ -122,8 +122,7 @@ class CadvisorBenchmark {
         }
         System.out.printf(
                 "scrape gzip  (wrk, its own process, one connection, 10 s): p50 %.2f ms, p99 %.2f ms%n",
-                ApiBenchmark.millis(ApiBenchmark.find(ApiBenchmark.P50, output)),
-                ApiBenchmark.millis(ApiBenchmark.find(ApiBenchmark.P99, output)));
+                new WrkOutput(output).p50Millis(), new WrkOutput(output).p99Millis());
     }
 
     private static double[] scrapes(HttpClient client, URI uri, boolean gzip) throws Exception {
