@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,8 +115,6 @@ final class WrittenRecords {
                     .collect(Collectors.toSet());
         }
         int partition = BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), infos.size());
-        Set<TopicPartition> one = new HashSet<>();
-        one.add(new TopicPartition(topic, partition));
-        return one;
+        return Set.of(new TopicPartition(topic, partition));
     }
 }
