@@ -16,22 +16,14 @@ public final class TestCertificates {
     public record Pair(Path cert, Path key) {
         /** Copies this pair over {@code target}'s files, each replaced at once as a rotation would. */
         public void copyOnto(Pair target) throws IOException {
-            Files.copy(
-                    cert,
-                    target.cert.resolveSibling(target.cert.getFileName() + ".new"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            Files.move(
-                    target.cert.resolveSibling(target.cert.getFileName() + ".new"),
-                    target.cert,
-                    StandardCopyOption.ATOMIC_MOVE);
-            Files.copy(
-                    key,
-                    target.key.resolveSibling(target.key.getFileName() + ".new"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            Files.move(
-                    target.key.resolveSibling(target.key.getFileName() + ".new"),
-                    target.key,
-                    StandardCopyOption.ATOMIC_MOVE);
+            replace(target.cert, cert);
+            replace(target.key, key);
+        }
+
+        private static void replace(Path target, Path source) throws IOException {
+            Path next = target.resolveSibling(target.getFileName() + ".new");
+            Files.copy(source, next, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(next, target, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
