@@ -12,14 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +52,7 @@ class DetectorsOnTheNodesCgroupsTest {
 
     @Test
     void theNodesWorkingSetAndOomCounterRaiseIncidentsWithoutMetricsServer() throws Exception {
-        copyTree(NODE, copy);
+        NodeFixtures.copyTree(NODE, copy);
         Path pods = copy.resolve("pods.yaml");
         // nginx's working set in the fixture is 40Mi: 95% of a 42Mi limit.
         Files.writeString(
@@ -103,19 +101,6 @@ class DetectorsOnTheNodesCgroupsTest {
                         spool.toString()),
                 List.of("--snapshot", pods.toString(), "--port", "0", "--drain-period", "1ms"));
         agent = await(new Agent(vertx, config).start());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     private static <T> T await(Future<T> future) throws Exception {
